@@ -1,0 +1,21 @@
+using NodaTime;
+
+namespace SecondChance.Cases;
+
+/// <summary>
+/// The candidate asked where they fell short and noted what the caller said (steps 1 to 3).
+/// </summary>
+/// <param name="On">The date it happened, in the case's time zone.</param>
+/// <param name="Gaps">Where the employer saw the other candidate as stronger; may be empty, at most 50 entries of at most 500 characters.</param>
+public sealed record FeedbackRecorded(LocalDate On, IReadOnlyList<string> Gaps) : CaseEvent(On)
+{
+    /// <summary>Creates a feedback event with no recorded gaps.</summary>
+    /// <param name="on">The date it happened, in the case's time zone.</param>
+    public FeedbackRecorded(LocalDate on)
+        : this(on, Array.Empty<string>())
+    {
+    }
+
+    /// <inheritdoc />
+    public override CaseEventType Type => CaseEventType.FeedbackRecorded;
+}

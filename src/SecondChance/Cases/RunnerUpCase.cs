@@ -1,0 +1,53 @@
+namespace SecondChance.Cases;
+
+/// <summary>
+/// A candidate who was told they came second for a role: who, where, at which level, and what has
+/// happened since, in date order. This is the case document of the JSON contract.
+/// </summary>
+/// <remarks>
+/// Treat an instance as immutable: the engine reads it on many threads at once. Check one with
+/// <see cref="PlaybookEngine.Validate(RunnerUpCase, NodaTime.LocalDate)"/>; the engine never
+/// throws on invalid content, it reports it.
+/// </remarks>
+public sealed record RunnerUpCase
+{
+    /// <summary>Gets the candidate's name (1 to 200 characters).</summary>
+    public required string Candidate { get; init; }
+
+    /// <summary>Gets the employer's name (1 to 200 characters).</summary>
+    public required string Company { get; init; }
+
+    /// <summary>Gets the role the candidate was runner-up for (1 to 200 characters).</summary>
+    public required string Role { get; init; }
+
+    /// <summary>Gets the role's job level, which sets the follow-up and waiting periods.</summary>
+    public required JobLevel Level { get; init; }
+
+    /// <summary>Gets the IANA time zone the candidate lives in, which decides what "today" is.</summary>
+    /// <value>The default value is <c>UTC</c>.</value>
+    public string TimeZone { get; init; } = "UTC";
+
+    /// <summary>Gets the person at the employer to follow up with, when known.</summary>
+    public Contact? Contact { get; init; }
+
+    /// <summary>Gets what has happened, oldest first; the first event is always <see cref="Notified"/>.</summary>
+    /// <value>The default value is an empty list, which is not a valid case.</value>
+    public IReadOnlyList<CaseEvent> Events { get; init; } = Array.Empty<CaseEvent>();
+
+    /// <summary>Returns a copy of this case with <paramref name="event"/> appended to its history.</summary>
+    /// <param name="event">The event to append.</param>
+    /// <returns>A new case; this one is unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="event"/> is <see langword="null"/>.</exception>
+    public RunnerUpCase With(CaseEvent @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        var events = new CaseEvent[Events.Count + 1];
+        for (var i = 0; i < Events.Count; i++)
+        {
+            events[i] = Events[i];
+        }
+
+        events[^1] = @event;
+        return this with { Events = events };
+    }
+}

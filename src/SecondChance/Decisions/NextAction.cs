@@ -1,0 +1,30 @@
+using NodaTime;
+using SecondChance.Rules;
+
+namespace SecondChance.Decisions;
+
+/// <summary>
+/// What the candidate should do next and by when: the next-action JSON contract
+/// (<c>step</c>, <c>action</c>, <c>covers</c>, <c>dueOn</c>, <c>windowStart</c>, <c>windowEnd</c>,
+/// <c>overdue</c>, <c>rule</c>, <c>guidance</c>). When nothing is left to do, <see cref="Step"/> and
+/// <see cref="DueOn"/> are <see langword="null"/> and <see cref="Action"/> is <see cref="PlaybookAction.None"/>.
+/// </summary>
+/// <param name="Step">The playbook step (1 to 10), or <see langword="null"/> when nothing is left to do.</param>
+/// <param name="Action">The action to take.</param>
+/// <param name="Covers">The playbook steps the action covers.</param>
+/// <param name="DueOn">The date it is due, in the case's time zone.</param>
+/// <param name="WindowStart">The first day of the window in which it is on time, when the action has a window.</param>
+/// <param name="WindowEnd">The last day of that window.</param>
+/// <param name="Overdue">Whether today is after <paramref name="DueOn"/>.</param>
+/// <param name="Rule">The name of the rule that decided.</param>
+/// <param name="Guidance">What to do, in plain words.</param>
+public readonly record struct NextAction(
+    int? Step,
+    PlaybookAction Action,
+    IReadOnlyList<int> Covers,
+    LocalDate? DueOn,
+    LocalDate? WindowStart,
+    LocalDate? WindowEnd,
+    bool Overdue,
+    string Rule,
+    string Guidance);

@@ -1,0 +1,114 @@
+using NodaTime;
+using SecondChance.Cases;
+using SecondChance.Decisions;
+using SecondChance.Rules;
+
+namespace SecondChance.Planning;
+
+/// <summary>
+/// Builds the ten-step plan from the rules alone: it replays the history to see which rule each
+/// event moved the case past (those steps are done), then projects forward by recording each
+/// decided action's <see cref="PlaybookRule.CompletedBy"/> event on its due date.
+/// </summary>
+internal static class Planner
+{
+    private const int MaxProjection = 20;
+
+    public static PlanStep[] Build(PlaybookEngine engine, Decision decision, (string Name, LevelProfile Profile) level)
+    {
+        var steps = new PlanStep?[PlaybookSteps.Count + 1];
+        var @case = decision.Case;
+        var events = @case.Events;
+
+        // Replay: each time an event changes the deciding rule, the previous rule's steps are done.
+        PlaybookRule? previous = null;
+        for (var k = 1; k <= events.Count; k++)
+        {
+            var facts = CaseFacts.Fold(events, k, level.Name, out _);
+            var rule = engine.DecideFacts(@case, decision.Today, facts, level.Profile)?.Rule;
+            if (previous is not null && rule is not null && !ReferenceEquals(rule, previous))
+            {
+                var completes = rule.Action != PlaybookAction.None || events[k - 1] is Closed { Reason: CloseReason.Hired };
+                if (completes)
+                {
+                    Mark(steps, previous, PlanStepStatus.Done, events[k - 1].On, null, null);
+                }
+            }
+
+            previous = rule;
+        }
+
+        var current = decision.Rule!;
+        if (current.Action == PlaybookAction.None)
+        {
+            return Finish(steps, PlanStepStatus.NotApplicable);
+        }
+
+        Mark(steps, current, PlanStepStatus.Next, decision.DueOn, decision.WindowStart, decision.WindowEnd);
+
+        // Projection: assume each action is done when due (or today, if already late) and ask the rules again.
+        var simulated = new List<CaseEvent>(events);
+        var rule2 = current;
+        var due = decision.DueOn;
+        for (var i = 0; i < MaxProjection && rule2.CompletedBy is { } completedBy; i++)
+        {
+            var on = due is { } d && d > decision.Today ? d : decision.Today;
+            simulated.Add(Synthesize(completedBy, on));
+            var facts = CaseFacts.Fold(simulated, simulated.Count, level.Name, out _);
+            var next = engine.DecideFacts(@case, decision.Today, facts, level.Profile);
+            if (next?.Rule is not { } nextRule || ReferenceEquals(nextRule, rule2) || nextRule.Action == PlaybookAction.None)
+            {
+                break;
+            }
+
+            Mark(steps, nextRule, PlanStepStatus.Projected, next.DueOn, next.WindowStart, next.WindowEnd);
+            rule2 = nextRule;
+            due = next.DueOn;
+        }
+
+        var nextStep = current.Step ?? PlaybookSteps.Count + 1;
+        for (var s = 1; s <= PlaybookSteps.Count; s++)
+        {
+            steps[s] ??= Unmarked(s, s < nextStep ? PlanStepStatus.NotApplicable : PlanStepStatus.Conditional);
+        }
+
+        return Finish(steps, PlanStepStatus.Conditional);
+    }
+
+    private static void Mark(PlanStep?[] steps, PlaybookRule rule, PlanStepStatus status, LocalDate? on, LocalDate? start, LocalDate? end)
+    {
+        foreach (var s in rule.CoversArray)
+        {
+            if (steps[s] is null || status == PlanStepStatus.Done)
+            {
+                steps[s] = new PlanStep(s, PlaybookSteps.Title(s), status, on, start, end, rule.Name, rule.Action, rule.Guidance);
+            }
+        }
+    }
+
+    private static PlanStep Unmarked(int step, PlanStepStatus status) =>
+        new(step, PlaybookSteps.Title(step), status, null, null, null, null, PlaybookAction.None, PlaybookSteps.Title(step) + ".");
+
+    private static PlanStep[] Finish(PlanStep?[] steps, PlanStepStatus rest)
+    {
+        var result = new PlanStep[PlaybookSteps.Count];
+        for (var s = 1; s <= PlaybookSteps.Count; s++)
+        {
+            result[s - 1] = steps[s] ?? Unmarked(s, rest);
+        }
+
+        return result;
+    }
+
+    private static CaseEvent Synthesize(CaseEventType type, LocalDate on) => type switch
+    {
+        CaseEventType.FeedbackRecorded => new FeedbackRecorded(on),
+        CaseEventType.InterestReaffirmed => new InterestReaffirmed(on),
+        CaseEventType.NoteSent => new NoteSent(on, NoteChannel.Email),
+        CaseEventType.FollowUpMade => new FollowUpMade(on, FollowUpOutcome.NoChange),
+        CaseEventType.Approached => new Approached(on),
+        CaseEventType.OfferReceived => new OfferReceived(on),
+        CaseEventType.Closed => new Closed(on, CloseReason.Hired),
+        _ => new Approached(on),
+    };
+}

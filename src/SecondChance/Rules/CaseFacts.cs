@@ -1,0 +1,236 @@
+using NodaTime;
+using SecondChance.Cases;
+
+namespace SecondChance.Rules;
+
+/// <summary>
+/// What a rule expression can read about a case, folded from its history in one pass. In a rule's
+/// <c>Expression</c> this object is named <c>facts</c>, for example <c>facts.NoteSent &amp;&amp; !facts.FollowUpMade</c>.
+/// </summary>
+/// <remarks>Enum-valued facts are strings holding the enum name, or an empty string when there is none.</remarks>
+public sealed class CaseFacts
+{
+    private static readonly string[] EventNames = Enum.GetNames<CaseEventType>();
+    private static readonly string[] OutcomeNames = Enum.GetNames<FollowUpOutcome>();
+    private static readonly string[] ReasonNames = Enum.GetNames<CloseReason>();
+    private static readonly string[] ChannelNames = Enum.GetNames<Cases.NoteChannel>();
+
+    // The latest date of each event type, indexed by CaseEventType; kept in fields to avoid an array per case.
+    private LocalDate _notifiedOn, _feedbackOn, _interestOn, _noteOn, _followUpOn, _approachedOn, _offerOn, _closedOn;
+
+    internal CaseFacts()
+    {
+    }
+
+    /// <summary>Gets the case's job level, spelled as the engine's configuration spells it.</summary>
+    public string Level { get; private set; } = string.Empty;
+
+    /// <summary>Gets whether the case has a <see cref="Cases.Notified"/> event.</summary>
+    public bool Notified { get; private set; }
+
+    /// <summary>Gets whether the case has a <see cref="Cases.FeedbackRecorded"/> event.</summary>
+    public bool FeedbackRecorded { get; private set; }
+
+    /// <summary>Gets whether the case has an <see cref="Cases.InterestReaffirmed"/> event.</summary>
+    public bool InterestReaffirmed { get; private set; }
+
+    /// <summary>Gets whether the case has a <see cref="Cases.NoteSent"/> event.</summary>
+    public bool NoteSent { get; private set; }
+
+    /// <summary>Gets whether the case has at least one <see cref="Cases.FollowUpMade"/> event.</summary>
+    public bool FollowUpMade { get; private set; }
+
+    /// <summary>Gets whether the case has an <see cref="Cases.Approached"/> event.</summary>
+    public bool Approached { get; private set; }
+
+    /// <summary>Gets whether the case has an <see cref="Cases.OfferReceived"/> event.</summary>
+    public bool OfferReceived { get; private set; }
+
+    /// <summary>Gets whether the case has a <see cref="Cases.Closed"/> event.</summary>
+    public bool Closed { get; private set; }
+
+    /// <summary>Gets how many follow-ups were made.</summary>
+    public int FollowUpCount { get; private set; }
+
+    /// <summary>Gets how many events the case has.</summary>
+    public int EventCount { get; private set; }
+
+    /// <summary>Gets how many gaps the latest feedback recorded.</summary>
+    public int GapCount { get; private set; }
+
+    /// <summary>Gets the type name of the latest event, such as <c>"NoteSent"</c>.</summary>
+    public string LastEvent { get; private set; } = string.Empty;
+
+    /// <summary>Gets the outcome name of the latest follow-up, such as <c>"NoChange"</c>, or an empty string.</summary>
+    public string LastFollowUpOutcome { get; private set; } = string.Empty;
+
+    /// <summary>Gets the reason name of the <c>Closed</c> event, such as <c>"Hired"</c>, or an empty string.</summary>
+    public string ClosedReason { get; private set; } = string.Empty;
+
+    /// <summary>Gets the channel name of the latest note, such as <c>"Email"</c>, or an empty string.</summary>
+    public string NoteChannel { get; private set; } = string.Empty;
+
+    /// <summary>Gets whether the latest offer names a date by which to respond.</summary>
+    public bool OfferHasRespondBy { get; private set; }
+
+    internal LocalDate? RespondBy { get; private set; }
+
+    internal LocalDate LastEventOn { get; private set; }
+
+    internal LocalDate LatestOn(CaseEventType type) => type switch
+    {
+        CaseEventType.Notified => _notifiedOn,
+        CaseEventType.FeedbackRecorded => _feedbackOn,
+        CaseEventType.InterestReaffirmed => _interestOn,
+        CaseEventType.NoteSent => _noteOn,
+        CaseEventType.FollowUpMade => _followUpOn,
+        CaseEventType.Approached => _approachedOn,
+        CaseEventType.OfferReceived => _offerOn,
+        _ => _closedOn,
+    };
+
+    internal bool Has(CaseEventType type) => type switch
+    {
+        CaseEventType.Notified => Notified,
+        CaseEventType.FeedbackRecorded => FeedbackRecorded,
+        CaseEventType.InterestReaffirmed => InterestReaffirmed,
+        CaseEventType.NoteSent => NoteSent,
+        CaseEventType.FollowUpMade => FollowUpMade,
+        CaseEventType.Approached => Approached,
+        CaseEventType.OfferReceived => OfferReceived,
+        _ => Closed,
+    };
+
+    /// <summary>
+    /// Folds the first <paramref name="count"/> events into new facts. Returns whether the history
+    /// passed the structural checks on the way (order, a single leading Notified, nothing after
+    /// Closed, a sane respondBy, known enum values); the validator gives the messages when it did not.
+    /// </summary>
+    internal static CaseFacts Fold(IReadOnlyList<CaseEvent> events, int count, string level, out bool wellFormed)
+    {
+        var facts = new CaseFacts { Level = level, EventCount = count };
+        wellFormed = count > 0;
+        var previous = default(LocalDate);
+        for (var i = 0; i < count; i++)
+        {
+            var e = events[i];
+            if (e is null)
+            {
+                wellFormed = false;
+                continue;
+            }
+
+            var on = e.On;
+            if ((i > 0 && on < previous) || facts.Closed)
+            {
+                wellFormed = false;
+            }
+
+            previous = on;
+            switch (e)
+            {
+                case Cases.Notified:
+                    if (i != 0)
+                    {
+                        wellFormed = false;
+                    }
+
+                    facts.Notified = true;
+                    facts._notifiedOn = on;
+                    break;
+                case Cases.FeedbackRecorded f:
+                    facts.FeedbackRecorded = true;
+                    facts._feedbackOn = on;
+                    facts.GapCount = f.Gaps?.Count ?? 0;
+                    break;
+                case Cases.InterestReaffirmed:
+                    facts.InterestReaffirmed = true;
+                    facts._interestOn = on;
+                    break;
+                case Cases.NoteSent n:
+                    facts.NoteSent = true;
+                    facts._noteOn = on;
+                    facts.NoteChannel = NameOf(ChannelNames, (int)n.Channel, ref wellFormed);
+                    break;
+                case Cases.FollowUpMade u:
+                    facts.FollowUpMade = true;
+                    facts.FollowUpCount++;
+                    facts._followUpOn = on;
+                    facts.LastFollowUpOutcome = NameOf(OutcomeNames, (int)u.Outcome, ref wellFormed);
+                    break;
+                case Cases.Approached:
+                    facts.Approached = true;
+                    facts._approachedOn = on;
+                    break;
+                case Cases.OfferReceived o:
+                    facts.OfferReceived = true;
+                    facts._offerOn = on;
+                    facts.RespondBy = o.RespondBy;
+                    facts.OfferHasRespondBy = o.RespondBy.HasValue;
+                    if (o.RespondBy is { } by && by < on)
+                    {
+                        wellFormed = false;
+                    }
+
+                    break;
+                case Cases.Closed c:
+                    facts.Closed = true;
+                    facts._closedOn = on;
+                    facts.ClosedReason = NameOf(ReasonNames, (int)c.Reason, ref wellFormed);
+                    break;
+            }
+
+            if (i > 0 && e.Type == CaseEventType.Notified)
+            {
+                wellFormed = false;
+            }
+        }
+
+        if (count > 0 && events[count - 1] is { } last)
+        {
+            facts.LastEvent = NameOf(EventNames, (int)last.Type, ref wellFormed);
+            facts.LastEventOn = last.On;
+        }
+
+        if (!facts.Notified)
+        {
+            wellFormed = false;
+        }
+
+        return facts;
+    }
+
+    /// <summary>Reads a fact by its property name, for explanations.</summary>
+    internal object ValueOf(string name) => name switch
+    {
+        nameof(Level) => Level,
+        nameof(Notified) => Notified,
+        nameof(FeedbackRecorded) => FeedbackRecorded,
+        nameof(InterestReaffirmed) => InterestReaffirmed,
+        nameof(NoteSent) => NoteSent,
+        nameof(FollowUpMade) => FollowUpMade,
+        nameof(Approached) => Approached,
+        nameof(OfferReceived) => OfferReceived,
+        nameof(Closed) => Closed,
+        nameof(FollowUpCount) => FollowUpCount,
+        nameof(EventCount) => EventCount,
+        nameof(GapCount) => GapCount,
+        nameof(LastEvent) => LastEvent,
+        nameof(LastFollowUpOutcome) => LastFollowUpOutcome,
+        nameof(ClosedReason) => ClosedReason,
+        nameof(NoteChannel) => NoteChannel,
+        nameof(OfferHasRespondBy) => OfferHasRespondBy,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a fact."),
+    };
+
+    private static string NameOf(string[] names, int value, ref bool wellFormed)
+    {
+        if ((uint)value < (uint)names.Length)
+        {
+            return names[value];
+        }
+
+        wellFormed = false;
+        return string.Empty;
+    }
+}

@@ -1,0 +1,71 @@
+using SecondChance.Cases;
+
+namespace SecondChance.Rules;
+
+/// <summary>
+/// One compiled rule of a <see cref="PlaybookRuleSet"/>: when its expression matches a case's facts,
+/// it decides the next action, the playbook steps that action covers, and how its due date is computed.
+/// Immutable and thread-safe.
+/// </summary>
+public sealed class PlaybookRule
+{
+    private readonly Func<CaseFacts, bool> _predicate;
+
+    internal PlaybookRule(
+        string name,
+        string expression,
+        int? step,
+        PlaybookAction action,
+        int[] covers,
+        DuePolicy due,
+        CaseEventType? completedBy,
+        string guidance,
+        string[] factsRead,
+        Func<CaseFacts, bool> predicate)
+    {
+        Name = name;
+        Expression = expression;
+        Step = step;
+        Action = action;
+        CoversArray = covers;
+        Due = due;
+        CompletedBy = completedBy;
+        Guidance = guidance;
+        FactsRead = factsRead;
+        _predicate = predicate;
+    }
+
+    /// <summary>Gets the rule's unique name (the <c>rule</c> field of a next action).</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the rule's expression in RulesEngine's expression language, over <c>facts</c>.</summary>
+    public string Expression { get; }
+
+    /// <summary>Gets the playbook step (1 to 10) the action belongs to; <see langword="null"/> when nothing is left to do.</summary>
+    public int? Step { get; }
+
+    /// <summary>Gets the action the rule decides.</summary>
+    public PlaybookAction Action { get; }
+
+    /// <summary>Gets the playbook steps the action covers, in order.</summary>
+    public IReadOnlyList<int> Covers => CoversArray;
+
+    /// <summary>Gets how the due date is computed.</summary>
+    public DuePolicy Due { get; }
+
+    /// <summary>Gets the event that records the action as done, used to project the plan; <see langword="null"/> when the next move is the employer's.</summary>
+    public CaseEventType? CompletedBy { get; }
+
+    /// <summary>Gets the guidance shown to the candidate.</summary>
+    public string Guidance { get; }
+
+    /// <summary>Gets the names of the <see cref="CaseFacts"/> members the expression reads.</summary>
+    public IReadOnlyList<string> FactsRead { get; }
+
+    internal int[] CoversArray { get; }
+
+    internal bool Matches(CaseFacts facts) => _predicate(facts);
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}

@@ -1,0 +1,135 @@
+using System.Text.RegularExpressions;
+using NodaTime;
+using SecondChance.Cases;
+
+namespace SecondChance.Rules;
+
+/// <summary>
+/// Semantic checks on a compiled rule set, run against a generated space of case stages and job
+/// levels: every stage must get a decision whose due date can be computed, and a rule that never
+/// decides anything is worth a warning.
+/// </summary>
+internal static partial class RuleSetAnalyzer
+{
+    public static void Analyze(PlaybookRule[] rules, List<RuleSetProblem> problems)
+    {
+        var fired = new bool[rules.Length];
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var level in Levels(rules))
+        {
+            foreach (var (stage, events) in StageSpace.Generate())
+            {
+                var facts = CaseFacts.Fold(events, events.Length, level, out _);
+                var index = Array.FindIndex(rules, r => r.Matches(facts));
+                if (index < 0)
+                {
+                    if (reported.Add("none:" + stage))
+                    {
+                        problems.Add(new RuleSetProblem(null, "Rules", $"no rule decides a case at stage '{stage}' (level {level}); add a rule that matches it"));
+                    }
+
+                    continue;
+                }
+
+                fired[index] = true;
+                var rule = rules[index];
+                if (rule.Due.Anchor is { } anchor && !facts.Has(anchor) && reported.Add("anchor:" + rule.Name))
+                {
+                    problems.Add(new RuleSetProblem(rule.Name, "Properties.due.anchor", $"the rule decides stage '{stage}', which has no {anchor} event to count the due date from"));
+                }
+            }
+        }
+
+        for (var i = 0; i < rules.Length; i++)
+        {
+            if (!fired[i])
+            {
+                problems.Add(new RuleSetProblem(rules[i].Name, "Expression", "never decides any generated case stage: earlier rules always match first, or it cannot be true", IsWarning: true));
+            }
+        }
+    }
+
+    private static HashSet<string> Levels(PlaybookRule[] rules)
+    {
+        var levels = new HashSet<string>(StringComparer.Ordinal)
+        {
+            JobLevel.IndividualContributor.Name, JobLevel.MiddleManagement.Name, JobLevel.SeniorExecutive.Name,
+        };
+
+        // Levels a custom rule set names in its expressions (e.g. facts.Level == "Contractor") get checked too.
+        foreach (var rule in rules)
+        {
+            foreach (Match m in QuotedText().Matches(rule.Expression))
+            {
+                levels.Add(m.Groups[1].Value);
+            }
+        }
+
+        return levels;
+    }
+
+    [GeneratedRegex("\"([A-Za-z][A-Za-z0-9_]{0,63})\"")]
+    private static partial Regex QuotedText();
+}
+
+/// <summary>Generates histories covering every stage a valid case can be in.</summary>
+internal static class StageSpace
+{
+    public static IEnumerable<(string Stage, CaseEvent[] Events)> Generate()
+    {
+        var d = new LocalDate(2026, 3, 6);
+        CaseEvent[] path =
+        [
+            new Notified(d),
+            new FeedbackRecorded(d, ["a gap"]),
+            new InterestReaffirmed(d),
+            new NoteSent(d, NoteChannel.Email),
+        ];
+
+        var prefixes = new List<CaseEvent[]>();
+        for (var n = 1; n <= path.Length; n++)
+        {
+            prefixes.Add(path[..n]);
+        }
+
+        prefixes.Add([path[0], path[3]]);
+        prefixes.Add([path[0], path[1], path[3]]);
+        foreach (var channel in Enum.GetValues<NoteChannel>())
+        {
+            prefixes.Add([.. path[..3], new NoteSent(d, channel)]);
+        }
+
+        var later = d.PlusMonths(5);
+        foreach (var outcome in Enum.GetValues<FollowUpOutcome>())
+        {
+            CaseEvent[] followed = [.. path, new FollowUpMade(later, outcome)];
+            prefixes.Add(followed);
+            prefixes.Add([.. followed, new FollowUpMade(later.PlusMonths(6), outcome)]);
+            prefixes.Add([.. followed, new Approached(later.PlusDays(10))]);
+            prefixes.Add([.. followed, new Approached(later.PlusDays(10)), new OfferReceived(later.PlusDays(20))]);
+            prefixes.Add([.. followed, new Approached(later.PlusDays(10)), new OfferReceived(later.PlusDays(20), later.PlusDays(30))]);
+        }
+
+        prefixes.Add([path[0], new Approached(d.PlusDays(3))]);
+        prefixes.Add([path[0], new OfferReceived(d.PlusDays(3))]);
+        prefixes.Add([.. path, new OfferReceived(d.PlusDays(3))]);
+
+        foreach (var prefix in prefixes)
+        {
+            yield return (Describe(prefix), prefix);
+            foreach (var reason in Enum.GetValues<CloseReason>())
+            {
+                CaseEvent[] closed = [.. prefix, new Closed(prefix[^1].On.PlusDays(1), reason)];
+                yield return (Describe(closed), closed);
+            }
+        }
+    }
+
+    private static string Describe(CaseEvent[] events) => string.Join(" > ", events.Select(e => e switch
+    {
+        FollowUpMade f => $"FollowUpMade({f.Outcome})",
+        Closed c => $"Closed({c.Reason})",
+        OfferReceived { RespondBy: not null } => "OfferReceived(respondBy)",
+        _ => e.Type.ToString(),
+    }));
+}

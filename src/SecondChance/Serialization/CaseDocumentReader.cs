@@ -1,0 +1,256 @@
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using SecondChance.Cases;
+using SecondChance.Validation;
+
+namespace SecondChance.Serialization;
+
+/// <summary>Reads the case document contract from JSON, collecting every shape problem with its field path.</summary>
+internal static class CaseDocumentReader
+{
+    private static readonly string EventTypes = string.Join(", ", Enum.GetNames<CaseEventType>());
+
+    public static CaseParseResult Read(JsonElement root)
+    {
+        var errors = new List<CaseError>();
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return new CaseParseResult(null, [new CaseError("$", "the case document must be a JSON object")]);
+        }
+
+        var candidate = RequiredString(root, "candidate", errors);
+        var company = RequiredString(root, "company", errors);
+        var role = RequiredString(root, "role", errors);
+        var levelName = RequiredString(root, "level", errors);
+        var timeZone = OptionalString(root, "timeZone", "timeZone", errors) ?? "UTC";
+        Contact? contact = null;
+        switch (Get(root, "contact"))
+        {
+            case null or { ValueKind: JsonValueKind.Null }:
+                break;
+            case { ValueKind: JsonValueKind.Object } c:
+                var name = RequiredString(c, "name", errors, "contact.name");
+                var email = OptionalString(c, "email", "contact.email", errors);
+                contact = new Contact(name ?? string.Empty, email);
+                break;
+            default:
+                errors.Add(new CaseError("contact", "must be an object with a name and an optional email"));
+                break;
+        }
+
+        var events = new List<CaseEvent>();
+        switch (Get(root, "events"))
+        {
+            case { ValueKind: JsonValueKind.Array } array:
+                var i = 0;
+                foreach (var item in array.EnumerateArray())
+                {
+                    if (ReadEvent(item, $"events[{i}]", errors) is { } e)
+                    {
+                        events.Add(e);
+                    }
+
+                    i++;
+                }
+
+                break;
+            case null or { ValueKind: JsonValueKind.Null }:
+                errors.Add(new CaseError("events", "is required: the case's history, starting with a Notified event"));
+                break;
+            default:
+                errors.Add(new CaseError("events", "must be an array of events"));
+                break;
+        }
+
+        if (errors.Count > 0)
+        {
+            return new CaseParseResult(null, errors);
+        }
+
+        var level = string.IsNullOrWhiteSpace(levelName) ? default : new JobLevel(levelName);
+        return new CaseParseResult(
+            new RunnerUpCase
+            {
+                Candidate = candidate!,
+                Company = company!,
+                Role = role!,
+                Level = level,
+                TimeZone = timeZone,
+                Contact = contact,
+                Events = events.ToArray(),
+            },
+            []);
+    }
+
+    public static CaseEvent? ReadEvent(JsonElement item, string path, List<CaseError> errors)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new CaseError(path, "must be an event object with a type and a date"));
+            return null;
+        }
+
+        var before = errors.Count;
+        var typeName = RequiredString(item, "type", errors, path + ".type");
+        CaseEventType? type = null;
+        if (typeName is not null)
+        {
+            if (Enum.TryParse<CaseEventType>(typeName, ignoreCase: true, out var t) && Enum.IsDefined(t) && !char.IsDigit(typeName.TrimStart('-').FirstOrDefault('x')))
+            {
+                type = t;
+            }
+            else
+            {
+                errors.Add(new CaseError(path + ".type", $"'{Shorten(typeName)}' is not a known event type; use one of {EventTypes}"));
+            }
+        }
+
+        var on = RequiredDate(item, "on", path + ".on", errors);
+        if (type is null || on is null || errors.Count != before)
+        {
+            return null;
+        }
+
+        var date = on.Value;
+        switch (type.Value)
+        {
+            case CaseEventType.Notified:
+                return new Notified(date);
+            case CaseEventType.FeedbackRecorded:
+                var gaps = new List<string>();
+                switch (Get(item, "gaps"))
+                {
+                    case null or { ValueKind: JsonValueKind.Null }:
+                        break;
+                    case { ValueKind: JsonValueKind.Array } array:
+                        var j = 0;
+                        foreach (var g in array.EnumerateArray())
+                        {
+                            if (g.ValueKind == JsonValueKind.String)
+                            {
+                                gaps.Add(g.GetString()!);
+                            }
+                            else
+                            {
+                                errors.Add(new CaseError($"{path}.gaps[{j}]", "must be a string"));
+                            }
+
+                            j++;
+                        }
+
+                        break;
+                    default:
+                        errors.Add(new CaseError(path + ".gaps", "must be an array of strings"));
+                        break;
+                }
+
+                return errors.Count == before ? new FeedbackRecorded(date, gaps.ToArray()) : null;
+            case CaseEventType.InterestReaffirmed:
+                return new InterestReaffirmed(date);
+            case CaseEventType.NoteSent:
+                return RequiredEnum<NoteChannel>(item, "channel", path, errors) is { } channel ? new NoteSent(date, channel) : null;
+            case CaseEventType.FollowUpMade:
+                return RequiredEnum<FollowUpOutcome>(item, "outcome", path, errors) is { } outcome ? new FollowUpMade(date, outcome) : null;
+            case CaseEventType.Approached:
+                return new Approached(date);
+            case CaseEventType.OfferReceived:
+                var respondBy = Get(item, "respondBy") is null or { ValueKind: JsonValueKind.Null } ? null : RequiredDate(item, "respondBy", path + ".respondBy", errors);
+                return errors.Count == before ? new OfferReceived(date, respondBy) : null;
+            case CaseEventType.Closed:
+                return RequiredEnum<CloseReason>(item, "reason", path, errors) is { } reason ? new Closed(date, reason) : null;
+            default:
+                return null;
+        }
+    }
+
+    internal static JsonElement? Get(JsonElement obj, string name)
+    {
+        if (obj.TryGetProperty(name, out var exact))
+        {
+            return exact;
+        }
+
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return property.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? RequiredString(JsonElement obj, string name, List<CaseError> errors, string? path = null)
+    {
+        switch (Get(obj, name))
+        {
+            case { ValueKind: JsonValueKind.String } s:
+                return s.GetString();
+            case null or { ValueKind: JsonValueKind.Null }:
+                errors.Add(new CaseError(path ?? name, "is required"));
+                return null;
+            default:
+                errors.Add(new CaseError(path ?? name, "must be a string"));
+                return null;
+        }
+    }
+
+    private static string? OptionalString(JsonElement obj, string name, string path, List<CaseError> errors)
+    {
+        switch (Get(obj, name))
+        {
+            case { ValueKind: JsonValueKind.String } s:
+                return s.GetString();
+            case null or { ValueKind: JsonValueKind.Null }:
+                return null;
+            default:
+                errors.Add(new CaseError(path, "must be a string"));
+                return null;
+        }
+    }
+
+    private static LocalDate? RequiredDate(JsonElement obj, string name, string path, List<CaseError> errors)
+    {
+        switch (Get(obj, name))
+        {
+            case { ValueKind: JsonValueKind.String } s:
+                var text = s.GetString()!;
+                var parsed = LocalDatePattern.Iso.Parse(text);
+                if (parsed.Success && text.Length == 10)
+                {
+                    return parsed.Value;
+                }
+
+                errors.Add(new CaseError(path, $"'{Shorten(text)}' is not a valid date; use YYYY-MM-DD, such as 2026-03-06"));
+                return null;
+            case null or { ValueKind: JsonValueKind.Null }:
+                errors.Add(new CaseError(path, "is required: a date such as 2026-03-06"));
+                return null;
+            default:
+                errors.Add(new CaseError(path, "must be a date string such as 2026-03-06"));
+                return null;
+        }
+    }
+
+    private static T? RequiredEnum<T>(JsonElement obj, string name, string path, List<CaseError> errors)
+        where T : struct, Enum
+    {
+        var text = RequiredString(obj, name, errors, $"{path}.{name}");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (text.Length > 0 && !char.IsDigit(text.TrimStart('-').FirstOrDefault('x')) && Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value))
+        {
+            return value;
+        }
+
+        errors.Add(new CaseError($"{path}.{name}", $"'{Shorten(text)}' is not a known {name}; use one of {string.Join(", ", Enum.GetNames<T>())}"));
+        return null;
+    }
+
+    private static string Shorten(string value) => value.Length > 60 ? value[..60] + "..." : value;
+}

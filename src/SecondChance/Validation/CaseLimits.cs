@@ -1,0 +1,97 @@
+using SecondChance.Cases;
+
+namespace SecondChance.Validation;
+
+/// <summary>The limits a valid case keeps to, shared by the validator and the engine's fast check.</summary>
+public static class CaseLimits
+{
+    /// <summary>The maximum length of a name (candidate, company, role, contact), in characters.</summary>
+    public const int MaxNameLength = 200;
+
+    /// <summary>The maximum length of one recorded gap, in characters.</summary>
+    public const int MaxGapLength = 500;
+
+    /// <summary>The maximum number of gaps in one feedback event.</summary>
+    public const int MaxGaps = 50;
+
+    /// <summary>The maximum length of an email address, in characters.</summary>
+    public const int MaxEmailLength = 254;
+
+    /// <summary>Gets whether <paramref name="value"/> is a usable name: not blank and at most <see cref="MaxNameLength"/> characters.</summary>
+    /// <param name="value">The text to check.</param>
+    /// <returns><see langword="true"/> when it is.</returns>
+    public static bool IsValidName(string? value) => !string.IsNullOrWhiteSpace(value) && value.Length <= MaxNameLength;
+
+    /// <summary>Gets whether <paramref name="value"/> is a usable gap: not blank and at most <see cref="MaxGapLength"/> characters.</summary>
+    /// <param name="value">The text to check.</param>
+    /// <returns><see langword="true"/> when it is.</returns>
+    public static bool IsValidGap(string? value) => !string.IsNullOrWhiteSpace(value) && value.Length <= MaxGapLength;
+
+    /// <summary>
+    /// Gets whether <paramref name="value"/> looks like an email address: one <c>@</c> with text on both
+    /// sides, a dot in the domain that neither starts nor ends it, no white space, at most 254 characters.
+    /// </summary>
+    /// <param name="value">The text to check.</param>
+    /// <returns><see langword="true"/> when it does.</returns>
+    public static bool IsValidEmail(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > MaxEmailLength)
+        {
+            return false;
+        }
+
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at != value.LastIndexOf('@') || at == value.Length - 1)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        var domain = value.AsSpan(at + 1);
+        var dot = domain.IndexOf('.');
+        return dot > 0 && domain[^1] != '.' && !domain.Contains("..", StringComparison.Ordinal);
+    }
+
+    /// <summary>Checks every text field and gap list of a case without building messages.</summary>
+    internal static bool TextLooksValid(RunnerUpCase c)
+    {
+        if (!IsValidName(c.Candidate) || !IsValidName(c.Company) || !IsValidName(c.Role))
+        {
+            return false;
+        }
+
+        if (c.Contact is { } contact && (!IsValidName(contact.Name) || (contact.Email is not null && !IsValidEmail(contact.Email))))
+        {
+            return false;
+        }
+
+        var events = c.Events;
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i] is FeedbackRecorded { Gaps: var gaps })
+            {
+                if (gaps is null || gaps.Count > MaxGaps)
+                {
+                    return false;
+                }
+
+                for (var j = 0; j < gaps.Count; j++)
+                {
+                    if (!IsValidGap(gaps[j]))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+}
