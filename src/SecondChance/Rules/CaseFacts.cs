@@ -75,6 +75,20 @@ public sealed class CaseFacts
 
     internal LocalDate? RespondBy { get; private set; }
 
+    /// <summary>
+    /// Folds a case's whole history into facts, for running a rule set through RulesEngine directly
+    /// or for tests. The engine does this itself when it decides.
+    /// </summary>
+    /// <param name="case">The case.</param>
+    /// <returns>The facts, with <see cref="Level"/> spelled as the case spells it.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="case"/> is <see langword="null"/>.</exception>
+    public static CaseFacts FromCase(RunnerUpCase @case)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var events = @case.Events ?? Array.Empty<CaseEvent>();
+        return Fold(events, events.Count, @case.Level.Name, out _);
+    }
+
     internal LocalDate LastEventOn { get; private set; }
 
     internal LocalDate LatestOn(CaseEventType type) => type switch
