@@ -1,0 +1,209 @@
+using SecondChance.Serialization;
+using SecondChance.Validation;
+using static SecondChance.Tests.Support.TestCases;
+
+namespace SecondChance.Tests.Validation;
+
+/// <summary>Every "Bad input" line of the design, each asserting the field path.</summary>
+public class BadInputTests
+{
+    private static readonly PlaybookEngine Engine = new();
+    private static readonly LocalDate Today = D(2026, 3, 10);
+
+    private static RunnerUpCase Valid() => New(JobLevel.MiddleManagement, HappyPath(D(2026, 3, 6)));
+
+    private static IEnumerable<string> Errors(RunnerUpCase c)
+    {
+        var decision = Engine.Decide(c, Today);
+        decision.IsValid.Should().BeFalse();
+        FluentActions.Invoking(() => decision.Next).Should().Throw<InvalidOperationException>();
+        Engine.Plan(c, Today).Steps.Should().BeEmpty();
+        return decision.Errors.Select(e => e.ToString());
+    }
+
+    private static IEnumerable<string> JsonErrors(string json) => SecondChanceJson.ParseCase(json).Errors.Select(e => e.ToString());
+
+    private const string Doc = """
+        { "candidate": "A", "company": "B", "role": "C", "level": "MiddleManagement", "timeZone": "UTC",
+          "events": [ { "type": "Notified", "on": "2026-03-06" }, EVENT ] }
+        """;
+
+    [Fact]
+    public void UnknownLevel() =>
+        Errors(Valid() with { Level = new JobLevel("Intern") }).Should().ContainSingle().Which.Should().StartWith("level: 'Intern' is not a known job level");
+
+    [Fact]
+    public void UnknownEventType() =>
+        JsonErrors(Doc.Replace("EVENT", """{ "type": "Ghosted", "on": "2026-03-07" }""")).Should().ContainSingle()
+            .Which.Should().StartWith("events[1].type: 'Ghosted' is not a known event type");
+
+    [Fact]
+    public void UnknownChannel() =>
+        JsonErrors(Doc.Replace("EVENT", """{ "type": "NoteSent", "on": "2026-03-07", "channel": "Fax" }""")).Should().ContainSingle()
+            .Which.Should().StartWith("events[1].channel: 'Fax' is not a known channel");
+
+    [Fact]
+    public void UnknownOutcome() =>
+        JsonErrors(Doc.Replace("EVENT", """{ "type": "FollowUpMade", "on": "2026-03-07", "outcome": "Maybe" }""")).Should().ContainSingle()
+            .Which.Should().StartWith("events[1].outcome: 'Maybe' is not a known outcome");
+
+    [Fact]
+    public void UnknownReason() =>
+        JsonErrors(Doc.Replace("EVENT", """{ "type": "Closed", "on": "2026-03-07", "reason": "Bored" }""")).Should().ContainSingle()
+            .Which.Should().StartWith("events[1].reason: 'Bored' is not a known reason");
+
+    [Fact]
+    public void UndefinedEnumValuesFromCode()
+    {
+        Errors(New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), new NoteSent(D(2026, 3, 6), (NoteChannel)42)))
+            .Should().ContainSingle().Which.Should().StartWith("events[1].channel: '42' is not a known channel");
+        Errors(New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), new FollowUpMade(D(2026, 3, 6), (FollowUpOutcome)9)))
+            .Should().ContainSingle().Which.Should().StartWith("events[1].outcome:");
+        Errors(New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), new Closed(D(2026, 3, 6), (CloseReason)9)))
+            .Should().ContainSingle().Which.Should().StartWith("events[1].reason:");
+    }
+
+    [Fact]
+    public void UnknownTimeZone() =>
+        Errors(Valid() with { TimeZone = "Mars/Olympus_Mons" }).Should().ContainSingle()
+            .Which.Should().Be("timeZone: 'Mars/Olympus_Mons' is not a known IANA time zone id (for example America/Los_Angeles)");
+
+    [Fact]
+    public void MissingNotified() =>
+        Errors(New(JobLevel.MiddleManagement, new NoteSent(D(2026, 3, 6), NoteChannel.Email))).Should().ContainSingle()
+            .Which.Should().Be("events[0].type: the first event must be Notified, not NoteSent");
+
+    [Fact]
+    public void NoEventsAtAll() =>
+        Errors(New(JobLevel.MiddleManagement)).Should().ContainSingle().Which.Should().Be("events: must not be empty; a case starts with a Notified event");
+
+    [Fact]
+    public void RepeatedNotified() =>
+        Errors(New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), new Notified(D(2026, 3, 7)))).Should().ContainSingle()
+            .Which.Should().Be("events[1].type: Notified may appear only once, as the first event");
+
+    [Fact]
+    public void NotifiedNotFirst() =>
+        Errors(New(JobLevel.MiddleManagement, new FeedbackRecorded(D(2026, 3, 6)), new Notified(D(2026, 3, 6)))).Should()
+            .BeEquivalentTo("events[0].type: the first event must be Notified, not FeedbackRecorded", "events[1].type: Notified may appear only once, as the first event");
+
+    [Fact]
+    public void DatesOutOfOrder() =>
+        Errors(New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), new FeedbackRecorded(D(2026, 3, 5)))).Should().ContainSingle()
+            .Which.Should().Be("events[1].on: must not be before the previous event (2026-03-06)");
+
+    [Fact]
+    public void EventAfterClosed() =>
+        Errors(New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), new Closed(D(2026, 3, 6), CloseReason.Withdrew), new Approached(D(2026, 3, 7))))
+            .Should().ContainSingle().Which.Should().Be("events[2]: no event may follow Closed (events[1])");
+
+    [Fact]
+    public void RespondByBeforeOffer() =>
+        Errors(New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), new OfferReceived(D(2026, 3, 8), D(2026, 3, 7)))).Should().ContainSingle()
+            .Which.Should().Be("events[1].respondBy: must not be before the offer (2026-03-08)");
+
+    [Fact]
+    public void EventAfterToday() =>
+        Errors(New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), new Approached(D(2026, 3, 11)))).Should().ContainSingle()
+            .Which.Should().Be("events[1].on: must not be after today (2026-03-10)");
+
+    [Theory]
+    [InlineData("candidate")]
+    [InlineData("company")]
+    [InlineData("role")]
+    [InlineData("contact.name")]
+    public void EmptyOrOverLongNames(string field)
+    {
+        RunnerUpCase With(string value) => field switch
+        {
+            "candidate" => Valid() with { Candidate = value },
+            "company" => Valid() with { Company = value },
+            "role" => Valid() with { Role = value },
+            _ => Valid() with { Contact = new Contact(value) },
+        };
+
+        Errors(With("  ")).Should().ContainSingle().Which.Should().Be($"{field}: must not be empty");
+        Errors(With(new string('x', 201))).Should().ContainSingle().Which.Should().Be($"{field}: must be at most 200 characters (it has 201)");
+        Engine.Decide(With(new string('x', 200)), Today).IsValid.Should().BeTrue();
+    }
+
+    [Fact]
+    public void GapsTooLongTooManyOrEmpty()
+    {
+        FeedbackRecorded Feedback(params string[] gaps) => new(D(2026, 3, 6), gaps);
+        RunnerUpCase With(FeedbackRecorded f) => New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), f);
+
+        Errors(With(Feedback(new string('g', 501)))).Should().ContainSingle().Which.Should().Be("events[1].gaps[0]: must be at most 500 characters (it has 501)");
+        Errors(With(Feedback("ok", ""))).Should().ContainSingle().Which.Should().Be("events[1].gaps[1]: must not be empty");
+        Errors(With(Feedback(Enumerable.Repeat("gap", 51).ToArray()))).Should().ContainSingle().Which.Should().Be("events[1].gaps: must hold at most 50 gaps (it has 51)");
+        Engine.Decide(With(Feedback(Enumerable.Repeat(new string('g', 500), 50).ToArray())), Today).IsValid.Should().BeTrue();
+        Engine.Decide(With(Feedback()), Today).IsValid.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("2026-02-30")]
+    [InlineData("06/03/2026")]
+    [InlineData("2026-3-6")]
+    [InlineData("")]
+    public void MalformedDate(string date) =>
+        JsonErrors(Doc.Replace("EVENT", $$"""{ "type": "Approached", "on": "{{date}}" }""")).Should().ContainSingle()
+            .Which.Should().Be($"events[1].on: '{date}' is not a valid date; use YYYY-MM-DD, such as 2026-03-06");
+
+    [Theory]
+    [InlineData("pat.contoso.example")]
+    [InlineData("pat@")]
+    [InlineData("@contoso.example")]
+    [InlineData("pat@contoso")]
+    [InlineData("pat lee@contoso.example")]
+    [InlineData("pat@@contoso.example")]
+    public void MalformedEmail(string email) =>
+        Errors(Valid() with { Contact = new Contact("Pat", email) }).Should().ContainSingle()
+            .Which.Should().Be($"contact.email: '{email}' is not a valid email address");
+
+    [Fact]
+    public void EveryProblemIsReportedAtOnce()
+    {
+        var c = Valid() with { Candidate = "", Level = new JobLevel("Nope"), TimeZone = "Nowhere/Land", Events = [new Approached(D(2026, 4, 1))] };
+
+        Errors(c).Select(e => e.Split(':')[0]).Should().BeEquivalentTo("candidate", "level", "timeZone", "events[0].type", "events[0].on");
+    }
+
+    [Fact]
+    public void JsonShapeProblems_AllReportedWithPaths()
+    {
+        var errors = JsonErrors("""{ "candidate": 5, "level": "MiddleManagement", "events": [ { "on": "2026-03-06" }, 7 ] }""");
+
+        errors.Should().BeEquivalentTo(
+            "candidate: must be a string",
+            "company: is required",
+            "role: is required",
+            "events[0].type: is required",
+            "events[1]: must be an event object with a type and a date");
+    }
+
+    [Fact]
+    public void MalformedJson_IsAnErrorNotAnException() =>
+        JsonErrors("{ \"candidate\": ").Should().ContainSingle().Which.Should().StartWith("$: is not valid JSON");
+
+    [Fact]
+    public void RejectedCase_IsNotChanged()
+    {
+        var c = Valid() with { Level = new JobLevel("Nope") };
+        var before = SecondChanceJson.Serialize(c);
+
+        Engine.Decide(c, Today);
+        Engine.Plan(c, Today);
+
+        SecondChanceJson.Serialize(c).Should().Be(before);
+    }
+
+    [Fact]
+    public void Validator_WithoutToday_SkipsOnlyTheFutureCheck()
+    {
+        var validator = new RunnerUpCaseValidator([JobLevel.MiddleManagement]);
+        var future = New(JobLevel.MiddleManagement, new Notified(D(2099, 1, 1)));
+
+        validator.Validate(future).IsValid.Should().BeTrue();
+        validator.Validate(future, Today).Errors.Should().ContainSingle().Which.PropertyName.Should().Be("events[0].on");
+    }
+}
