@@ -61,7 +61,9 @@ internal static class Planner
                 break;
             }
 
-            Mark(steps, nextRule, PlanStepStatus.Projected, next.DueOn, next.WindowStart, next.WindowEnd);
+            // A projected step cannot happen in the past: one whose policy date has gone by is projected for today.
+            var projectedOn = next.DueOn is { } p && p < decision.Today ? decision.Today : next.DueOn;
+            Mark(steps, nextRule, PlanStepStatus.Projected, projectedOn, next.WindowStart, next.WindowEnd);
             rule2 = nextRule;
             due = next.DueOn;
         }
@@ -79,7 +81,7 @@ internal static class Planner
     {
         foreach (var s in rule.CoversArray)
         {
-            if (steps[s] is null || status == PlanStepStatus.Done)
+            if (steps[s] is null || status is PlanStepStatus.Done or PlanStepStatus.Next)
             {
                 steps[s] = new PlanStep(s, PlaybookSteps.Title(s), status, on, start, end, rule.Name, rule.Action, rule.Guidance);
             }
