@@ -14,7 +14,7 @@ internal static class ExpressionSandbox
 
     private static readonly HashSet<Type> LiteralTypes =
     [
-        typeof(bool), typeof(int), typeof(long), typeof(double), typeof(decimal), typeof(float), typeof(string),
+        typeof(bool), typeof(int), typeof(long), typeof(double), typeof(decimal), typeof(float), typeof(string), typeof(char),
         typeof(bool?), typeof(int?), typeof(long?), typeof(double?), typeof(decimal?), typeof(float?), typeof(object),
     ];
 
@@ -62,14 +62,14 @@ internal static class ExpressionSandbox
                     return node;
                 }
 
-                var reason = Judge(node);
-                if (reason is not null)
+                // Children first, so the refusal names the innermost offending call or member.
+                var visited = base.Visit(node);
+                if (Refusal is null && Judge(node) is { } reason)
                 {
                     Refusal = reason;
-                    return node;
                 }
 
-                return base.Visit(node);
+                return visited;
             }
             finally
             {
