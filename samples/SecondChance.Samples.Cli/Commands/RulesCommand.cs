@@ -46,22 +46,21 @@ internal static class RulesCommand
         var ruleSet = result.RuleSet!;
         var warnings = result.Warnings.ToArray();
         var console = session.Console;
-        console.MarkupLineInterpolated($"[green]OK[/]: {path} loads as workflow '{ruleSet.WorkflowName}' with {ruleSet.Rules.Count} rules ({session.RulesMode.ToString().ToLowerInvariant()} mode), {warnings.Length} warning(s).");
+        console.MarkupLineInterpolated($"[green]OK[/]: workflow '{ruleSet.WorkflowName}' with {ruleSet.Rules.Count} rules ({session.RulesMode.ToString().ToLowerInvariant()} mode), {warnings.Length} warning(s).");
+        console.MarkupLineInterpolated($"[dim]File: {path}[/]");
 
         var table = new Table().Border(TableBorder.Rounded).Expand();
         table.AddColumn("#", c => c.RightAligned());
-        table.AddColumn("Rule");
-        table.AddColumn("Step");
-        table.AddColumn("Action");
-        table.AddColumn("When");
+        table.AddColumn(new TableColumn("Rule").NoWrap());
+        table.AddColumn(new TableColumn("Step, action").NoWrap());
+        table.AddColumn("Matches when");
         var n = 0;
         foreach (var rule in ruleSet.Rules)
         {
             table.AddRow(
                 (++n).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Markup.Escape(rule.Name),
-                rule.Step?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
-                rule.Action.ToString(),
+                $"{rule.Step?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} {rule.Action}",
                 Markup.Escape(rule.Expression));
         }
 
