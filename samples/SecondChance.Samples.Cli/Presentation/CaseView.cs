@@ -34,23 +34,25 @@ internal static class CaseView
 
     public static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
-    private static Grid Header(RunnerUpCase @case, LocalDate today)
+    private static Rows Header(RunnerUpCase @case, LocalDate today)
     {
-        var grid = new Grid();
-        grid.AddColumn(new GridColumn().NoWrap().PadRight(2));
-        grid.AddColumn();
-        grid.AddRow(new Markup("[bold]Candidate[/]"), new Markup($"[bold]{Markup.Escape(@case.Candidate)}[/]"));
-        grid.AddRow(new Markup("[bold]Role[/]"), new Markup($"{Markup.Escape(@case.Role)} at {Markup.Escape(@case.Company)}"));
-        grid.AddRow(new Markup("[bold]Level[/]"), new Text(@case.Level.Name));
-        grid.AddRow(new Markup("[bold]Time zone[/]"), new Text($"{@case.TimeZone} (today is {Date(today)})"));
+        var lines = new List<IRenderable>
+        {
+            Line("Candidate", $"[bold]{Markup.Escape(@case.Candidate)}[/]"),
+            Line("Role", $"{Markup.Escape(@case.Role)} at {Markup.Escape(@case.Company)}"),
+            Line("Level", Markup.Escape(@case.Level.Name)),
+            Line("Time zone", $"{Markup.Escape(@case.TimeZone)} (today is {Date(today)})"),
+        };
         if (@case.Contact is { } contact)
         {
             var who = contact.Email is null ? contact.Name : $"{contact.Name} <{contact.Email}>";
-            grid.AddRow(new Markup("[bold]Contact[/]"), new Text(who));
+            lines.Add(Line("Contact", Markup.Escape(who)));
         }
 
-        return grid;
+        return new Rows(lines);
     }
+
+    private static Markup Line(string label, string markup) => new($"[bold]{label,-9}[/]  {markup}");
 
     private static Panel NextPanel(Decision decision)
     {

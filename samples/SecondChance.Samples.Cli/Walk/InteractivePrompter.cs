@@ -13,9 +13,12 @@ internal sealed class InteractivePrompter(IAnsiConsole console) : IPrompter
                 var answer = parse(text.Trim());
                 return answer.Ok ? ValidationResult.Success() : ValidationResult.Error($"[red]{Markup.Escape(answer.Error ?? "that answer cannot be used")}[/]");
             });
-        if (defaultAnswer is not null)
+        if (defaultAnswer is { Length: > 0 })
         {
             prompt.DefaultValue(defaultAnswer);
+        }
+        else if (defaultAnswer is not null)
+        {
             prompt.AllowEmpty();
         }
 
@@ -24,11 +27,17 @@ internal sealed class InteractivePrompter(IAnsiConsole console) : IPrompter
     }
 
     public T Choose<T>(string question, IReadOnlyList<T> choices, Func<T, string> label)
-        where T : notnull =>
-        console.Prompt(new SelectionPrompt<T>()
+        where T : notnull
+    {
+        var choice = console.Prompt(new SelectionPrompt<T>()
             .Title(Markup.Escape(question))
             .UseConverter(label)
             .AddChoices(choices));
+
+        // The list disappears once a choice is made; keep the answer on screen like the other prompts'.
+        console.MarkupLineInterpolated($"{question} [green]{label(choice)}[/]");
+        return choice;
+    }
 
     public bool Confirm(string question, bool defaultAnswer) =>
         console.Prompt(new ConfirmationPrompt(Markup.Escape(question)) { DefaultValue = defaultAnswer });
