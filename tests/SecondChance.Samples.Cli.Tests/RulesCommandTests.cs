@@ -40,7 +40,7 @@ public class RulesCommandTests
     [Fact]
     public async Task RulesValidate_AnIncompleteReplacement_ExitsTwo()
     {
-        var result = await CliRun.Run("rules", "validate", Paths.Rules("quick-follow-up.extend.json"));
+        var result = await CliRun.Run("rules", "validate", Paths.SampleRules);
 
         result.ExitCode.Should().Be(2);
         result.StderrLines.Should().Contain("workflow, Rules: no rule decides a case at stage 'Notified' (level IndividualContributor); add a rule that matches it");
@@ -83,7 +83,7 @@ public class RulesCommandTests
     [Fact]
     public async Task RulesOption_ExtendingFile_ChangesTheNextAction()
     {
-        var result = await CliRun.Run("next", "--case", Paths.Alex, "--today", "2026-03-10", "--json", "--rules", Paths.Rules("quick-follow-up.extend.json"), "--rules-mode", "extend");
+        var result = await CliRun.Run("next", "--case", Paths.Alex, "--today", "2026-03-10", "--json", "--rules", Paths.SampleRules, "--rules-mode", "extend");
 
         result.ExitCode.Should().Be(0, result.Stderr);
         using var doc = JsonDocument.Parse(result.Stdout);
@@ -128,7 +128,7 @@ public class RulesCommandTests
     [Fact]
     public async Task RulesShow_WithRules_PrintsThatRuleSet()
     {
-        var result = await CliRun.Run("rules", "show", "--rules", Paths.Rules("quick-follow-up.extend.json"), "--rules-mode", "extend");
+        var result = await CliRun.Run("rules", "show", "--rules", Paths.SampleRules, "--rules-mode", "extend");
 
         result.ExitCode.Should().Be(0, result.Stderr);
         result.Stdout.Should().Contain("\"WorkflowName\": \"QuickFollowUp\"");

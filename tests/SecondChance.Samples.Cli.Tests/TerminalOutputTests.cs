@@ -38,7 +38,7 @@ public class TerminalOutputTests
     [Fact]
     public async Task RulesValidateAndWalk_RedirectedOutput_IsPlainText()
     {
-        var rules = await CliRun.Run("rules", "validate", Paths.Rules("quick-follow-up.extend.json"), "--rules-mode", "extend");
+        var rules = await CliRun.Run("rules", "validate", Paths.SampleRules, "--rules-mode", "extend");
         var walk = await CliRun.RunWithInput("1\nUTC\n\nn\nn\nn\nSam\nFabrikam\nAnalyst\n\nn\n", "walk", "--today", "2026-03-10");
 
         rules.ExitCode.Should().Be(0, rules.Stderr);

@@ -11,6 +11,9 @@ public static class Paths
 
     public static string Morgan => Case("morgan-senior-executive.json");
 
+    /// <summary>Gets the bundled rule file that moves the follow-up to three months (for extend mode).</summary>
+    public static string SampleRules => Path.Combine(Root, "samples", "rules", "quick-follow-up.json");
+
     public static IEnumerable<string> BundledCases => Directory.EnumerateFiles(Path.Combine(Root, "samples", "cases"), "*.json").Order(StringComparer.Ordinal);
 
     public static string Case(string name) => Path.Combine(Root, "samples", "cases", name);
