@@ -1,0 +1,137 @@
+using NodaTime;
+using SecondChance.Cases;
+using SecondChance.Decisions;
+using SecondChance.Planning;
+using SecondChance.Rules;
+using SecondChance.Serialization;
+using Spectre.Console;
+
+namespace SecondChance.Samples.Cli;
+
+/// <summary>One run of the CLI: its streams, clock and terminal, and the global options the user gave.</summary>
+internal sealed class CliSession
+{
+    private const int MaxWidth = 100;
+
+    private PlaybookEngine? _engine;
+    private IAnsiConsole? _console;
+
+    public CliSession(TextReader stdin, TextWriter stdout, TextWriter stderr, IClock clock, CliTerminal terminal)
+    {
+        Stdin = stdin;
+        Stdout = stdout;
+        Stderr = stderr;
+        Clock = clock;
+        Terminal = terminal;
+    }
+
+    public TextReader Stdin { get; }
+
+    public TextWriter Stdout { get; }
+
+    public TextWriter Stderr { get; }
+
+    public IClock Clock { get; }
+
+    public CliTerminal Terminal { get; }
+
+    /// <summary>Gets or sets the rule file given with <c>--rules</c>, if any.</summary>
+    public string? RulesPath { get; set; }
+
+    /// <summary>Gets or sets how the rule file relates to the default rules.</summary>
+    public RuleSetMode RulesMode { get; set; } = RuleSetMode.Replace;
+
+    /// <summary>Gets or sets the date given with <c>--today</c>, if any.</summary>
+    public LocalDate? Today { get; set; }
+
+    /// <summary>Gets the engine, built on first use with the rule set the user chose.</summary>
+    /// <exception cref="InvalidInputException">The rule file does not load.</exception>
+    public PlaybookEngine Engine => _engine ??= new PlaybookEngine(new PlaybookOptions { RuleSet = LoadRuleSet() });
+
+    /// <summary>Gets a console for standard output: colour on a terminal, plain text otherwise or under <c>NO_COLOR</c>.</summary>
+    public IAnsiConsole Console => _console ??= CreateConsole();
+
+    /// <summary>Returns "today" for a case: the <c>--today</c> date, or the clock's date in the case's time zone.</summary>
+    public LocalDate TodayFor(RunnerUpCase @case) => Today ?? Engine.Today(@case, Clock);
+
+    /// <summary>Decides a case as of <see cref="TodayFor(RunnerUpCase)"/>.</summary>
+    /// <exception cref="InvalidInputException">The case is invalid; every error is listed with its field path.</exception>
+    public Decision Decide(RunnerUpCase @case)
+    {
+        var decision = Engine.Decide(@case, TodayFor(@case));
+        return decision.IsValid ? decision : throw new InvalidInputException(decision.Errors.Select(e => e.ToString()));
+    }
+
+    /// <summary>Plans a case as of <see cref="TodayFor(RunnerUpCase)"/>.</summary>
+    /// <exception cref="InvalidInputException">The case is invalid; every error is listed with its field path.</exception>
+    public CasePlan Plan(RunnerUpCase @case)
+    {
+        var plan = Engine.Plan(@case, TodayFor(@case));
+        return plan.IsValid ? plan : throw new InvalidInputException(plan.Errors.Select(e => e.ToString()));
+    }
+
+    /// <summary>Reads and parses a case file.</summary>
+    /// <exception cref="InvalidInputException">The file is missing, unreadable or not a valid case document.</exception>
+    public static RunnerUpCase LoadCase(string path)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new InvalidInputException($"case file '{path}' was not found");
+        }
+        catch (DirectoryNotFoundException)
+        {
+            throw new InvalidInputException($"case file '{path}' was not found (no such folder)");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new InvalidInputException($"case file '{path}' cannot be read: {ex.Message}");
+        }
+
+        var parsed = SecondChanceJson.ParseCase(json);
+        if (!parsed.Succeeded)
+        {
+            throw new InvalidInputException(parsed.Errors.Select(e => e.ToString()));
+        }
+
+        return parsed.Case!;
+    }
+
+    /// <summary>Loads the rule set named by <c>--rules</c>, or the default one.</summary>
+    /// <exception cref="InvalidInputException">The rule file does not load; every problem is listed.</exception>
+    public PlaybookRuleSet LoadRuleSet()
+    {
+        if (RulesPath is null)
+        {
+            return PlaybookRuleSet.Default;
+        }
+
+        var result = PlaybookRuleSet.LoadFile(RulesPath, RulesMode);
+        if (!result.Succeeded)
+        {
+            throw new InvalidInputException(result.Problems.Select(p => p.ToString()));
+        }
+
+        return result.RuleSet!;
+    }
+
+    private IAnsiConsole CreateConsole()
+    {
+        var ansi = Terminal.UseAnsi;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = ansi ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = ansi ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = Terminal.IsInputTerminal && Terminal.IsOutputTerminal ? InteractionSupport.Yes : InteractionSupport.No,
+            Out = new AnsiConsoleOutput(Stdout),
+        });
+
+        // Redirected output is laid out for an 80-column reader; a terminal gets its own width, capped for readability.
+        console.Profile.Width = Math.Min(Terminal.Width ?? 80, MaxWidth);
+        return console;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text;
+using System.Text.Json;
+using SecondChance.Samples.Cli.Tests.Support;
+
+namespace SecondChance.Samples.Cli.Tests;
+
+public class BatchCommandTests
+{
+    private static string OneLine(string file) => JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetRawText().ReplaceLineEndings(string.Empty);
+
+    [Fact]
+    public async Task Batch_MixOfGoodAndBadLines_AnswersEachLineInPlace()
+    {
+        var alex = OneLine(Paths.Alex);
+        var unknownLevel = alex.Replace("MiddleManagement", "Astronaut");
+        var input = string.Join('\n', alex, "{not json", unknownLevel, string.Empty, OneLine(Paths.Morgan), "{\"candidate\":\"x\"}") + "\n";
+
+        var result = await CliRun.RunWithInput(input, "batch", "--today", "2026-10-01");
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        var lines = result.StdoutLines.Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        lines.Should().HaveCount(6);
+        lines[0].GetProperty("rule").GetString().Should().Be("FollowUp");
+        lines[0].GetProperty("dueOn").GetString().Should().Be("2026-08-06");
+        lines[0].GetProperty("overdue").GetBoolean().Should().BeTrue();
+        lines[1].GetProperty("line").GetInt32().Should().Be(2);
+        lines[1].GetProperty("errors")[0].GetString().Should().StartWith("$: is not valid JSON");
+        lines[2].GetProperty("line").GetInt32().Should().Be(3);
+        lines[2].GetProperty("errors").EnumerateArray().Select(e => e.GetString()).Should().Contain(e => e!.StartsWith("level: 'Astronaut' is not a known job level"));
+        lines[3].GetProperty("line").GetInt32().Should().Be(4);
+        lines[4].GetProperty("rule").GetString().Should().Be("RespondToApproach");
+        lines[4].GetProperty("step").GetInt32().Should().Be(9);
+        lines[5].GetProperty("line").GetInt32().Should().Be(6);
+        lines[5].GetProperty("errors").EnumerateArray().Select(e => e.GetString()).Should().Contain("company: is required");
+    }
+
+    [Fact]
+    public async Task Batch_EventAfterToday_IsAnErrorLineNamingTheField()
+    {
+        var result = await CliRun.RunWithInput(OneLine(Paths.Alex) + "\n", "batch", "--today", "2026-03-05");
+
+        result.ExitCode.Should().Be(0);
+        var line = JsonDocument.Parse(result.Stdout).RootElement;
+        line.GetProperty("line").GetInt32().Should().Be(1);
+        line.GetProperty("errors")[0].GetString().Should().Be("events[0].on: must not be after today (2026-03-05)");
+    }
+
+    [Fact]
+    public async Task Batch_WithoutToday_DecidesEachCaseInItsOwnTimeZone()
+    {
+        // 2026-03-10 at noon UTC: March 10 in Los Angeles; the output is the same as next --json.
+        var result = await CliRun.RunWithInput(OneLine(Paths.Alex) + "\n", "batch");
+        var next = await CliRun.Run("next", "--case", Paths.Alex, "--json");
+
+        result.Stdout.Should().Be(next.Stdout);
+    }
+
+    [Fact]
+    public async Task Batch_Streams_AnswersALineBeforeTheNextIsRead()
+    {
+        var stdout = new StringWriter();
+        var reader = new WatchingReader([OneLine(Paths.Alex), OneLine(Paths.Sam), "oops"], stdout);
+
+        var result = await CliRun.RunWithReader(reader, ["batch", "--today", "2026-12-01"], stdout: stdout);
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        reader.OutputLinesSeenBeforeEachRead.Should().Equal(0, 1, 2, 3);
+        result.StdoutLines.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task Batch_ManyLines_KeepsOrderAndCount()
+    {
+        var alex = OneLine(Paths.Alex);
+        var sam = OneLine(Paths.Sam);
+        var input = new StringBuilder();
+        for (var i = 0; i < 5000; i++)
+        {
+            input.Append(i % 3 == 2 ? "[]" : i % 3 == 0 ? alex : sam).Append('\n');
+        }
+
+        var result = await CliRun.RunWithInput(input.ToString(), "batch", "--today", "2026-12-01");
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        var lines = result.StdoutLines;
+        lines.Should().HaveCount(5000);
+        for (var i = 0; i < 5000; i++)
+        {
+            var expected = i % 3 == 2 ? $"{{\"line\":{i + 1}," : i % 3 == 0 ? "{\"step\":7," : "{\"step\":5,";
+            lines[i].Should().StartWith(expected, $"line {i + 1}");
+        }
+    }
+
+    /// <summary>A reader that records how many output lines existed each time the CLI asked for the next input line.</summary>
+    private sealed class WatchingReader(IReadOnlyList<string> lines, StringWriter output) : TextReader
+    {
+        private int _next;
+
+        public List<int> OutputLinesSeenBeforeEachRead { get; } = [];
+
+        public override string? ReadLine()
+        {
+            OutputLinesSeenBeforeEachRead.Add(output.ToString().Count(c => c == '\n'));
+            return _next < lines.Count ? lines[_next++] : null;
+        }
+
+        public override ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken) => ValueTask.FromResult(ReadLine());
+
+        public override Task<string?> ReadLineAsync() => Task.FromResult(ReadLine());
+    }
+}
