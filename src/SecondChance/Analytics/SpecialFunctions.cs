@@ -96,7 +96,7 @@ internal static class SpecialFunctions
         var logBeta = LogBeta(a, b);
         double lo = 0, hi = 1;
         var x = Math.Clamp(a / (a + b), 1e-12, 1 - 1e-12);
-        for (var iteration = 0; iteration < 400; iteration++)
+        for (var iteration = 0; iteration < 2000; iteration++)
         {
             var f = RegularizedIncompleteBeta(a, b, x) - p;
             if (f == 0)
@@ -117,10 +117,10 @@ internal static class SpecialFunctions
             var next = x - (f / density);
             if (!(next > lo && next < hi))
             {
-                next = lo + ((hi - lo) / 2);
+                next = Bisect(lo, hi);
             }
 
-            if (Math.Abs(next - x) <= 1e-15 * x || next <= lo || next >= hi)
+            if (Math.Abs(next - x) <= 1e-15 * Math.Min(x, 1 - x) || next <= lo || next >= hi)
             {
                 return next;
             }
@@ -129,6 +129,18 @@ internal static class SpecialFunctions
         }
 
         return x;
+    }
+
+    // A small shape parameter puts quantiles many orders of magnitude from the mean (Beta(0.02, 20) has its
+    // 0.1% quantile near 1e-150), so halve the exponent rather than the value while the bracket spans decades.
+    private static double Bisect(double lo, double hi)
+    {
+        if (lo == 0)
+        {
+            return hi * 1e-3;
+        }
+
+        return hi > 4 * lo ? Math.Sqrt(lo * hi) : lo + ((hi - lo) / 2);
     }
 
     private static double ContinuedFraction(double a, double b, double x)
