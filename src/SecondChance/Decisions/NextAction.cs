@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using NodaTime;
+using SecondChance.Analytics;
 using SecondChance.Rules;
 
 namespace SecondChance.Decisions;
@@ -27,4 +29,24 @@ public readonly record struct NextAction(
     LocalDate? WindowEnd,
     bool Overdue,
     string Rule,
-    string Guidance);
+    string Guidance)
+{
+    /// <summary>
+    /// Gets the calibrated chance that this case comes back, when the host supplies one (from
+    /// <see cref="OutcomeReport.ChanceFor(Cases.JobLevel)"/>, with <see cref="WithChance(OutcomeReport, Cases.JobLevel)"/>);
+    /// omitted from JSON when absent.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CalibratedOdds? Chance { get; init; }
+
+    /// <summary>Returns this next action carrying the chance for <paramref name="level"/> from a board's own outcomes.</summary>
+    /// <param name="outcomes">The outcome report of the board's cases.</param>
+    /// <param name="level">The case's job level.</param>
+    /// <returns>A copy with <see cref="Chance"/> set (or <see langword="null"/> when the report does not know the level).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="outcomes"/> is <see langword="null"/>.</exception>
+    public NextAction WithChance(OutcomeReport outcomes, Cases.JobLevel level)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        return this with { Chance = outcomes.ChanceFor(level) };
+    }
+}
