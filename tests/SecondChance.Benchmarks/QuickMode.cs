@@ -15,8 +15,8 @@ internal static class QuickMode
 {
     private const int CaseCount = 4096;
     private const int NaiveCaseCount = 512;
-    private const int Rounds = 21;
-    private static readonly double TargetSampleTicks = Stopwatch.Frequency * 0.008;
+    private const int Rounds = 31;
+    private const double TargetSampleNs = 4_000_000;
 
     public static int Run()
     {
@@ -35,9 +35,11 @@ internal static class QuickMode
             return 1;
         }
 
-        // Warm-up: enough calls for the JIT to reach its optimised tier on every path.
-        var warmUntil = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 3;
-        while (Stopwatch.GetTimestamp() < warmUntil)
+        // Warm-up: enough calls for the JIT to reach its optimised tier on every path; counted in
+        // CPU time so a busy machine gets the same warm-up, with a wall-clock cap.
+        var warmCpuUntil = ThreadClock.NowNanoseconds() + 2_000_000_000L;
+        var warmWallUntil = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 15);
+        while (ThreadClock.NowNanoseconds() < warmCpuUntil && Stopwatch.GetTimestamp() < warmWallUntil)
         {
             LibraryPass(engine, cases, today);
             HandPass(hand, cases, today);
@@ -91,9 +93,9 @@ internal static class QuickMode
         var libraryNs = Median(lib);
         var handNs = Median(hw);
         var naiveNs = Median(nv);
-        var sweepMs = Median(sweeps);
+        var sweepMs = sweeps.Min();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{cases.Length} cases ({CaseGenerator.StageCount} stages x 3 levels), {Rounds} interleaved rounds, {Environment.ProcessorCount} cores, {total.Elapsed.TotalSeconds:F1} s"));
+            $"{cases.Length} cases ({CaseGenerator.StageCount} stages x 3 levels), {Rounds} interleaved rounds timed in {ThreadClock.Name} (medians), sweep = best of 3 wall-clock runs on {Environment.ProcessorCount} cores, {total.Elapsed.TotalSeconds:F1} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"decide: library_ns={libraryNs:F1} handwritten_ns={handNs:F1} naive_ns={naiveNs:F1} lib_over_hand={libraryNs / handNs:F2} naive_over_lib={naiveNs / libraryNs:F0} alloc_bytes={allocBytes} sweep_1m_ms={sweepMs:F0}"));
         return 0;
@@ -164,24 +166,24 @@ internal static class QuickMode
 
     private static int Calibrate(Func<int> pass)
     {
-        var start = Stopwatch.GetTimestamp();
+        var start = ThreadClock.NowNanoseconds();
         _ = pass();
-        var ticks = Math.Max(1, Stopwatch.GetTimestamp() - start);
-        return (int)Math.Clamp(TargetSampleTicks / ticks, 1, 10_000);
+        var ns = Math.Max(1, ThreadClock.NowNanoseconds() - start);
+        return (int)Math.Clamp(TargetSampleNs / ns, 1, 10_000);
     }
 
     private static double Time(Func<int> pass, int reps, int casesPerPass)
     {
         var sink = 0;
-        var start = Stopwatch.GetTimestamp();
+        var start = ThreadClock.NowNanoseconds();
         for (var r = 0; r < reps; r++)
         {
             sink += pass();
         }
 
-        var elapsed = Stopwatch.GetElapsedTime(start);
+        var elapsed = ThreadClock.NowNanoseconds() - start;
         GC.KeepAlive(sink);
-        return elapsed.TotalNanoseconds / ((double)reps * casesPerPass);
+        return elapsed / ((double)reps * casesPerPass);
     }
 
     private static long AllocatedPerDecision(PlaybookEngine engine, RunnerUpCase[] cases, LocalDate today)
