@@ -20,10 +20,21 @@ namespace SecondChance;
 public sealed class PlaybookEngine
 {
     private const int BatchChunkSize = 4096;
+    private const int MaxRecentZones = 16;
+    private const int MaxFastLevels = 8;
+
+    [ThreadStatic]
+    private static CaseFacts? t_facts;
 
     private readonly FrozenDictionary<string, (string Name, LevelProfile Profile)> _levels;
     private readonly ConcurrentDictionary<string, DateTimeZone> _zones = new(StringComparer.Ordinal);
     private readonly PlaybookRule[] _rules;
+
+    // Fast paths in front of the dictionaries: a case's level name is usually the very string the
+    // engine was configured with (JobLevel's built-in values), and a sweep sees only a handful of zones.
+    private readonly string[] _levelNames;
+    private readonly (string Name, LevelProfile Profile)[] _levelEntries;
+    private (string Id, DateTimeZone Zone)[] _recentZones = [];
 
     /// <summary>Creates an engine with the default options: the playbook's rules, levels and a Monday-to-Friday calendar.</summary>
     public PlaybookEngine()
@@ -45,6 +56,8 @@ public sealed class PlaybookEngine
         }
 
         _levels = options.Levels.ToFrozenDictionary(kv => kv.Key.Name, kv => (kv.Key.Name, kv.Value), StringComparer.OrdinalIgnoreCase);
+        _levelEntries = _levels.Values.Take(MaxFastLevels).ToArray();
+        _levelNames = _levelEntries.Select(l => l.Name).ToArray();
         Levels = options.Levels.ToFrozenDictionary();
         Calendar = new BusinessCalendar(options.BusinessDays, options.Holidays);
         RuleSet = options.RuleSet;
@@ -100,20 +113,21 @@ public sealed class PlaybookEngine
         ArgumentNullException.ThrowIfNull(@case);
         var events = @case.Events;
         if (events is null
-            || !_levels.TryGetValue(@case.Level.Name, out var level)
+            || !TryGetLevel(@case.Level.Name, out var level)
             || ZoneOrNull(@case.TimeZone) is null
             || !CaseLimits.TextLooksValid(@case))
         {
             return Invalid(@case, today);
         }
 
-        var facts = CaseFacts.Fold(events, events.Count, level.Name, out var wellFormed);
-        if (!wellFormed || facts.LastEventOn > today)
+        // One facts instance per thread, refolded for each case: the rules read it, the decision does not keep it.
+        var facts = t_facts ??= new CaseFacts();
+        if (!facts.Refold(events, level.Name) || facts.LastEventOn > today)
         {
             return Invalid(@case, today);
         }
 
-        return DecideFacts(@case, today, facts, level.Profile) ?? NoRule(@case, today);
+        return Match(@case, today, facts, keep: false, level) ?? NoRule(@case, today);
     }
 
     /// <summary>Decides the next action for a case as of the clock's current date in the case's time zone.</summary>
@@ -166,7 +180,8 @@ public sealed class PlaybookEngine
             return new CasePlan(decision, Array.Empty<PlanStep>());
         }
 
-        return new CasePlan(decision, Planner.Build(this, decision, _levels[@case.Level.Name]));
+        _ = TryGetLevel(@case.Level.Name, out var level);
+        return new CasePlan(decision, Planner.Build(this, decision, level));
     }
 
     /// <summary>Projects all ten playbook steps for a case as of the clock's current date in the case's time zone.</summary>
@@ -176,7 +191,10 @@ public sealed class PlaybookEngine
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public CasePlan Plan(RunnerUpCase @case, IClock clock) => Plan(@case, Today(@case, clock));
 
-    internal Decision? DecideFacts(RunnerUpCase @case, LocalDate today, CaseFacts facts, LevelProfile profile)
+    internal Decision? DecideFacts(RunnerUpCase @case, LocalDate today, CaseFacts facts, LevelProfile profile) =>
+        Match(@case, today, facts, keep: true, (facts.Level, profile));
+
+    private Decision? Match(RunnerUpCase @case, LocalDate today, CaseFacts facts, bool keep, (string Name, LevelProfile Profile) level)
     {
         var rules = _rules;
         for (var i = 0; i < rules.Length; i++)
@@ -184,8 +202,8 @@ public sealed class PlaybookEngine
             var rule = rules[i];
             if (rule.Matches(facts))
             {
-                var (due, start, end) = DueDates.Compute(rule.Due, facts, profile, Calendar);
-                return new Decision(@case, today, rule, facts, due, start, end);
+                var (due, start, end) = DueDates.Compute(rule.Due, facts, level.Profile, Calendar);
+                return new Decision(@case, today, rule, keep ? facts : null, level.Name, due, start, end);
             }
         }
 
@@ -207,6 +225,21 @@ public sealed class PlaybookEngine
     private Decision NoRule(RunnerUpCase @case, LocalDate today) =>
         new(@case, today, [new CaseError("$", $"no rule of workflow '{RuleSet.WorkflowName}' matches this case")]);
 
+    private bool TryGetLevel(string name, out (string Name, LevelProfile Profile) level)
+    {
+        var names = _levelNames;
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (ReferenceEquals(names[i], name))
+            {
+                level = _levelEntries[i];
+                return true;
+            }
+        }
+
+        return _levels.TryGetValue(name, out level);
+    }
+
     private DateTimeZone? ZoneOrNull(string? id)
     {
         if (string.IsNullOrEmpty(id))
@@ -214,18 +247,46 @@ public sealed class PlaybookEngine
             return null;
         }
 
-        if (_zones.TryGetValue(id, out var zone))
+        // The same string instance first, then the same text: both cheaper than hashing the id.
+        var recent = Volatile.Read(ref _recentZones);
+        for (var i = 0; i < recent.Length; i++)
         {
-            return zone;
+            if (ReferenceEquals(recent[i].Id, id))
+            {
+                return recent[i].Zone;
+            }
         }
 
-        zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
-        if (zone is not null)
+        for (var i = 0; i < recent.Length; i++)
         {
+            if (string.Equals(recent[i].Id, id, StringComparison.Ordinal))
+            {
+                return recent[i].Zone;
+            }
+        }
+
+        if (!_zones.TryGetValue(id, out var zone))
+        {
+            zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
+            if (zone is null)
+            {
+                return null;
+            }
+
             _zones.TryAdd(id, zone);
         }
 
+        RememberZone(recent, id, zone);
         return zone;
+    }
+
+    private void RememberZone((string Id, DateTimeZone Zone)[] seen, string id, DateTimeZone zone)
+    {
+        // Copy-on-write: readers never lock; a lost race only means the zone is remembered next time.
+        if (seen.Length < MaxRecentZones)
+        {
+            _ = Interlocked.CompareExchange(ref _recentZones, [.. seen, (id, zone)], seen);
+        }
     }
 
     private IEnumerable<Decision> DecideManyIterator(IEnumerable<RunnerUpCase> cases, LocalDate today, int maxDegreeOfParallelism)

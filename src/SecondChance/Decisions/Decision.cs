@@ -14,15 +14,18 @@ namespace SecondChance.Decisions;
 public sealed class Decision
 {
     private readonly PlaybookRule? _rule;
-    private readonly CaseFacts? _facts;
+    private readonly string? _level;
     private readonly IReadOnlyList<CaseError> _errors;
+    private CaseFacts? _facts;
 
-    internal Decision(RunnerUpCase @case, LocalDate today, PlaybookRule rule, CaseFacts facts, LocalDate? dueOn, LocalDate? windowStart, LocalDate? windowEnd)
+    /// <summary>Creates a decision; with <paramref name="facts"/> <see langword="null"/>, the facts are folded from the case (at <paramref name="level"/>) when first read.</summary>
+    internal Decision(RunnerUpCase @case, LocalDate today, PlaybookRule rule, CaseFacts? facts, string level, LocalDate? dueOn, LocalDate? windowStart, LocalDate? windowEnd)
     {
         Case = @case;
         Today = today;
         _rule = rule;
         _facts = facts;
+        _level = level;
         DueOn = dueOn;
         WindowStart = windowStart;
         WindowEnd = windowEnd;
@@ -79,18 +82,17 @@ public sealed class Decision
     {
         get
         {
-            if (_rule is null || _facts is null)
+            if (_rule is null || Facts is not { } facts)
             {
                 return Array.Empty<FactValue>();
             }
 
-            var facts = _facts;
             return _rule.FactsRead.Select(name => new FactValue(name, facts.ValueOf(name))).ToArray();
         }
     }
 
     /// <summary>Gets the facts this decision was made on.</summary>
-    public CaseFacts? Facts => _facts;
+    public CaseFacts? Facts => _rule is null ? null : _facts ?? FoldFacts();
 
     /// <summary>Explains the decision in one or two sentences: the rule, its expression, the facts it read and the date.</summary>
     /// <returns>The explanation, or the errors for an invalid case.</returns>
@@ -110,6 +112,13 @@ public sealed class Decision
         }
 
         return text;
+    }
+
+    private CaseFacts FoldFacts()
+    {
+        // The engine decides on a reused instance; a decision keeps only what it needs to fold its own.
+        var facts = CaseFacts.Fold(Case.Events, Case.Events.Count, _level ?? Case.Level.Name, out _);
+        return Interlocked.CompareExchange(ref _facts, facts, null) ?? facts;
     }
 
     /// <inheritdoc />

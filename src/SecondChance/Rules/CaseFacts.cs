@@ -1,5 +1,7 @@
 using NodaTime;
 using SecondChance.Cases;
+using SecondChance.Validation;
+using System.Runtime.InteropServices;
 
 namespace SecondChance.Rules;
 
@@ -17,6 +19,9 @@ public sealed class CaseFacts
 
     // The latest date of each event type, indexed by CaseEventType; kept in fields to avoid an array per case.
     private LocalDate _notifiedOn, _feedbackOn, _interestOn, _noteOn, _followUpOn, _approachedOn, _offerOn, _closedOn;
+
+    // Enum-valued facts as indexes into the name tables (-1 for none), so a fold stores bytes, not references.
+    private sbyte _lastEvent = -1, _lastFollowUpOutcome = -1, _closedReason = -1, _noteChannel = -1;
 
     internal CaseFacts()
     {
@@ -59,16 +64,16 @@ public sealed class CaseFacts
     public int GapCount { get; private set; }
 
     /// <summary>Gets the type name of the latest event, such as <c>"NoteSent"</c>.</summary>
-    public string LastEvent { get; private set; } = string.Empty;
+    public string LastEvent => NameAt(EventNames, _lastEvent);
 
     /// <summary>Gets the outcome name of the latest follow-up, such as <c>"NoChange"</c>, or an empty string.</summary>
-    public string LastFollowUpOutcome { get; private set; } = string.Empty;
+    public string LastFollowUpOutcome => NameAt(OutcomeNames, _lastFollowUpOutcome);
 
     /// <summary>Gets the reason name of the <c>Closed</c> event, such as <c>"Hired"</c>, or an empty string.</summary>
-    public string ClosedReason { get; private set; } = string.Empty;
+    public string ClosedReason => NameAt(ReasonNames, _closedReason);
 
     /// <summary>Gets the channel name of the latest note, such as <c>"Email"</c>, or an empty string.</summary>
-    public string NoteChannel { get; private set; } = string.Empty;
+    public string NoteChannel => NameAt(ChannelNames, _noteChannel);
 
     /// <summary>Gets whether the latest offer names a date by which to respond.</summary>
     public bool OfferHasRespondBy { get; private set; }
@@ -122,10 +127,36 @@ public sealed class CaseFacts
     /// </summary>
     internal static CaseFacts Fold(IReadOnlyList<CaseEvent> events, int count, string level, out bool wellFormed)
     {
-        var facts = new CaseFacts { Level = level, EventCount = count };
-        wellFormed = count > 0;
-        var previous = default(LocalDate);
-        for (var i = 0; i < count; i++)
+        var facts = new CaseFacts();
+        wellFormed = facts.Refold(First(events, count), level);
+        return facts;
+    }
+
+    /// <summary>
+    /// Folds a whole history into this instance, overwriting every fact, and returns whether it passed
+    /// the structural checks. The engine reuses one instance per thread this way, so a decision
+    /// allocates no facts; <see cref="Decisions.Decision.Facts"/> folds its own copy when asked.
+    /// </summary>
+    internal bool Refold(IReadOnlyList<CaseEvent> events, string level) => Refold(First(events, events.Count), level);
+
+    // Arrays and lists are read as spans: an interface call per event costs more than the fold itself.
+    private static ReadOnlySpan<CaseEvent> First(IReadOnlyList<CaseEvent> events, int count) => events switch
+    {
+        CaseEvent[] array => new ReadOnlySpan<CaseEvent>(array, 0, count),
+        List<CaseEvent> list => CollectionsMarshal.AsSpan(list)[..count],
+        _ => events.Take(count).ToArray(),
+    };
+
+    private bool Refold(ReadOnlySpan<CaseEvent> events, string level)
+    {
+        var count = events.Length;
+        var facts = this;
+        facts.Clear();
+        facts.Level = level;
+        facts.EventCount = count;
+        var wellFormed = count > 0;
+        var previous = int.MinValue;
+        for (var i = 0; i < events.Length; i++)
         {
             var e = events[i];
             if (e is null)
@@ -134,13 +165,16 @@ public sealed class CaseFacts
                 continue;
             }
 
+            // Year, month and day packed into one ordered number: the same order as comparing the dates,
+            // without the calendar checks of LocalDate's operators on every event.
             var on = e.On;
-            if ((i > 0 && on < previous) || facts.Closed)
+            var key = (on.Year * 512) + (on.Month * 32) + on.Day;
+            if (key < previous || facts.Closed)
             {
                 wellFormed = false;
             }
 
-            previous = on;
+            previous = key;
             switch (e)
             {
                 case Cases.Notified:
@@ -156,6 +190,11 @@ public sealed class CaseFacts
                     facts.FeedbackRecorded = true;
                     facts._feedbackOn = on;
                     facts.GapCount = f.Gaps?.Count ?? 0;
+                    if (!CaseLimits.GapsLookValid(f.Gaps))
+                    {
+                        wellFormed = false;
+                    }
+
                     break;
                 case Cases.InterestReaffirmed:
                     facts.InterestReaffirmed = true;
@@ -164,13 +203,13 @@ public sealed class CaseFacts
                 case Cases.NoteSent n:
                     facts.NoteSent = true;
                     facts._noteOn = on;
-                    facts.NoteChannel = NameOf(ChannelNames, (int)n.Channel, ref wellFormed);
+                    facts._noteChannel = IndexIn(ChannelNames, (int)n.Channel, ref wellFormed);
                     break;
                 case Cases.FollowUpMade u:
                     facts.FollowUpMade = true;
                     facts.FollowUpCount++;
                     facts._followUpOn = on;
-                    facts.LastFollowUpOutcome = NameOf(OutcomeNames, (int)u.Outcome, ref wellFormed);
+                    facts._lastFollowUpOutcome = IndexIn(OutcomeNames, (int)u.Outcome, ref wellFormed);
                     break;
                 case Cases.Approached:
                     facts.Approached = true;
@@ -190,19 +229,14 @@ public sealed class CaseFacts
                 case Cases.Closed c:
                     facts.Closed = true;
                     facts._closedOn = on;
-                    facts.ClosedReason = NameOf(ReasonNames, (int)c.Reason, ref wellFormed);
+                    facts._closedReason = IndexIn(ReasonNames, (int)c.Reason, ref wellFormed);
                     break;
-            }
-
-            if (i > 0 && e.Type == CaseEventType.Notified)
-            {
-                wellFormed = false;
             }
         }
 
-        if (count > 0 && events[count - 1] is { } last)
+        if (count > 0 && events[^1] is { } last)
         {
-            facts.LastEvent = NameOf(EventNames, (int)last.Type, ref wellFormed);
+            facts._lastEvent = IndexIn(EventNames, (int)last.Type, ref wellFormed);
             facts.LastEventOn = last.On;
         }
 
@@ -211,7 +245,17 @@ public sealed class CaseFacts
             wellFormed = false;
         }
 
-        return facts;
+        return wellFormed;
+    }
+
+    private void Clear()
+    {
+        _notifiedOn = _feedbackOn = _interestOn = _noteOn = _followUpOn = _approachedOn = _offerOn = _closedOn = default;
+        _lastEvent = _lastFollowUpOutcome = _closedReason = _noteChannel = -1;
+        Notified = FeedbackRecorded = InterestReaffirmed = NoteSent = FollowUpMade = Approached = OfferReceived = Closed = OfferHasRespondBy = false;
+        FollowUpCount = GapCount = 0;
+        RespondBy = null;
+        LastEventOn = default;
     }
 
     /// <summary>Reads a fact by its property name, for explanations.</summary>
@@ -237,14 +281,16 @@ public sealed class CaseFacts
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a fact."),
     };
 
-    private static string NameOf(string[] names, int value, ref bool wellFormed)
+    private static sbyte IndexIn(string[] names, int value, ref bool wellFormed)
     {
         if ((uint)value < (uint)names.Length)
         {
-            return names[value];
+            return (sbyte)value;
         }
 
         wellFormed = false;
-        return string.Empty;
+        return -1;
     }
+
+    private static string NameAt(string[] names, sbyte index) => index < 0 ? string.Empty : names[index];
 }

@@ -40,26 +40,32 @@ public static class CaseLimits
             return false;
         }
 
-        var at = value.IndexOf('@', StringComparison.Ordinal);
-        if (at <= 0 || at != value.LastIndexOf('@') || at == value.Length - 1)
+        var text = value.AsSpan();
+        var at = text.IndexOf('@');
+        if (at <= 0 || at == text.Length - 1 || text[(at + 1)..].Contains('@'))
         {
             return false;
         }
 
-        foreach (var c in value)
+        // Printable ASCII other than the space is neither white space nor a control character, so
+        // the common address needs one vectorised scan; anything else gets the character-by-character check.
+        if (text.IndexOfAnyExceptInRange('!', '~') >= 0)
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            foreach (var c in text)
             {
-                return false;
+                if (char.IsWhiteSpace(c) || char.IsControl(c))
+                {
+                    return false;
+                }
             }
         }
 
-        var domain = value.AsSpan(at + 1);
+        var domain = text[(at + 1)..];
         var dot = domain.IndexOf('.');
         return dot > 0 && domain[^1] != '.' && !domain.Contains("..", StringComparison.Ordinal);
     }
 
-    /// <summary>Checks every text field and gap list of a case without building messages.</summary>
+    /// <summary>Checks the names and the contact of a case without building messages; gap lists are checked as the events are folded.</summary>
     internal static bool TextLooksValid(RunnerUpCase c)
     {
         if (!IsValidName(c.Candidate) || !IsValidName(c.Company) || !IsValidName(c.Role))
@@ -67,28 +73,35 @@ public static class CaseLimits
             return false;
         }
 
-        if (c.Contact is { } contact && (!IsValidName(contact.Name) || (contact.Email is not null && !IsValidEmail(contact.Email))))
+        return c.Contact is not { } contact || (IsValidName(contact.Name) && (contact.Email is null || IsValidEmail(contact.Email)));
+    }
+
+    /// <summary>Checks one feedback event's gap list without building messages.</summary>
+    internal static bool GapsLookValid(IReadOnlyList<string>? gaps)
+    {
+        if (gaps is null || gaps.Count > MaxGaps)
         {
             return false;
         }
 
-        var events = c.Events;
-        for (var i = 0; i < events.Count; i++)
+        if (gaps is string[] array)
         {
-            if (events[i] is FeedbackRecorded { Gaps: var gaps })
+            foreach (var gap in array)
             {
-                if (gaps is null || gaps.Count > MaxGaps)
+                if (!IsValidGap(gap))
                 {
                     return false;
                 }
+            }
 
-                for (var j = 0; j < gaps.Count; j++)
-                {
-                    if (!IsValidGap(gaps[j]))
-                    {
-                        return false;
-                    }
-                }
+            return true;
+        }
+
+        for (var j = 0; j < gaps.Count; j++)
+        {
+            if (!IsValidGap(gaps[j]))
+            {
+                return false;
             }
         }
 

@@ -1,0 +1,11 @@
+using BenchmarkDotNet.Running;
+using SecondChance.Benchmarks;
+
+if (args.Contains("--quick"))
+{
+    return QuickMode.Run();
+}
+
+// No arguments runs everything; otherwise BenchmarkDotNet's own switches (--filter, --list, ...).
+BenchmarkSwitcher.FromAssembly(typeof(DecideBenchmarks).Assembly).Run(args.Length == 0 ? ["--filter", "*"] : args);
+return 0;
