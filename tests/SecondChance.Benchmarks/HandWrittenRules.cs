@@ -8,17 +8,24 @@ namespace SecondChance.Benchmarks;
 
 /// <summary>
 /// The default rule table written out by hand: one pass over the events, if/else in rule order and
-/// the same NodaTime date arithmetic, producing the same <see cref="NextAction"/>. It skips validation
-/// and allocates nothing; it is the physical limit the library is measured against, and lives only here.
+/// the same NodaTime date arithmetic, producing the same <see cref="NextAction"/>, and (unless built
+/// with <c>validate: false</c>) the same verdict on bad input: the contract's checks written out by
+/// hand (names, contact, level, time zone, event order, one leading Notified, nothing after Closed,
+/// respondBy, gaps, known enum values, no event after today). It allocates nothing; it is the
+/// physical limit the library is measured against, and lives only here.
 /// The rules' names, steps, covers and guidance are read once from the default rule set so the texts are not copied.
 /// </summary>
 internal sealed class HandWrittenRules
 {
     private readonly BusinessCalendar _calendar = BusinessCalendar.Default;
     private readonly PlaybookRule _closed, _offer, _approach, _await, _followUp, _note, _reaffirm, _thank;
+    private readonly bool _validate;
+    private readonly string?[] _zones = new string?[8];
+    private int _nextZone;
 
-    public HandWrittenRules()
+    public HandWrittenRules(bool validate = true)
     {
+        _validate = validate;
         var rules = PlaybookRuleSet.Default.Rules.ToDictionary(r => r.Name, StringComparer.Ordinal);
         _closed = rules["CaseClosed"];
         _offer = rules["NegotiateOffer"];
@@ -30,8 +37,14 @@ internal sealed class HandWrittenRules
         _thank = rules["ThankAndAsk"];
     }
 
-    public NextAction Decide(RunnerUpCase c, LocalDate today)
+    /// <summary>Decides the case, or returns <see langword="null"/> when it is invalid (only when validating).</summary>
+    public NextAction? Decide(RunnerUpCase c, LocalDate today)
     {
+        if (_validate && !IsValid(c, today))
+        {
+            return null;
+        }
+
         LocalDate notified = default, offer = default, approached = default, followUp = default, note = default;
         LocalDate? respondBy = null;
         bool hasFeedback = false, hasInterest = false, hasNote = false, hasFollowUp = false, hasApproach = false, hasOffer = false, hasClosed = false;
@@ -106,6 +119,122 @@ internal sealed class HandWrittenRules
         }
 
         return Action(hasFeedback ? _reaffirm : _thank, notified, null, null, today);
+    }
+
+    private bool IsValid(RunnerUpCase c, LocalDate today)
+    {
+        if (!Name(c.Candidate) || !Name(c.Company) || !Name(c.Role) || !KnownLevel(c.Level.Name) || !KnownZone(c.TimeZone))
+        {
+            return false;
+        }
+
+        if (c.Contact is { } contact && (!Name(contact.Name) || (contact.Email is { } email && !Email(email))))
+        {
+            return false;
+        }
+
+        var events = c.Events;
+        if (events is null || events.Count == 0 || events[0] is not Notified)
+        {
+            return false;
+        }
+
+        var previous = events[0].On;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e is null || e.On < previous || (i > 0 && events[i - 1] is Closed) || (i > 0 && e is Notified))
+            {
+                return false;
+            }
+
+            previous = e.On;
+            var ok = e switch
+            {
+                FeedbackRecorded f => Gaps(f.Gaps),
+                NoteSent n => (uint)n.Channel <= (uint)NoteChannel.Letter,
+                FollowUpMade u => (uint)u.Outcome <= (uint)FollowUpOutcome.NoResponse,
+                OfferReceived o => o.RespondBy is not { } by || by >= o.On,
+                Closed x => (uint)x.Reason <= (uint)CloseReason.NoOpening,
+                _ => true,
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return previous <= today;
+    }
+
+    private static bool Name(string? s) => !string.IsNullOrWhiteSpace(s) && s.Length <= 200;
+
+    private static bool Gaps(IReadOnlyList<string>? gaps)
+    {
+        if (gaps is null || gaps.Count > 50)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < gaps.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(gaps[i]) || gaps[i].Length > 500)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Email(string s)
+    {
+        var at = s.IndexOf('@', StringComparison.Ordinal);
+        if (s.Length > 254 || at <= 0 || at == s.Length - 1 || s.IndexOf('@', at + 1) >= 0)
+        {
+            return false;
+        }
+
+        foreach (var ch in s)
+        {
+            if (ch <= ' ' || ch == '\u007f')
+            {
+                return false;
+            }
+        }
+
+        var dot = s.IndexOf('.', at + 1);
+        return dot > at + 1 && s[^1] != '.' && !s.Contains("..", StringComparison.Ordinal);
+    }
+
+    private static bool KnownLevel(string level) =>
+        level.Equals("IndividualContributor", StringComparison.OrdinalIgnoreCase)
+        || level.Equals("MiddleManagement", StringComparison.OrdinalIgnoreCase)
+        || level.Equals("SeniorExecutive", StringComparison.OrdinalIgnoreCase);
+
+    // The time zone database lookup, remembered for a few recent ids, as a hand-tuned loop would.
+    private bool KnownZone(string? zone)
+    {
+        if (zone is null)
+        {
+            return false;
+        }
+
+        foreach (var known in _zones)
+        {
+            if (ReferenceEquals(zone, known))
+            {
+                return true;
+            }
+        }
+
+        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is null)
+        {
+            return false;
+        }
+
+        _zones[_nextZone++ & 7] = zone;
+        return true;
     }
 
     private static LevelProfile Profile(string level) => level switch

@@ -26,6 +26,7 @@ internal static class QuickMode
         var naiveCases = cases.AsSpan(0, NaiveCaseCount).ToArray();
         var engine = new PlaybookEngine();
         var hand = new HandWrittenRules();
+        var handNoChecks = new HandWrittenRules(validate: false);
         var naive = new NaiveRulesEngine(engine);
 
         var mismatch = CheckAgreement(engine, hand, naive, cases, today);
@@ -43,29 +44,35 @@ internal static class QuickMode
         {
             LibraryPass(engine, cases, today);
             HandPass(hand, cases, today);
+            HandPass(handNoChecks, cases, today);
             NaivePass(naive, naiveCases, today);
         }
 
         Thread.Sleep(200);
         var libraryReps = Calibrate(() => LibraryPass(engine, cases, today));
         var handReps = Calibrate(() => HandPass(hand, cases, today));
+        var handNoChecksReps = Calibrate(() => HandPass(handNoChecks, cases, today));
         var naiveReps = Calibrate(() => NaivePass(naive, naiveCases, today));
 
         var lib = new List<double>();
         var hw = new List<double>();
         var nv = new List<double>();
+        var hn = new List<double>();
         for (var round = 0; round < Rounds; round++)
         {
             // Rotate the order so no contender always runs first or last in a round.
-            for (var k = 0; k < 3; k++)
+            for (var k = 0; k < 4; k++)
             {
-                switch ((round + k) % 3)
+                switch ((round + k) % 4)
                 {
                     case 0:
                         lib.Add(Time(() => LibraryPass(engine, cases, today), libraryReps, cases.Length));
                         break;
                     case 1:
                         hw.Add(Time(() => HandPass(hand, cases, today), handReps, cases.Length));
+                        break;
+                    case 2:
+                        hn.Add(Time(() => HandPass(handNoChecks, cases, today), handNoChecksReps, cases.Length));
                         break;
                     default:
                         nv.Add(Time(() => NaivePass(naive, naiveCases, today), naiveReps, naiveCases.Length));
@@ -92,10 +99,13 @@ internal static class QuickMode
 
         var libraryNs = Median(lib);
         var handNs = Median(hw);
+        var handNoChecksNs = Median(hn);
         var naiveNs = Median(nv);
         var sweepMs = sweeps.Min();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{cases.Length} cases ({CaseGenerator.StageCount} stages x 3 levels), {Rounds} interleaved rounds timed in {ThreadClock.Name} (medians), sweep = best of 3 wall-clock runs on {Environment.ProcessorCount} cores, {total.Elapsed.TotalSeconds:F1} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"for reference: handwritten_without_validation_ns={handNoChecksNs:F1} lib_over_hand_without_validation={libraryNs / handNoChecksNs:F2}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"decide: library_ns={libraryNs:F1} handwritten_ns={handNs:F1} naive_ns={naiveNs:F1} lib_over_hand={libraryNs / handNs:F2} naive_over_lib={naiveNs / libraryNs:F0} alloc_bytes={allocBytes} sweep_1m_ms={sweepMs:F0}"));
         return 0;
@@ -124,7 +134,34 @@ internal static class QuickMode
             }
         }
 
+        // The baseline must give the same verdict on bad input as the library, or it is not doing the same work.
+        foreach (var (what, bad) in InvalidVariants(cases[5], today))
+        {
+            if (engine.Decide(bad, today).IsValid || hand.Decide(bad, today) is not null)
+            {
+                return $"bad input ({what}): library valid={engine.Decide(bad, today).IsValid}, hand-written accepted={hand.Decide(bad, today) is not null}";
+            }
+        }
+
         return null;
+    }
+
+    private static IEnumerable<(string, RunnerUpCase)> InvalidVariants(RunnerUpCase c, LocalDate today)
+    {
+        var events = c.Events;
+        yield return ("empty candidate", c with { Candidate = " " });
+        yield return ("long role", c with { Role = new string('r', 201) });
+        yield return ("unknown level", c with { Level = new JobLevel("Astronaut") });
+        yield return ("unknown zone", c with { TimeZone = "Mars/Base" });
+        yield return ("bad email", c with { Contact = new Contact("Pat", "pat@") });
+        yield return ("out of order", c with { Events = [.. events, new Approached(events[^1].On.PlusDays(-1))] });
+        yield return ("after today", c with { Events = [.. events, new Approached(today.PlusDays(1))] });
+        yield return ("second Notified", c with { Events = [.. events, new Notified(events[^1].On)] });
+        yield return ("no Notified", c with { Events = events.Skip(1).ToArray() });
+        yield return ("after Closed", c with { Events = [.. events, new Closed(events[^1].On, CloseReason.Withdrew), new Approached(events[^1].On)] });
+        yield return ("respondBy", c with { Events = [.. events, new OfferReceived(events[^1].On, events[^1].On.PlusDays(-1))] });
+        yield return ("blank gap", c with { Events = [.. events, new FeedbackRecorded(events[^1].On, [""])] });
+        yield return ("channel", c with { Events = [.. events, new NoteSent(events[^1].On, (NoteChannel)7)] });
     }
 
     private static bool Same(NextAction a, NextAction? b) =>
@@ -147,7 +184,7 @@ internal static class QuickMode
         var sum = 0;
         foreach (var c in cases)
         {
-            sum += hand.Decide(c, today).DueOn?.Day ?? 0;
+            sum += hand.Decide(c, today)?.DueOn?.Day ?? 0;
         }
 
         return sum;
