@@ -144,6 +144,7 @@ public static class LoadCheck
                 app = SecondChanceWebApp.Build(["--urls", "http://127.0.0.1:0", "--environment", "Production"], b =>
                 {
                     b.Logging.SetMinimumLevel(LogLevel.Warning);
+                    b.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Error);
                     b.Configuration["Tenants:load"] = key;
                     b.Configuration["ConnectionStrings:SecondChance"] = "Data Source=" + Path.Combine(directory, "load.db");
                 });
