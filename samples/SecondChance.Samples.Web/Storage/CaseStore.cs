@@ -6,7 +6,7 @@ namespace SecondChance.Samples.Web.Storage;
 /// Stores cases in SQLite. Each row holds the case document (its events are the source of truth)
 /// and columns derived from it: the next due date, indexed per tenant so the agenda reads only the
 /// cases that are due. Writes to a case run in a <c>BEGIN IMMEDIATE</c> transaction that checks the
-/// row version, so concurrent writers queue instead of overwriting each other.
+/// row version, so concurrent writers never overwrite each other.
 /// </summary>
 public sealed class CaseStore : IDisposable
 {
@@ -43,6 +43,7 @@ public sealed class CaseStore : IDisposable
     // SQLite has one writer at a time; queueing writers here keeps them off SQLite's sleep-and-retry
     // busy handler, which is slower under load. BEGIN IMMEDIATE still guards against other processes.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SemaphoreSlim[] _caseGates = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
     private readonly string _connectionString;
 
     public CaseStore(IConfiguration configuration, IHostEnvironment environment)
@@ -97,12 +98,7 @@ public sealed class CaseStore : IDisposable
     public async Task<StoredCase?> GetAsync(string tenant, string id, CancellationToken cancellationToken)
     {
         await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT document, version FROM cases WHERE tenant = $tenant AND id = $id;";
-        command.Parameters.AddWithValue("$tenant", tenant);
-        command.Parameters.AddWithValue("$id", id);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new StoredCase(id, reader.GetString(0), reader.GetInt64(1)) : null;
+        return await Read(connection, null, tenant, id, cancellationToken);
     }
 
     /// <summary>Stores a new case.</summary>
@@ -129,10 +125,16 @@ public sealed class CaseStore : IDisposable
     }
 
     /// <summary>
-    /// Records an event on a case in one transaction: replays the stored answer for a known
-    /// idempotency key, otherwise asks <paramref name="decide"/> what to write given the current case,
-    /// then writes it only if the row version is still the one read.
+    /// Records an event on a case: replays the stored answer for a known idempotency key, otherwise
+    /// asks <paramref name="decide"/> what to write given the current case, then writes it in a
+    /// <c>BEGIN IMMEDIATE</c> transaction only if the row version is still the one read (so a writer in
+    /// another process cannot be overwritten; that case answers <see cref="AppendOutcome.Conflict"/>).
     /// </summary>
+    /// <remarks>
+    /// Writers to the same case queue on an in-process lock, so parallel posts to one case are recorded
+    /// one after another instead of failing. Reading, deciding and serializing happen outside the
+    /// database's single write lock, which only covers the short write itself.
+    /// </remarks>
     public async Task<AppendResult> AppendAsync(
         string tenant,
         string id,
@@ -141,43 +143,23 @@ public sealed class CaseStore : IDisposable
         Func<StoredCase, AppendStep> decide,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(decide);
-        await _writeGate.WaitAsync(cancellationToken);
+        var caseGate = _caseGates[(int)((uint)HashCode.Combine(tenant, id) % (uint)_caseGates.Length)];
+        await caseGate.WaitAsync(cancellationToken);
         try
         {
             await using var connection = Open();
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            if (idempotencyKey is not null)
+            if (idempotencyKey is not null && await FindKey(connection, null, tenant, id, idempotencyKey, requestHash, cancellationToken) is { } known)
             {
-                await using var lookup = connection.CreateCommand();
-                lookup.Transaction = transaction;
-                lookup.CommandText = "SELECT request_hash, response FROM idempotency_keys WHERE tenant = $tenant AND case_id = $id AND key = $key;";
-                lookup.Parameters.AddWithValue("$tenant", tenant);
-                lookup.Parameters.AddWithValue("$id", id);
-                lookup.Parameters.AddWithValue("$key", idempotencyKey);
-                await using var reader = await lookup.ExecuteReaderAsync(cancellationToken);
-                if (await reader.ReadAsync(cancellationToken))
-                {
-                    return reader.GetString(0) == requestHash
-                        ? new AppendResult(AppendOutcome.Replayed, reader.GetString(1))
-                        : new AppendResult(AppendOutcome.KeyReused);
-                }
+                return known;
             }
 
-            StoredCase current;
-            await using (var read = connection.CreateCommand())
+            var current = await Read(connection, null, tenant, id, cancellationToken);
+            if (current is null)
             {
-                read.Transaction = transaction;
-                read.CommandText = "SELECT document, version FROM cases WHERE tenant = $tenant AND id = $id;";
-                read.Parameters.AddWithValue("$tenant", tenant);
-                read.Parameters.AddWithValue("$id", id);
-                await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-                if (!await reader.ReadAsync(cancellationToken))
-                {
-                    return new AppendResult(AppendOutcome.NotFound);
-                }
-
-                current = new StoredCase(id, reader.GetString(0), reader.GetInt64(1));
+                return new AppendResult(AppendOutcome.NotFound);
             }
 
             var step = decide(current);
@@ -186,43 +168,59 @@ public sealed class CaseStore : IDisposable
                 return new AppendResult(AppendOutcome.Rejected, Errors: step.Errors ?? []);
             }
 
-            await using (var write = connection.CreateCommand())
+            await _writeGate.WaitAsync(cancellationToken);
+            try
             {
-                write.Transaction = transaction;
-                write.CommandText = """
-                    UPDATE cases
-                    SET version = version + 1, document = $document, candidate = $candidate, company = $company,
-                        next_due = $next_due, rules = $rules
-                    WHERE tenant = $tenant AND id = $id AND version = $version;
-                    """;
-                write.Parameters.AddWithValue("$tenant", tenant);
-                write.Parameters.AddWithValue("$id", id);
-                write.Parameters.AddWithValue("$version", current.Version);
-                AddRow(write, step.Row);
-                if (await write.ExecuteNonQueryAsync(cancellationToken) != 1)
+                await using var transaction = connection.BeginTransaction(deferred: false);
+
+                // Checked again inside the write transaction: another process may share the file.
+                if (idempotencyKey is not null && await FindKey(connection, transaction, tenant, id, idempotencyKey, requestHash, cancellationToken) is { } raced)
                 {
-                    return new AppendResult(AppendOutcome.Conflict);
+                    return raced;
                 }
-            }
 
-            if (idempotencyKey is not null)
+                await using (var write = connection.CreateCommand())
+                {
+                    write.Transaction = transaction;
+                    write.CommandText = """
+                        UPDATE cases
+                        SET version = version + 1, document = $document, candidate = $candidate, company = $company,
+                            next_due = $next_due, rules = $rules
+                        WHERE tenant = $tenant AND id = $id AND version = $version;
+                        """;
+                    write.Parameters.AddWithValue("$tenant", tenant);
+                    write.Parameters.AddWithValue("$id", id);
+                    write.Parameters.AddWithValue("$version", current.Version);
+                    AddRow(write, step.Row);
+                    if (await write.ExecuteNonQueryAsync(cancellationToken) != 1)
+                    {
+                        return new AppendResult(AppendOutcome.Conflict);
+                    }
+                }
+
+                if (idempotencyKey is not null)
+                {
+                    await using var remember = connection.CreateCommand();
+                    remember.Transaction = transaction;
+                    remember.CommandText = """
+                        INSERT INTO idempotency_keys (tenant, case_id, key, request_hash, response)
+                        VALUES ($tenant, $id, $key, $hash, $response);
+                        """;
+                    remember.Parameters.AddWithValue("$tenant", tenant);
+                    remember.Parameters.AddWithValue("$id", id);
+                    remember.Parameters.AddWithValue("$key", idempotencyKey);
+                    remember.Parameters.AddWithValue("$hash", requestHash);
+                    remember.Parameters.AddWithValue("$response", step.ResponseBody);
+                    await remember.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                return new AppendResult(AppendOutcome.Recorded, step.ResponseBody);
+            }
+            finally
             {
-                await using var remember = connection.CreateCommand();
-                remember.Transaction = transaction;
-                remember.CommandText = """
-                    INSERT INTO idempotency_keys (tenant, case_id, key, request_hash, response)
-                    VALUES ($tenant, $id, $key, $hash, $response);
-                    """;
-                remember.Parameters.AddWithValue("$tenant", tenant);
-                remember.Parameters.AddWithValue("$id", id);
-                remember.Parameters.AddWithValue("$key", idempotencyKey);
-                remember.Parameters.AddWithValue("$hash", requestHash);
-                remember.Parameters.AddWithValue("$response", step.ResponseBody);
-                await remember.ExecuteNonQueryAsync(cancellationToken);
+                _writeGate.Release();
             }
-
-            await transaction.CommitAsync(cancellationToken);
-            return new AppendResult(AppendOutcome.Recorded, step.ResponseBody);
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
         {
@@ -231,7 +229,7 @@ public sealed class CaseStore : IDisposable
         }
         finally
         {
-            _writeGate.Release();
+            caseGate.Release();
         }
     }
 
@@ -302,7 +300,44 @@ public sealed class CaseStore : IDisposable
         return changed;
     }
 
-    public void Dispose() => _writeGate.Dispose();
+    public void Dispose()
+    {
+        _writeGate.Dispose();
+        foreach (var gate in _caseGates)
+        {
+            gate.Dispose();
+        }
+    }
+
+    private static async Task<AppendResult?> FindKey(SqliteConnection connection, SqliteTransaction? transaction, string tenant, string id, string key, string requestHash, CancellationToken cancellationToken)
+    {
+        await using var lookup = connection.CreateCommand();
+        lookup.Transaction = transaction;
+        lookup.CommandText = "SELECT request_hash, response FROM idempotency_keys WHERE tenant = $tenant AND case_id = $id AND key = $key;";
+        lookup.Parameters.AddWithValue("$tenant", tenant);
+        lookup.Parameters.AddWithValue("$id", id);
+        lookup.Parameters.AddWithValue("$key", key);
+        await using var reader = await lookup.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return reader.GetString(0) == requestHash
+            ? new AppendResult(AppendOutcome.Replayed, reader.GetString(1))
+            : new AppendResult(AppendOutcome.KeyReused);
+    }
+
+    private static async Task<StoredCase?> Read(SqliteConnection connection, SqliteTransaction? transaction, string tenant, string id, CancellationToken cancellationToken)
+    {
+        await using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT document, version FROM cases WHERE tenant = $tenant AND id = $id;";
+        read.Parameters.AddWithValue("$tenant", tenant);
+        read.Parameters.AddWithValue("$id", id);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new StoredCase(id, reader.GetString(0), reader.GetInt64(1)) : null;
+    }
 
     private SqliteConnection Open()
     {
