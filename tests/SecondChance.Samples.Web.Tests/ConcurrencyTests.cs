@@ -42,4 +42,30 @@ public class ConcurrencyTests : IClassFixture<WebAppFactory>
         events.Should().HaveCount(4 + responses.Count(r => r.IsSuccessStatusCode));
         events.Select(e => e.GetProperty("on").GetString()).Should().BeInAscendingOrder(StringComparer.Ordinal);
     }
+
+    [Fact]
+    public async Task TwoHostsOnOneFile_ParallelPosts_NoSilentOverwrite()
+    {
+        var directory = TempDirectory.Create();
+        try
+        {
+            using var first = new WebAppFactory(directory);
+            using var second = new WebAppFactory(directory);
+            var a = first.ClientFor(WebAppFactory.AcmeKey);
+            var b = second.ClientFor(WebAppFactory.AcmeKey);
+            var id = await a.CreateCase();
+
+            var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(n =>
+                (n % 2 == 0 ? a : b).PostEvent(id, $$"""{ "type": "FeedbackRecorded", "on": "2026-03-10", "gaps": ["gap {{n}}"] }""")));
+
+            var succeeded = Enumerable.Range(0, 20).Where(n => responses[n].IsSuccessStatusCode).ToList();
+            responses.Where(r => !r.IsSuccessStatusCode).Select(r => r.StatusCode).Should().AllBeEquivalentTo(HttpStatusCode.Conflict);
+            var events = (await b.GetCase(id)).GetProperty("case").GetProperty("events").EnumerateArray().Skip(4).ToList();
+            events.Select(e => e.GetProperty("gaps")[0].GetString()).Should().BeEquivalentTo(succeeded.Select(n => $"gap {n}"));
+        }
+        finally
+        {
+            TempDirectory.Delete(directory);
+        }
+    }
 }
