@@ -136,7 +136,7 @@ public class CaseApiTests : IClassFixture<WebAppFactory>
         var paths = doc.GetProperty("paths");
         paths.GetProperty("/api/cases").TryGetProperty("post", out _).Should().BeTrue();
         paths.GetProperty("/api/cases/{id}").TryGetProperty("get", out _).Should().BeTrue();
-        paths.GetProperty("/api/cases/{id}/events").TryGetProperty("post", out _).Should().BeTrue();
+        paths.GetProperty("/api/cases/{id}/events").GetProperty("post").GetProperty("parameters").GetRawText().Should().Contain("Idempotency-Key");
         paths.GetProperty("/api/cases/{id}/next").GetProperty("get").GetProperty("parameters").GetRawText().Should().Contain("today");
         paths.GetProperty("/api/cases/{id}/plan").TryGetProperty("get", out _).Should().BeTrue();
         paths.GetProperty("/api/agenda").GetProperty("get").GetProperty("parameters").GetRawText().Should().Contain("\"on\"");

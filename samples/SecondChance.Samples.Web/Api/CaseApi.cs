@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using NodaTime;
 using NodaTime.Text;
 using SecondChance.Cases;
@@ -50,6 +51,19 @@ public static class CaseApi
             .WithSummary("Record one event in a case's history")
             .WithDescription("Appends one event and answers with the new state. An Idempotency-Key header makes a retry safe: the same key and body record the event once and get the same answer.")
             .Accepts<CaseEvent>("application/json")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = IdempotencyKeyHeader,
+                    In = ParameterLocation.Header,
+                    Required = false,
+                    Description = "Any unique string (1 to 200 characters) per event, such as a UUID. A retry with the same key and body records the event once and gets the first answer.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = MaxIdempotencyKeyLength },
+                });
+                return Task.CompletedTask;
+            })
             .Produces<CaseResource>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

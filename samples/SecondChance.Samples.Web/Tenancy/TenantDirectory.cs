@@ -36,10 +36,10 @@ public sealed class TenantDirectory
         }
 
         _default = new TenantEngine(defaultEngine, Fingerprint(defaultEngine), null);
-        _engines = new Dictionary<string, TenantEngine>(StringComparer.Ordinal);
+        _engines = new Dictionary<string, TenantEngine>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in configuration.GetSection("RuleSets").GetChildren())
         {
-            if (!keys.Exists(k => k.Item1 == entry.Key))
+            if (!keys.Exists(k => string.Equals(k.Item1, entry.Key, StringComparison.OrdinalIgnoreCase)))
             {
                 problems.Add($"RuleSets:{entry.Key}: there is no tenant '{entry.Key}' under Tenants");
                 continue;
