@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using NodaTime;
+using SecondChance.Cases;
+
+namespace SecondChance.Samples.Web.Api;
+
+/// <summary>Describes in OpenAPI the types whose JSON comes from custom converters: dates, the case document and its events.</summary>
+internal static class OpenApiSchemas
+{
+    public static Task Describe(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        if (type == typeof(LocalDate))
+        {
+            Fill(schema, Date());
+        }
+        else if (type == typeof(CaseEvent))
+        {
+            Fill(schema, Event());
+        }
+        else if (type == typeof(RunnerUpCase))
+        {
+            Fill(schema, Case());
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void Fill(OpenApiSchema target, OpenApiSchema source)
+    {
+        target.Type = source.Type;
+        target.Format = source.Format;
+        target.Properties = source.Properties;
+        target.Required = source.Required;
+        target.Examples = source.Examples;
+    }
+
+    private static OpenApiSchema Date() => new() { Type = JsonSchemaType.String, Format = "date", Examples = [JsonValue.Create("2026-03-06")] };
+
+    private static OpenApiSchema Text(string? format = null) => new() { Type = JsonSchemaType.String, Format = format };
+
+    private static OpenApiSchema OneOf<TEnum>()
+        where TEnum : struct, Enum => new()
+        {
+            Type = JsonSchemaType.String,
+            Enum = Enum.GetNames<TEnum>().Select(n => (JsonNode)JsonValue.Create(n)).ToList(),
+        };
+
+    private static OpenApiSchema Event() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Required = new HashSet<string> { "type", "on" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["type"] = OneOf<CaseEventType>(),
+            ["on"] = Date(),
+            ["gaps"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = Text(), Description = "FeedbackRecorded: where they said you fell short." },
+            ["channel"] = OneOf<NoteChannel>(),
+            ["outcome"] = OneOf<FollowUpOutcome>(),
+            ["respondBy"] = Date(),
+            ["reason"] = OneOf<CloseReason>(),
+        },
+        Examples = [JsonNode.Parse("""{ "type": "NoteSent", "on": "2026-03-06", "channel": "Email" }""")!],
+    };
+
+    private static OpenApiSchema Case() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Required = new HashSet<string> { "candidate", "company", "role", "level", "events" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["candidate"] = Text(),
+            ["company"] = Text(),
+            ["role"] = Text(),
+            ["level"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "IndividualContributor, MiddleManagement, SeniorExecutive, or a level the tenant configured." },
+            ["timeZone"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "IANA time zone id; the default is UTC." },
+            ["contact"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object | JsonSchemaType.Null,
+                Properties = new Dictionary<string, IOpenApiSchema> { ["name"] = Text(), ["email"] = Text("email") },
+            },
+            ["events"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = Event() },
+        },
+        Examples =
+        [
+            JsonNode.Parse("""
+            { "candidate": "Alex Rivera", "company": "Contoso", "role": "Engineering Manager", "level": "MiddleManagement",
+              "timeZone": "America/Los_Angeles", "events": [ { "type": "Notified", "on": "2026-03-06" } ] }
+            """)!,
+        ],
+    };
+}

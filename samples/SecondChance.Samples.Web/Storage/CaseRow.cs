@@ -1,0 +1,9 @@
+namespace SecondChance.Samples.Web.Storage;
+
+/// <summary>What the host writes for a case: the document plus the columns derived from it for listing and the agenda.</summary>
+/// <param name="Document">The case JSON document.</param>
+/// <param name="Candidate">The candidate's name.</param>
+/// <param name="Company">The employer's name.</param>
+/// <param name="NextDue">The next action's due date as an ISO date, or <see langword="null"/> when nothing is due (closed).</param>
+/// <param name="Rules">The fingerprint of the rules that computed <paramref name="NextDue"/>.</param>
+public sealed record CaseRow(string Document, string Candidate, string Company, string? NextDue, string Rules);

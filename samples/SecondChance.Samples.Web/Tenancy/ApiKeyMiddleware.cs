@@ -1,0 +1,38 @@
+namespace SecondChance.Samples.Web.Tenancy;
+
+/// <summary>Resolves the tenant of every <c>/api</c> request from its <c>X-Api-Key</c> header; answers 401 when there is no such tenant.</summary>
+public static class ApiKeyMiddleware
+{
+    public const string HeaderName = "X-Api-Key";
+    private const string TenantItem = "SecondChance.Tenant";
+
+    public static IApplicationBuilder UseApiKeyTenants(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                await next(context);
+                return;
+            }
+
+            var directory = context.RequestServices.GetRequiredService<TenantDirectory>();
+            var tenant = directory.FindByKey(context.Request.Headers[HeaderName].ToString());
+            if (tenant is null)
+            {
+                context.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\"";
+                await Results.Problem(
+                        statusCode: StatusCodes.Status401Unauthorized,
+                        title: "Missing or unknown API key",
+                        detail: $"Send your tenant's API key in the {HeaderName} header.")
+                    .ExecuteAsync(context);
+                return;
+            }
+
+            context.Items[TenantItem] = tenant;
+            await next(context);
+        });
+
+    /// <summary>Gets the tenant resolved for this request.</summary>
+    public static string Tenant(this HttpContext context) =>
+        context.Items[TenantItem] as string ?? throw new InvalidOperationException("No tenant was resolved for this request.");
+}

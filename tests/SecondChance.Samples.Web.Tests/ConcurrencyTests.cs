@@ -1,0 +1,71 @@
+using System.Net;
+using SecondChance.Samples.Web.Tests.Support;
+
+namespace SecondChance.Samples.Web.Tests;
+
+public class ConcurrencyTests : IClassFixture<WebAppFactory>
+{
+    private readonly WebAppFactory _factory;
+
+    public ConcurrencyTests(WebAppFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task TwentyParallelPosts_EverySuccessIsInTheHistory_OthersAre409()
+    {
+        var acme = _factory.ClientFor(WebAppFactory.AcmeKey);
+        var id = await acme.CreateCase();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(n =>
+            acme.PostEvent(id, $$"""{ "type": "FeedbackRecorded", "on": "2026-03-10", "gaps": ["gap {{n}}"] }""")));
+
+        var succeeded = Enumerable.Range(0, 20).Where(n => responses[n].IsSuccessStatusCode).ToList();
+        responses.Where(r => !r.IsSuccessStatusCode).Select(r => r.StatusCode).Should().AllBeEquivalentTo(HttpStatusCode.Conflict);
+        succeeded.Should().NotBeEmpty();
+        var events = (await acme.GetCase(id)).GetProperty("case").GetProperty("events").EnumerateArray().ToList();
+        events.Should().HaveCount(4 + succeeded.Count);
+        var gaps = events.Skip(4).Select(e => e.GetProperty("gaps")[0].GetString()).ToList();
+        gaps.Should().BeEquivalentTo(succeeded.Select(n => $"gap {n}"));
+        events.Select(e => e.GetProperty("on").GetString()).Should().BeInAscendingOrder(StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public async Task ParallelPostsWithDifferentDates_HistoryStaysInDateOrder()
+    {
+        var acme = _factory.ClientFor(WebAppFactory.AcmeKey);
+        var id = await acme.CreateCase();
+
+        var responses = await Task.WhenAll(new[] { "2026-03-07", "2026-03-08", "2026-03-09", "2026-03-10" }.Select(on =>
+            acme.PostEvent(id, $$"""{ "type": "FollowUpMade", "on": "{{on}}", "outcome": "NoChange" }""")));
+
+        responses.Should().OnlyContain(r => r.IsSuccessStatusCode || r.StatusCode == HttpStatusCode.BadRequest || r.StatusCode == HttpStatusCode.Conflict);
+        var events = (await acme.GetCase(id)).GetProperty("case").GetProperty("events").EnumerateArray().ToList();
+        events.Should().HaveCount(4 + responses.Count(r => r.IsSuccessStatusCode));
+        events.Select(e => e.GetProperty("on").GetString()).Should().BeInAscendingOrder(StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoHostsOnOneFile_ParallelPosts_NoSilentOverwrite()
+    {
+        var directory = TempDirectory.Create();
+        try
+        {
+            using var first = new WebAppFactory(directory);
+            using var second = new WebAppFactory(directory);
+            var a = first.ClientFor(WebAppFactory.AcmeKey);
+            var b = second.ClientFor(WebAppFactory.AcmeKey);
+            var id = await a.CreateCase();
+
+            var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(n =>
+                (n % 2 == 0 ? a : b).PostEvent(id, $$"""{ "type": "FeedbackRecorded", "on": "2026-03-10", "gaps": ["gap {{n}}"] }""")));
+
+            var succeeded = Enumerable.Range(0, 20).Where(n => responses[n].IsSuccessStatusCode).ToList();
+            responses.Where(r => !r.IsSuccessStatusCode).Select(r => r.StatusCode).Should().AllBeEquivalentTo(HttpStatusCode.Conflict);
+            var events = (await b.GetCase(id)).GetProperty("case").GetProperty("events").EnumerateArray().Skip(4).ToList();
+            events.Select(e => e.GetProperty("gaps")[0].GetString()).Should().BeEquivalentTo(succeeded.Select(n => $"gap {n}"));
+        }
+        finally
+        {
+            TempDirectory.Delete(directory);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using SecondChance.Samples.Web.Tests.Support;
+
+namespace SecondChance.Samples.Web.Tests;
+
+public class IdempotencyTests : IClassFixture<WebAppFactory>
+{
+    private const string FollowUp = """{ "type": "FollowUpMade", "on": "2026-03-10", "outcome": "NoChange" }""";
+    private readonly WebAppFactory _factory;
+    private readonly HttpClient _acme;
+
+    public IdempotencyTests(WebAppFactory factory)
+    {
+        _factory = factory;
+        _acme = factory.ClientFor(WebAppFactory.AcmeKey);
+    }
+
+    [Fact]
+    public async Task SameKeyTwice_RecordsOnce_SameAnswer()
+    {
+        var id = await _acme.CreateCase();
+
+        using var first = await _acme.PostEvent(id, FollowUp, "retry-1");
+        _factory.Clock.AdvanceDays(30); // the replay must not be decided again with a later today
+        using var second = await _acme.PostEvent(id, FollowUp, "retry-1");
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        second.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await second.Content.ReadAsStringAsync()).Should().Be(await first.Content.ReadAsStringAsync());
+        second.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+        (await _acme.GetCase(id)).GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(5);
+        _factory.Clock.AdvanceDays(-30);
+    }
+
+    [Fact]
+    public async Task ParallelRetriesWithOneKey_RecordOnce()
+    {
+        var id = await _acme.CreateCase();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _acme.PostEvent(id, FollowUp, "burst")));
+
+        responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK);
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
+        bodies.Distinct().Should().HaveCount(1);
+        (await _acme.GetCase(id)).GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(5);
+    }
+
+    [Fact]
+    public async Task SameKeyDifferentEvent_422AndNothingRecorded()
+    {
+        var id = await _acme.CreateCase();
+        (await _acme.PostEvent(id, FollowUp, "k1")).EnsureSuccessStatusCode();
+        var before = await _acme.GetCaseText(id);
+
+        using var response = await _acme.PostEvent(id, """{ "type": "Approached", "on": "2026-03-10" }""", "k1");
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await _acme.GetCaseText(id)).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Keys_AreScopedToTheCase()
+    {
+        var a = await _acme.CreateCase();
+        var b = await _acme.CreateCase();
+
+        (await _acme.PostEvent(a, FollowUp, "shared")).EnsureSuccessStatusCode();
+        (await _acme.PostEvent(b, FollowUp, "shared")).EnsureSuccessStatusCode();
+
+        (await _acme.GetCase(a)).GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(5);
+        (await _acme.GetCase(b)).GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(5);
+    }
+
+    [Fact]
+    public async Task RejectedRequest_IsNotRemembered_FixedRetrySucceeds()
+    {
+        var id = await _acme.CreateCase();
+
+        await (await _acme.PostEvent(id, """{ "type": "FollowUpMade", "on": "2026-03-11", "outcome": "NoChange" }""", "fix-me"))
+            .ShouldBeValidationProblem("events[4].on");
+        _factory.Clock.AdvanceDays(1);
+        using var retried = await _acme.PostEvent(id, """{ "type": "FollowUpMade", "on": "2026-03-11", "outcome": "NoChange" }""", "fix-me");
+        _factory.Clock.AdvanceDays(-1);
+
+        retried.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+}
