@@ -86,7 +86,7 @@ internal static class Cli
     private static Command BuildRoot(CliSession session, GlobalOptions options)
     {
         // A named command rather than RootCommand, so help says "secondchance" however the program was started.
-        var root = new Command("secondchance", "Tells a runner-up candidate what to do next, by when and why: the next step, the whole plan, batch decisions and a guided first session.")
+        var root = new Command("secondchance", "Tells a runner-up candidate what to do next, by when and why: the next step, the whole plan, batch decisions, a guided first session, the thank-you note, a calendar and outcome statistics.")
         {
             new HelpOption(),
             new VersionOption(),
@@ -100,6 +100,9 @@ internal static class Cli
         root.Add(BatchCommand.Create(session, options));
         root.Add(WalkCommand.Create(session, options));
         root.Add(RulesCommand.Create(session));
+        root.Add(NoteCommand.Create(session, options));
+        root.Add(IcsCommand.Create(session, options));
+        root.Add(StatsCommand.Create(session, options));
         return root;
     }
 
@@ -140,6 +143,12 @@ internal static class Cli
             Description = "The case document (JSON) to read.",
             HelpName = "FILE",
             Required = true,
+        };
+
+        public Option<string?> Outcomes { get; } = new("--outcomes")
+        {
+            Description = "Past cases (one case document per line) to calibrate the chance that this case comes back.",
+            HelpName = "FILE.ndjson",
         };
 
         public Option<bool> Json { get; } = new("--json")

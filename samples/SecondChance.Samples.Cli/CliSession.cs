@@ -70,29 +70,19 @@ internal sealed class CliSession
         return plan.IsValid ? plan : throw new InvalidInputException(plan.Errors.Select(e => e.ToString()));
     }
 
+    /// <summary>Checks a case as of <see cref="TodayFor(RunnerUpCase)"/>, for commands that do not decide it.</summary>
+    /// <exception cref="InvalidInputException">The case is invalid; every error is listed with its field path.</exception>
+    public RunnerUpCase Validated(RunnerUpCase @case)
+    {
+        var errors = Engine.Validate(@case, TodayFor(@case));
+        return errors.Count == 0 ? @case : throw new InvalidInputException(errors.Select(e => e.ToString()));
+    }
+
     /// <summary>Reads and parses a case file.</summary>
     /// <exception cref="InvalidInputException">The file is missing, unreadable or not a valid case document.</exception>
     public static RunnerUpCase LoadCase(string path)
     {
-        string json;
-        try
-        {
-            json = File.ReadAllText(path);
-        }
-        catch (FileNotFoundException)
-        {
-            throw new InvalidInputException($"case file '{path}' was not found");
-        }
-        catch (DirectoryNotFoundException)
-        {
-            throw new InvalidInputException($"case file '{path}' was not found (no such folder)");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new InvalidInputException($"case file '{path}' cannot be read: {ex.Message}");
-        }
-
-        var parsed = SecondChanceJson.ParseCase(json);
+        var parsed = SecondChanceJson.ParseCase(ReadText(path, "case"));
         if (!parsed.Succeeded)
         {
             throw new InvalidInputException(parsed.Errors.Select(e => e.ToString()));
@@ -100,6 +90,44 @@ internal sealed class CliSession
 
         return parsed.Case!;
     }
+
+    /// <summary>Reads a whole text file the user named.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="what">What the file is, for messages ("case", "note", ...).</param>
+    /// <exception cref="InvalidInputException">The file is missing or unreadable.</exception>
+    public static string ReadText(string path, string what)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw FileProblem(path, what, ex);
+        }
+    }
+
+    /// <summary>Opens a text file the user named, for reading line by line.</summary>
+    /// <exception cref="InvalidInputException">The file is missing or unreadable.</exception>
+    public static StreamReader OpenText(string path, string what)
+    {
+        try
+        {
+            return File.OpenText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw FileProblem(path, what, ex);
+        }
+    }
+
+    /// <summary>Turns a failure to read or write a file into the message the user sees.</summary>
+    public static InvalidInputException FileProblem(string path, string what, Exception ex) => ex switch
+    {
+        FileNotFoundException => new InvalidInputException($"{what} file '{path}' was not found"),
+        DirectoryNotFoundException => new InvalidInputException($"{what} file '{path}' was not found (no such folder)"),
+        _ => new InvalidInputException($"{what} file '{path}' cannot be read: {ex.Message}"),
+    };
 
     /// <summary>Loads the rule set named by <c>--rules</c>, or the default one.</summary>
     /// <exception cref="InvalidInputException">The rule file does not load; every problem is listed.</exception>

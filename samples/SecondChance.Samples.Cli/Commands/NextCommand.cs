@@ -1,10 +1,11 @@
 using System.CommandLine;
+using SecondChance.Samples.Cli.Outcomes;
 using SecondChance.Samples.Cli.Presentation;
 using SecondChance.Serialization;
 
 namespace SecondChance.Samples.Cli.Commands;
 
-/// <summary><c>next --case FILE [--json]</c>: the next action for one case.</summary>
+/// <summary><c>next --case FILE [--outcomes FILE.ndjson] [--json]</c>: the next action for one case.</summary>
 internal static class NextCommand
 {
     public static Command Create(CliSession session, Cli.GlobalOptions options)
@@ -13,20 +14,28 @@ internal static class NextCommand
         {
             options.Case,
             options.Today,
+            options.Outcomes,
             options.Json,
         };
 
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancellationToken) =>
         {
             var @case = CliSession.LoadCase(parsed.GetRequiredValue(options.Case));
             var decision = session.Decide(@case);
+            var next = decision.Next;
+            if (parsed.GetValue(options.Outcomes) is { } outcomes)
+            {
+                var report = await OutcomesFile.ReadAsync(session, outcomes, "outcomes", cancellationToken);
+                next = next.WithChance(report, @case.Level);
+            }
+
             if (parsed.GetValue(options.Json))
             {
-                session.Stdout.WriteLine(SecondChanceJson.Serialize(decision.Next));
+                await session.Stdout.WriteLineAsync(SecondChanceJson.Serialize(next));
             }
             else
             {
-                CaseView.WriteNext(session.Console, decision);
+                CaseView.WriteNext(session.Console, decision, next.Chance);
             }
 
             return ExitCodes.Success;

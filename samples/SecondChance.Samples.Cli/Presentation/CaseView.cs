@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using SecondChance.Analytics;
 using SecondChance.Cases;
 using SecondChance.Decisions;
 using SecondChance.Planning;
@@ -13,26 +14,37 @@ namespace SecondChance.Samples.Cli.Presentation;
 /// <summary>Presents a case, its next action and its plan for people, in 80 columns.</summary>
 internal static class CaseView
 {
-    public static void WriteNext(IAnsiConsole console, Decision decision)
+    public static void WriteNext(IAnsiConsole console, Decision decision, CalibratedOdds? chance = null)
     {
         console.Write(Header(decision.Case, decision.Today));
         console.WriteLine();
         console.Write(NextPanel(decision));
+        WriteChance(console, chance);
         console.Write(Why(decision));
     }
 
-    public static void WritePlan(IAnsiConsole console, CasePlan plan)
+    public static void WritePlan(IAnsiConsole console, CasePlan plan, CalibratedOdds? chance = null)
     {
         var decision = plan.Decision;
         console.Write(Header(decision.Case, decision.Today));
         console.WriteLine();
         console.Write(NextPanel(decision));
+        WriteChance(console, chance);
         console.Write(Why(decision));
         console.WriteLine();
         console.Write(Timeline(plan));
     }
 
     public static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    /// <summary>The calibrated chance of a hire for the case's level, when outcomes were given.</summary>
+    private static void WriteChance(IAnsiConsole console, CalibratedOdds? chance)
+    {
+        if (chance is not null)
+        {
+            console.MarkupLineInterpolated($"Chance this comes back: [bold]{chance.ToString()}[/]");
+        }
+    }
 
     private static Rows Header(RunnerUpCase @case, LocalDate today)
     {

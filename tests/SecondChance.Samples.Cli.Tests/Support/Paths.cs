@@ -11,6 +11,12 @@ public static class Paths
 
     public static string Morgan => Case("morgan-senior-executive.json");
 
+    /// <summary>Gets the bundled NDJSON file of past cases for outcome statistics.</summary>
+    public static string Outcomes => Case("outcomes.ndjson");
+
+    /// <summary>Gets a bundled file under <c>samples/notes</c>.</summary>
+    public static string Note(string name) => Path.Combine(Root, "samples", "notes", name);
+
     /// <summary>Gets the bundled rule file that moves the follow-up to three months (for extend mode).</summary>
     public static string SampleRules => Path.Combine(Root, "samples", "rules", "quick-follow-up.json");
 
