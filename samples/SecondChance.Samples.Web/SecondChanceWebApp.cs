@@ -27,7 +27,7 @@ public static class SecondChanceWebApp
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "SecondChance web sample";
-                document.Info.Description = "Runner-up cases per tenant: store a case, record what happened, and get the next action, the ten-step plan and the daily agenda. Every /api request needs the tenant's key in the X-Api-Key header.";
+                document.Info.Description = "Runner-up cases per tenant: store a case, record what happened, and get the next action, the ten-step plan, the daily agenda, a thank-you note draft and check, a calendar file and outcome statistics. Every /api request needs the tenant's key in the X-Api-Key header.";
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes["ApiKey"] = new OpenApiSecurityScheme
@@ -54,6 +54,9 @@ public static class SecondChanceWebApp
         app.UseApiKeyTenants();
         app.MapOpenApi();
         app.MapCaseApi();
+        app.MapNoteApi();
+        app.MapCalendarApi();
+        app.MapStatsApi();
         app.MapGet("/ui/settings", (IConfiguration config) => Results.Ok(new { demoApiKey = config["Ui:DemoApiKey"] }))
             .ExcludeFromDescription();
         return app;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using NodaTime.Testing;
 using SecondChance.Samples.Web.Tests.Support;
@@ -13,7 +14,7 @@ public class BrowserTests
     public BrowserTests(ITestOutputHelper output) => _output = output;
 
     [Fact]
-    public async Task Page_CreateCaseRecordEvents_NextActionFollows()
+    public async Task Page_CreateCaseRecordEvents_NextActionFollows_NoteCalendarAndStats()
     {
         File.Exists(Chromium).Should().BeTrue("the browser test drives Debian's chromium package (apt-get install -y chromium)");
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 10, 17, 0));
@@ -29,7 +30,8 @@ public class BrowserTests
         var outside = new List<string>();
         page.Request += (_, request) =>
         {
-            if (!request.Url.StartsWith(server.Address.ToString(), StringComparison.Ordinal))
+            if (!request.Url.StartsWith(server.Address.ToString(), StringComparison.Ordinal)
+                && !request.Url.StartsWith("blob:" + server.Address, StringComparison.Ordinal))
             {
                 outside.Add(request.Url);
             }
@@ -78,6 +80,39 @@ public class BrowserTests
         await page.FillAsync("#agenda-on", "2026-08-31");
         await page.ClickAsync("#agenda-form button");
         await Assertions.Expect(page.Locator("#agenda")).ToContainTextAsync("Jordan Smith");
+
+        // The chance for the case's level sits next to the next action; the board has no closed case yet, so it is the prior.
+        await Assertions.Expect(page.Locator("#next-chance")).ToContainTextAsync("Chance this comes back: 30%");
+        await Assertions.Expect(page.Locator("#stats-chart rect.bar")).ToHaveCountAsync(18);
+        await Assertions.Expect(page.Locator("#stats-chart rect.bar.odds")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("#stats-summary")).ToHaveTextAsync("1 case counted.");
+
+        // Thank-you note: an example for one gap only, so the draft keeps a prompt and the check blocks sending.
+        await Assertions.Expect(page.Locator("#note-evidence textarea")).ToHaveCountAsync(2);
+        await page.FillAsync("#note-evidence textarea[data-gap='has not owned a budget']", "In 2025 I ran a 1.2M budget and cut costs by 15%.");
+        await page.ClickAsync("#note-draft");
+        await Assertions.Expect(page.Locator("#note-text")).ToHaveValueAsync(new Regex("ran a 1\\.2M budget"));
+        await Assertions.Expect(page.Locator("#note-missing")).ToContainTextAsync("\"smaller teams so far\"");
+        await page.ClickAsync("#note-check");
+        await Assertions.Expect(page.Locator("#note-verdict")).ToHaveTextAsync("not ready: 1 problem to fix");
+        var prompt = page.Locator("#note-findings li.Error");
+        await Assertions.Expect(prompt).ToHaveCountAsync(1);
+        await Assertions.Expect(prompt).ToContainTextAsync("UnfilledPrompt");
+        await Assertions.Expect(prompt).ToContainTextAsync(new Regex("line \\d+"));
+        await Assertions.Expect(prompt).ToContainTextAsync("[ADD AN EXAMPLE");
+
+        await page.FillAsync("#note-evidence textarea[data-gap='smaller teams so far']", "I grew my team from 4 to 11 engineers in one year.");
+        await page.ClickAsync("#note-draft");
+        await Assertions.Expect(page.Locator("#note-missing")).ToContainTextAsync("with an example for every gap");
+        await page.ClickAsync("#note-check");
+        await Assertions.Expect(page.Locator("#note-verdict")).ToContainTextAsync("ready to send");
+        await Assertions.Expect(page.Locator("#note-findings li.Error")).ToHaveCountAsync(0);
+
+        // The calendar is fetched with the key and saved from a blob.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#calendar-download"));
+        download.SuggestedFilename.Should().Be("jordan-smith-fabrikam-plan.ics");
+        var ics = await File.ReadAllTextAsync((await download.PathAsync())!);
+        ics.Should().StartWith("BEGIN:VCALENDAR").And.Contain("-FollowUp@secondchance").And.Contain("DTSTART:20260810T090000Z");
 
         var screenshot = Path.Combine(Path.GetTempPath(), "secondchance-web-page.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });

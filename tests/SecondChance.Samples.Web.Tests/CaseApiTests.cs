@@ -140,9 +140,20 @@ public class CaseApiTests : IClassFixture<WebAppFactory>
         paths.GetProperty("/api/cases/{id}/next").GetProperty("get").GetProperty("parameters").GetRawText().Should().Contain("today");
         paths.GetProperty("/api/cases/{id}/plan").TryGetProperty("get", out _).Should().BeTrue();
         paths.GetProperty("/api/agenda").GetProperty("get").GetProperty("parameters").GetRawText().Should().Contain("\"on\"");
+        paths.GetProperty("/api/cases/{id}/note/draft").GetProperty("post").GetProperty("requestBody").GetRawText().Should().Contain("NoteDraftRequest");
+        paths.GetProperty("/api/cases/{id}/note/draft").GetProperty("post").GetProperty("responses").GetProperty("200").GetRawText().Should().Contain("NoteDraftResource");
+        paths.GetProperty("/api/cases/{id}/note/check").GetProperty("post").GetProperty("responses").GetProperty("200").GetRawText().Should().Contain("NoteCheckResource");
+        var calendar = paths.GetProperty("/api/cases/{id}/calendar.ics").GetProperty("get");
+        calendar.GetProperty("parameters").GetRawText().Should().Contain("\"time\"").And.Contain("HH:mm");
+        calendar.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/calendar", out _).Should().BeTrue();
+        paths.GetProperty("/api/stats").GetProperty("get").GetProperty("responses").GetProperty("200").GetRawText().Should().Contain("OutcomeReport");
         var schemas = doc.GetProperty("components").GetProperty("schemas");
         schemas.GetProperty("RunnerUpCase").GetProperty("properties").TryGetProperty("events", out _).Should().BeTrue();
         schemas.GetProperty("CaseEvent").GetProperty("properties").GetProperty("type").GetProperty("enum").GetArrayLength().Should().Be(8);
+        schemas.GetProperty("NoteFindingCode").GetProperty("enum").GetRawText().Should().Contain("UnfilledPrompt");
+        schemas.GetProperty("JobLevel").GetProperty("type").GetString().Should().Be("string");
+        schemas.GetProperty("NoteDraftRequest").TryGetProperty("required", out _).Should().BeFalse("every field of a draft request is optional");
+        schemas.GetProperty("NoteCheckRequest").GetProperty("required").EnumerateArray().Select(r => r.GetString()).Should().Equal("text");
         doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").GetProperty("name").GetString().Should().Be("X-Api-Key");
     }
 

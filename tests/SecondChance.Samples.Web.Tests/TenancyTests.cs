@@ -17,6 +17,10 @@ public class TenancyTests : IClassFixture<WebAppFactory>
         { "GET", "/api/cases/abc/next" },
         { "GET", "/api/cases/abc/plan" },
         { "GET", "/api/agenda?on=2026-03-10" },
+        { "POST", "/api/cases/abc/note/draft" },
+        { "POST", "/api/cases/abc/note/check" },
+        { "GET", "/api/cases/abc/calendar.ics" },
+        { "GET", "/api/stats" },
     };
 
     [Theory]
@@ -52,9 +56,12 @@ public class TenancyTests : IClassFixture<WebAppFactory>
         using var next = await globex.GetAsync($"/api/cases/{id}/next");
         using var plan = await globex.GetAsync($"/api/cases/{id}/plan");
         using var write = await globex.PostEvent(id, """{ "type": "FollowUpMade", "on": "2026-03-10", "outcome": "NoChange" }""");
+        using var draft = await globex.PostAsync($"/api/cases/{id}/note/draft", null);
+        using var check = await globex.PostAsync($"/api/cases/{id}/note/check", ApiCalls.Json("""{ "text": "Thank you for the call." }"""));
+        using var calendar = await globex.GetAsync($"/api/cases/{id}/calendar.ics");
         var agenda = await (await globex.GetAsync("/api/agenda?on=2026-12-31")).ReadJson();
 
-        foreach (var response in new[] { read, next, plan, write })
+        foreach (var response in new[] { read, next, plan, write, draft, check, calendar })
         {
             response.StatusCode.Should().Be(HttpStatusCode.NotFound);
             var body = await response.ReadJson();

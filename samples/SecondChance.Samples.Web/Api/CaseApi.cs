@@ -278,20 +278,20 @@ public static class CaseApi
         return decision.IsValid ? ToRow(@case, decision, fingerprint) : null;
     }
 
-    private static RunnerUpCase Load(StoredCase stored)
+    internal static RunnerUpCase Load(StoredCase stored)
     {
         var parsed = SecondChanceJson.ParseCase(stored.Document);
         return parsed.Case ?? throw new InvalidOperationException(
             $"Stored case '{stored.Id}' cannot be read: " + string.Join("; ", parsed.Errors));
     }
 
-    private static async Task<string> ReadBody(HttpRequest request, CancellationToken ct)
+    internal static async Task<string> ReadBody(HttpRequest request, CancellationToken ct)
     {
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         return await reader.ReadToEndAsync(ct);
     }
 
-    private static bool TryParseDate(string? text, string name, out LocalDate? date, out IResult error)
+    internal static bool TryParseDate(string? text, string name, out LocalDate? date, out IResult error)
     {
         date = null;
         error = Results.Empty;
@@ -311,12 +311,12 @@ public static class CaseApi
         return false;
     }
 
-    private static IResult Invalid(IEnumerable<CaseError> errors) => Results.ValidationProblem(
+    internal static IResult Invalid(IEnumerable<CaseError> errors) => Results.ValidationProblem(
         errors.GroupBy(e => e.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal),
         title: "The request is not valid",
         detail: "Nothing was stored or changed. Each entry of 'errors' names a field path and what is wrong with it.");
 
-    private static IResult CaseNotFound(string id) => Results.Problem(
+    internal static IResult CaseNotFound(string id) => Results.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: "Case not found",
         detail: $"There is no case '{(id.Length > 64 ? id[..64] + "..." : id)}'.");

@@ -6,7 +6,7 @@ using SecondChance.Cases;
 
 namespace SecondChance.Samples.Web.Api;
 
-/// <summary>Describes in OpenAPI the types whose JSON comes from custom converters: dates, the case document and its events.</summary>
+/// <summary>Describes in OpenAPI the types whose JSON comes from custom converters: dates, job levels, the case document and its events.</summary>
 internal static class OpenApiSchemas
 {
     public static Task Describe(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
@@ -23,6 +23,10 @@ internal static class OpenApiSchemas
         else if (type == typeof(RunnerUpCase))
         {
             Fill(schema, Case());
+        }
+        else if (type == typeof(JobLevel))
+        {
+            Fill(schema, new OpenApiSchema { Type = JsonSchemaType.String, Examples = [JsonValue.Create("MiddleManagement")] });
         }
 
         return Task.CompletedTask;

@@ -256,6 +256,25 @@ public sealed class CaseStore : IDisposable
     }
 
     /// <summary>
+    /// Streams the documents of all a tenant's cases, one row at a time: the reader stays on the
+    /// database, so the caller holds only the document it is looking at.
+    /// </summary>
+    public async IAsyncEnumerable<string> DocumentsAsync(
+        string tenant,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT document FROM cases WHERE tenant = $tenant;";
+        command.Parameters.AddWithValue("$tenant", tenant);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return reader.GetString(0);
+        }
+    }
+
+    /// <summary>
     /// Recomputes the derived columns of a tenant's cases that were computed with other rules (the
     /// tenant's rule set or level profiles changed since they were written). Returns how many changed.
     /// </summary>
