@@ -193,40 +193,47 @@ public static class CaseApi
 
     private static async Task<IResult> GetNext(string id, string? today, HttpContext http, CaseStore store, TenantDirectory tenants, IClock clock, CancellationToken ct)
     {
-        if (!TryParseDate(today, "today", out var date, out var dateError))
+        var (error, engine, @case, date) = await LoadForDecision(id, today, http, store, tenants, clock, ct);
+        if (error is not null)
         {
-            return dateError;
+            return error;
         }
 
-        var stored = await store.GetAsync(http.Tenant(), id, ct);
-        if (stored is null)
-        {
-            return CaseNotFound(id);
-        }
-
-        var engine = tenants.For(http.Tenant()).Engine;
-        var @case = Load(stored);
-        var decision = engine.Decide(@case, date ?? engine.Today(@case, clock));
+        var decision = engine!.Decide(@case!, date);
         return decision.IsValid ? Results.Ok(decision.Next) : Invalid(decision.Errors);
     }
 
     private static async Task<IResult> GetPlan(string id, string? today, HttpContext http, CaseStore store, TenantDirectory tenants, IClock clock, CancellationToken ct)
     {
+        var (error, engine, @case, date) = await LoadForDecision(id, today, http, store, tenants, clock, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var plan = engine!.Plan(@case!, date);
+        return plan.IsValid ? Results.Ok(plan) : Invalid(plan.Errors);
+    }
+
+    // What "next" and "plan" share: the optional today parameter, the tenant's case (404 if it is not
+    // theirs), the tenant's engine, and today in the case's time zone when no date was given.
+    private static async Task<(IResult? Error, PlaybookEngine? Engine, RunnerUpCase? Case, LocalDate Today)> LoadForDecision(
+        string id, string? today, HttpContext http, CaseStore store, TenantDirectory tenants, IClock clock, CancellationToken ct)
+    {
         if (!TryParseDate(today, "today", out var date, out var dateError))
         {
-            return dateError;
+            return (dateError, null, null, default);
         }
 
         var stored = await store.GetAsync(http.Tenant(), id, ct);
         if (stored is null)
         {
-            return CaseNotFound(id);
+            return (CaseNotFound(id), null, null, default);
         }
 
         var engine = tenants.For(http.Tenant()).Engine;
         var @case = Load(stored);
-        var plan = engine.Plan(@case, date ?? engine.Today(@case, clock));
-        return plan.IsValid ? Results.Ok(plan) : Invalid(plan.Errors);
+        return (null, engine, @case, date ?? engine.Today(@case, clock));
     }
 
     private static IResult GetAgenda(string? on, HttpContext http, CaseStore store, TenantDirectory tenants, IClock clock, CancellationToken ct)
