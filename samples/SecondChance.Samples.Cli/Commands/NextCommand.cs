@@ -22,12 +22,8 @@ internal static class NextCommand
         {
             var @case = CliSession.LoadCase(parsed.GetRequiredValue(options.Case));
             var decision = session.Decide(@case);
-            var next = decision.Next;
-            if (parsed.GetValue(options.Outcomes) is { } outcomes)
-            {
-                var report = await OutcomesFile.ReadAsync(session, outcomes, "outcomes", cancellationToken);
-                next = next.WithChance(report, @case.Level);
-            }
+            var report = await OutcomesFile.ReadOptionalAsync(session, parsed.GetValue(options.Outcomes), cancellationToken);
+            var next = report is null ? decision.Next : decision.Next.WithChance(report, @case.Level);
 
             if (parsed.GetValue(options.Json))
             {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using SecondChance.Samples.Cli.Outcomes;
 using SecondChance.Samples.Cli.Presentation;
 using SecondChance.Serialization;
@@ -23,31 +22,15 @@ internal static class PlanCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var @case = CliSession.LoadCase(parsed.GetRequiredValue(options.Case));
-            var plan = session.Plan(@case);
-            var next = plan.Decision.Next;
-            var outcomes = parsed.GetValue(options.Outcomes);
-            if (outcomes is not null)
-            {
-                var report = await OutcomesFile.ReadAsync(session, outcomes, "outcomes", cancellationToken);
-                next = next.WithChance(report, @case.Level);
-            }
-
+            var report = await OutcomesFile.ReadOptionalAsync(session, parsed.GetValue(options.Outcomes), cancellationToken);
+            var plan = report is null ? session.Plan(@case) : session.Plan(@case).WithChance(report);
             if (parsed.GetValue(options.Json))
             {
-                var json = JsonSerializer.Serialize(plan, SecondChanceJson.Options);
-                if (outcomes is not null)
-                {
-                    // The plan's "next" is the library's next action; with outcomes it carries the chance as well.
-                    var document = JsonNode.Parse(json)!.AsObject();
-                    document["next"] = JsonNode.Parse(SecondChanceJson.Serialize(next));
-                    json = document.ToJsonString(SecondChanceJson.Options);
-                }
-
-                await session.Stdout.WriteLineAsync(json);
+                await session.Stdout.WriteLineAsync(JsonSerializer.Serialize(plan, SecondChanceJson.Options));
             }
             else
             {
-                CaseView.WritePlan(session.Console, plan, next.Chance);
+                CaseView.WritePlan(session.Console, plan, plan.Next?.Chance);
             }
 
             return ExitCodes.Success;

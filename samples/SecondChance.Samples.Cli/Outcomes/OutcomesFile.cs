@@ -15,6 +15,13 @@ namespace SecondChance.Samples.Cli.Outcomes;
 /// </remarks>
 internal static class OutcomesFile
 {
+    /// <summary>Reads the <c>--outcomes</c> file when one was given; <see langword="null"/> otherwise.</summary>
+    /// <param name="session">The CLI session.</param>
+    /// <param name="path">The NDJSON file, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    public static async Task<OutcomeReport?> ReadOptionalAsync(CliSession session, string? path, CancellationToken cancellationToken) =>
+        path is null ? null : await ReadAsync(session, path, "outcomes", cancellationToken);
+
     /// <summary>Reads the file and returns the outcome report.</summary>
     /// <param name="session">The CLI session (engine, clock, <c>--today</c>, stderr).</param>
     /// <param name="path">The NDJSON file.</param>

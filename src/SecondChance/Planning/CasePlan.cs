@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using NodaTime;
+using SecondChance.Analytics;
 using SecondChance.Decisions;
 using SecondChance.Validation;
 
@@ -11,10 +12,13 @@ namespace SecondChance.Planning;
 /// </summary>
 public sealed class CasePlan
 {
-    internal CasePlan(Decision decision, IReadOnlyList<PlanStep> steps)
+    private readonly CalibratedOdds? _chance;
+
+    internal CasePlan(Decision decision, IReadOnlyList<PlanStep> steps, CalibratedOdds? chance = null)
     {
         Decision = decision;
         Steps = steps;
+        _chance = chance;
     }
 
     /// <summary>Gets the decision the plan was built around.</summary>
@@ -30,9 +34,19 @@ public sealed class CasePlan
     /// <summary>Gets the date the plan was made for, in the case's time zone.</summary>
     public LocalDate Today => Decision.Today;
 
-    /// <summary>Gets the next action; <see langword="null"/> for an invalid case.</summary>
-    public NextAction? Next => Decision.IsValid ? Decision.Next : null;
+    /// <summary>Gets the next action (carrying the chance when <see cref="WithChance(OutcomeReport)"/> gave one); <see langword="null"/> for an invalid case.</summary>
+    public NextAction? Next => Decision.IsValid ? Decision.Next with { Chance = _chance } : null;
 
     /// <summary>Gets the ten steps in order; empty for an invalid case.</summary>
     public IReadOnlyList<PlanStep> Steps { get; }
+
+    /// <summary>Returns this plan with its next action carrying the chance for the case's level from a board's own outcomes.</summary>
+    /// <param name="outcomes">The outcome report of the board's cases.</param>
+    /// <returns>A copy whose <see cref="Next"/> has <see cref="NextAction.Chance"/> set (<see langword="null"/> when the report does not know the level).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="outcomes"/> is <see langword="null"/>.</exception>
+    public CasePlan WithChance(OutcomeReport outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        return new CasePlan(Decision, Steps, outcomes.ChanceFor(Decision.Case.Level));
+    }
 }

@@ -23,5 +23,13 @@ public class NextActionChanceTests
         var json = JsonNode.Parse(SecondChanceJson.Serialize(next))!;
         json["chance"]!["posteriorMean"]!.GetValue<double>().Should().BeApproximately(7.0 / 23, 1e-12);
         JsonNode.Parse(SecondChanceJson.Serialize(engine.Decide(open, D(2026, 3, 10)).Next))!.AsObject().ContainsKey("chance").Should().BeFalse();
+
+        var plan = engine.Plan(open, D(2026, 3, 10));
+        var withChance = plan.WithChance(report);
+        withChance.Next!.Value.Chance.Should().Be(next.Chance);
+        withChance.Steps.Should().BeSameAs(plan.Steps);
+        plan.Next!.Value.Chance.Should().BeNull();
+        JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(withChance, SecondChanceJson.Options))!["next"]!["chance"]!["posteriorMean"]!
+            .GetValue<double>().Should().BeApproximately(7.0 / 23, 1e-12);
     }
 }
