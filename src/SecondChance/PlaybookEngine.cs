@@ -29,6 +29,7 @@ public sealed class PlaybookEngine
     private readonly FrozenDictionary<string, (string Name, LevelProfile Profile)> _levels;
     private readonly ConcurrentDictionary<string, DateTimeZone> _zones = new(StringComparer.Ordinal);
     private readonly PlaybookRule[] _rules;
+    private readonly Func<CaseFacts, int> _firstMatch;
 
     // Fast paths in front of the dictionaries: a case's level name is usually the very string the
     // engine was configured with (JobLevel's built-in values), and a sweep sees only a handful of zones.
@@ -62,6 +63,7 @@ public sealed class PlaybookEngine
         Calendar = new BusinessCalendar(options.BusinessDays, options.Holidays);
         RuleSet = options.RuleSet;
         _rules = RuleSet.RulesArray;
+        _firstMatch = RuleSet.FirstMatch;
         Validator = new RunnerUpCaseValidator(options.Levels.Keys);
     }
 
@@ -122,12 +124,12 @@ public sealed class PlaybookEngine
 
         // One facts instance per thread, refolded for each case: the rules read it, the decision does not keep it.
         var facts = t_facts ??= new CaseFacts();
-        if (!facts.Refold(events, level.Name) || facts.LastEventOn > today)
+        if (!facts.Refold(events, level.Name) || facts.LastEventKey > DateKey.Of(today))
         {
             return Invalid(@case, today);
         }
 
-        return Match(@case, today, facts, keep: false, level) ?? NoRule(@case, today);
+        return TryMatch(@case, today, facts, keep: false, level, out var decision) ? decision : NoRule(@case, today);
     }
 
     /// <summary>Decides the next action for a case as of the clock's current date in the case's time zone.</summary>
@@ -192,22 +194,21 @@ public sealed class PlaybookEngine
     public CasePlan Plan(RunnerUpCase @case, IClock clock) => Plan(@case, Today(@case, clock));
 
     internal Decision? DecideFacts(RunnerUpCase @case, LocalDate today, CaseFacts facts, LevelProfile profile) =>
-        Match(@case, today, facts, keep: true, (facts.Level, profile));
+        TryMatch(@case, today, facts, keep: true, (facts.Level, profile), out var decision) ? decision : null;
 
-    private Decision? Match(RunnerUpCase @case, LocalDate today, CaseFacts facts, bool keep, (string Name, LevelProfile Profile) level)
+    private bool TryMatch(RunnerUpCase @case, LocalDate today, CaseFacts facts, bool keep, (string Name, LevelProfile Profile) level, out Decision decision)
     {
-        var rules = _rules;
-        for (var i = 0; i < rules.Length; i++)
+        var index = _firstMatch(facts);
+        if (index < 0)
         {
-            var rule = rules[i];
-            if (rule.Matches(facts))
-            {
-                var (due, start, end) = DueDates.Compute(rule.Due, facts, level.Profile, Calendar);
-                return new Decision(@case, today, rule, keep ? facts : null, level.Name, due, start, end);
-            }
+            decision = default;
+            return false;
         }
 
-        return null;
+        var rule = _rules[index];
+        var (due, start, end) = DueDates.Compute(rule.Due, facts, level.Profile, Calendar);
+        decision = new Decision(@case, today, rule, keep ? facts : null, level.Name, due, start, end);
+        return true;
     }
 
     private Decision Invalid(RunnerUpCase @case, LocalDate today)

@@ -7,7 +7,7 @@ namespace SecondChance.Cases;
 /// </summary>
 /// <param name="On">The date it happened, in the case's time zone.</param>
 /// <param name="Gaps">Where the employer saw the other candidate as stronger; may be empty, at most 50 entries of at most 500 characters.</param>
-public sealed record FeedbackRecorded(LocalDate On, IReadOnlyList<string> Gaps) : CaseEvent(On)
+public sealed record FeedbackRecorded(LocalDate On, IReadOnlyList<string> Gaps) : CaseEvent(On, CaseEventType.FeedbackRecorded)
 {
     /// <summary>Creates a feedback event with no recorded gaps.</summary>
     /// <param name="on">The date it happened, in the case's time zone.</param>

@@ -3,6 +3,7 @@ using NodaTime;
 using NodaTime.Text;
 using SecondChance.Cases;
 using SecondChance.Rules;
+using SecondChance.Scheduling;
 using SecondChance.Validation;
 
 namespace SecondChance.Decisions;
@@ -11,60 +12,88 @@ namespace SecondChance.Decisions;
 /// The outcome of deciding a case: either the next action with the rule that chose it and the facts
 /// it read, or the reasons the case is invalid. Immutable and thread-safe.
 /// </summary>
-public sealed class Decision
+/// <remarks>
+/// A value type, so deciding a case allocates nothing: a nightly sweep over millions of cases leaves
+/// no garbage behind. Copies are cheap (a few references and dates) and all refer to the same case.
+/// <c>default(Decision)</c> is not a decision: it is invalid and its <see cref="Errors"/> say so.
+/// </remarks>
+public readonly struct Decision : IEquatable<Decision>
 {
-    private readonly PlaybookRule? _rule;
-    private readonly string? _level;
-    private readonly IReadOnlyList<CaseError> _errors;
-    private CaseFacts? _facts;
+    private const byte HasDueFlag = 1, HasWindowStartFlag = 2, HasWindowEndFlag = 4, OverdueFlag = 8;
 
-    /// <summary>Creates a decision; with <paramref name="facts"/> <see langword="null"/>, the facts are folded from the case (at <paramref name="level"/>) when first read.</summary>
+    private static readonly CaseError[] NotADecision = [new CaseError("$", "this is default(Decision), not a decision made by an engine")];
+
+    // The rule for a valid decision, the errors (IReadOnlyList<CaseError>) for an invalid one.
+    private readonly object? _outcome;
+
+    // The facts, when the engine kept them (planning), else the level as the engine spells it, to fold them from.
+    private readonly object? _factsOrLevel;
+    private readonly LocalDate _dueOn, _windowStart, _windowEnd;
+    private readonly byte _flags;
+
+    /// <summary>Creates a valid decision; with <paramref name="facts"/> <see langword="null"/>, the facts are folded from the case (at <paramref name="level"/>) when read.</summary>
     internal Decision(RunnerUpCase @case, LocalDate today, PlaybookRule rule, CaseFacts? facts, string level, LocalDate? dueOn, LocalDate? windowStart, LocalDate? windowEnd)
     {
         Case = @case;
         Today = today;
-        _rule = rule;
-        _facts = facts;
-        _level = level;
-        DueOn = dueOn;
-        WindowStart = windowStart;
-        WindowEnd = windowEnd;
-        _errors = Array.Empty<CaseError>();
+        _outcome = rule;
+        _factsOrLevel = (object?)facts ?? level;
+        _dueOn = dueOn.GetValueOrDefault();
+        _windowStart = windowStart.GetValueOrDefault();
+        _windowEnd = windowEnd.GetValueOrDefault();
+        var flags = 0;
+        if (dueOn is { } due)
+        {
+            flags |= HasDueFlag;
+            if (DateKey.Of(today) > DateKey.Of(due))
+            {
+                flags |= OverdueFlag;
+            }
+        }
+
+        flags |= windowStart.HasValue ? HasWindowStartFlag : 0;
+        flags |= windowEnd.HasValue ? HasWindowEndFlag : 0;
+        _flags = (byte)flags;
     }
 
     internal Decision(RunnerUpCase @case, LocalDate today, IReadOnlyList<CaseError> errors)
     {
         Case = @case;
         Today = today;
-        _errors = errors;
+        _outcome = errors;
     }
 
-    /// <summary>Gets the case that was decided.</summary>
+    /// <summary>Gets the case that was decided; <see langword="null"/> only for <c>default(Decision)</c>.</summary>
     public RunnerUpCase Case { get; }
 
     /// <summary>Gets the date the decision was made for, in the case's time zone.</summary>
     public LocalDate Today { get; }
 
     /// <summary>Gets whether the case was valid; when not, <see cref="Errors"/> says why and there is no next action.</summary>
-    public bool IsValid => _rule is not null;
+    public bool IsValid => _outcome is PlaybookRule;
 
     /// <summary>Gets what is wrong with the case; empty when it is valid.</summary>
-    public IReadOnlyList<CaseError> Errors => _errors;
+    public IReadOnlyList<CaseError> Errors => _outcome switch
+    {
+        PlaybookRule => Array.Empty<CaseError>(),
+        IReadOnlyList<CaseError> errors => errors,
+        _ => NotADecision,
+    };
 
     /// <summary>Gets the rule that decided; <see langword="null"/> for an invalid case.</summary>
-    public PlaybookRule? Rule => _rule;
+    public PlaybookRule? Rule => _outcome as PlaybookRule;
 
     /// <summary>Gets the due date, when the action has one.</summary>
-    public LocalDate? DueOn { get; }
+    public LocalDate? DueOn => (_flags & HasDueFlag) != 0 ? _dueOn : null;
 
     /// <summary>Gets the first day of the on-time window, when the action has one.</summary>
-    public LocalDate? WindowStart { get; }
+    public LocalDate? WindowStart => (_flags & HasWindowStartFlag) != 0 ? _windowStart : null;
 
     /// <summary>Gets the last day of the on-time window, when the action has one.</summary>
-    public LocalDate? WindowEnd { get; }
+    public LocalDate? WindowEnd => (_flags & HasWindowEndFlag) != 0 ? _windowEnd : null;
 
     /// <summary>Gets whether today is after the due date.</summary>
-    public bool IsOverdue => DueOn is { } due && Today > due;
+    public bool IsOverdue => (_flags & OverdueFlag) != 0;
 
     /// <summary>Gets the next action (the JSON contract).</summary>
     /// <exception cref="InvalidOperationException">The case is invalid; check <see cref="IsValid"/> first.</exception>
@@ -72,7 +101,7 @@ public sealed class Decision
     {
         get
         {
-            var rule = _rule ?? throw new InvalidOperationException("The case is invalid, so there is no next action: " + string.Join("; ", _errors));
+            var rule = _outcome as PlaybookRule ?? throw new InvalidOperationException("The case is invalid, so there is no next action: " + string.Join("; ", Errors));
             return new NextAction(rule.Step, rule.Action, rule.Covers, DueOn, WindowStart, WindowEnd, IsOverdue, rule.Name, rule.Guidance);
         }
     }
@@ -82,45 +111,72 @@ public sealed class Decision
     {
         get
         {
-            if (_rule is null || Facts is not { } facts)
+            if (_outcome is not PlaybookRule rule || Facts is not { } facts)
             {
                 return Array.Empty<FactValue>();
             }
 
-            return _rule.FactsRead.Select(name => new FactValue(name, facts.ValueOf(name))).ToArray();
+            return rule.FactsRead.Select(name => new FactValue(name, facts.ValueOf(name))).ToArray();
         }
     }
 
-    /// <summary>Gets the facts this decision was made on.</summary>
-    public CaseFacts? Facts => _rule is null ? null : _facts ?? FoldFacts();
+    /// <summary>
+    /// Gets the facts this decision was made on; <see langword="null"/> for an invalid case. Unless the
+    /// decision came from a plan, they are folded from the case's events on each read, so keep the result
+    /// rather than reading it repeatedly.
+    /// </summary>
+    public CaseFacts? Facts => _outcome is not PlaybookRule
+        ? null
+        : _factsOrLevel as CaseFacts ?? CaseFacts.Fold(Case.Events, Case.Events.Count, _factsOrLevel as string ?? Case.Level.Name, out _);
 
     /// <summary>Explains the decision in one or two sentences: the rule, its expression, the facts it read and the date.</summary>
     /// <returns>The explanation, or the errors for an invalid case.</returns>
     public string Explain()
     {
-        if (_rule is null)
+        if (_outcome is not PlaybookRule rule)
         {
-            return "The case is invalid: " + string.Join("; ", _errors);
+            return "The case is invalid: " + string.Join("; ", Errors);
         }
 
         var facts = string.Join(", ", FactsRead);
-        var text = $"Rule '{_rule.Name}' matched ({_rule.Expression}) with {facts}.";
+        var text = $"Rule '{rule.Name}' matched ({rule.Expression}) with {facts}.";
         if (DueOn is { } due)
         {
-            text += string.Create(CultureInfo.InvariantCulture, $" Due {LocalDatePattern.Iso.Format(due)} by policy {_rule.Due.Kind}");
-            text += _rule.Due.Anchor is { } anchor ? $" from {anchor}." : ".";
+            text += string.Create(CultureInfo.InvariantCulture, $" Due {LocalDatePattern.Iso.Format(due)} by policy {rule.Due.Kind}");
+            text += rule.Due.Anchor is { } anchor ? $" from {anchor}." : ".";
         }
 
         return text;
     }
 
-    private CaseFacts FoldFacts()
-    {
-        // The engine decides on a reused instance; a decision keeps only what it needs to fold its own.
-        var facts = CaseFacts.Fold(Case.Events, Case.Events.Count, _level ?? Case.Level.Name, out _);
-        return Interlocked.CompareExchange(ref _facts, facts, null) ?? facts;
-    }
+    /// <summary>
+    /// Gets whether <paramref name="other"/> decided the same case object on the same day with the same
+    /// outcome (the same rule and dates, or the same list of errors).
+    /// </summary>
+    /// <param name="other">The decision to compare with.</param>
+    /// <returns><see langword="true"/> when they are the same decision.</returns>
+    public bool Equals(Decision other) =>
+        ReferenceEquals(Case, other.Case) && Today == other.Today && ReferenceEquals(_outcome, other._outcome)
+        && _flags == other._flags && _dueOn == other._dueOn && _windowStart == other._windowStart && _windowEnd == other._windowEnd;
 
     /// <inheritdoc />
-    public override string ToString() => IsValid ? $"{Next.Action} ({Next.Rule})" : "invalid: " + string.Join("; ", _errors);
+    public override bool Equals(object? obj) => obj is Decision other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Case is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Case), Today, _outcome is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_outcome), _dueOn, _flags);
+
+    /// <inheritdoc />
+    public override string ToString() => IsValid ? $"{Next.Action} ({Next.Rule})" : "invalid: " + string.Join("; ", Errors);
+
+    /// <summary>Compares two decisions with <see cref="Equals(Decision)"/>.</summary>
+    /// <param name="left">The first decision.</param>
+    /// <param name="right">The second decision.</param>
+    /// <returns><see langword="true"/> when they are the same decision.</returns>
+    public static bool operator ==(Decision left, Decision right) => left.Equals(right);
+
+    /// <summary>Compares two decisions with <see cref="Equals(Decision)"/>.</summary>
+    /// <param name="left">The first decision.</param>
+    /// <param name="right">The second decision.</param>
+    /// <returns><see langword="true"/> when they are not the same decision.</returns>
+    public static bool operator !=(Decision left, Decision right) => !left.Equals(right);
 }

@@ -55,8 +55,8 @@ internal static class Planner
             var on = due is { } d && d > decision.Today ? d : decision.Today;
             simulated.Add(Synthesize(completedBy, on));
             var facts = CaseFacts.Fold(simulated, simulated.Count, level.Name, out _);
-            var next = engine.DecideFacts(@case, decision.Today, facts, level.Profile);
-            if (next?.Rule is not { } nextRule || ReferenceEquals(nextRule, rule2) || nextRule.Action == PlaybookAction.None)
+            if (engine.DecideFacts(@case, decision.Today, facts, level.Profile) is not { Rule: { } nextRule } next
+                || ReferenceEquals(nextRule, rule2) || nextRule.Action == PlaybookAction.None)
             {
                 break;
             }

@@ -1,7 +1,9 @@
 using NodaTime;
 using SecondChance.Cases;
 using SecondChance.Validation;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using SecondChance.Scheduling;
 
 namespace SecondChance.Rules;
 
@@ -16,9 +18,13 @@ public sealed class CaseFacts
     private static readonly string[] OutcomeNames = Enum.GetNames<FollowUpOutcome>();
     private static readonly string[] ReasonNames = Enum.GetNames<CloseReason>();
     private static readonly string[] ChannelNames = Enum.GetNames<Cases.NoteChannel>();
+    private const int NotifiedBit = 1 << (int)CaseEventType.Notified;
+    private const int ClosedBit = 1 << (int)CaseEventType.Closed;
 
-    // The latest date of each event type, indexed by CaseEventType; kept in fields to avoid an array per case.
-    private LocalDate _notifiedOn, _feedbackOn, _interestOn, _noteOn, _followUpOn, _approachedOn, _offerOn, _closedOn;
+    // Which event types the case has, one bit per CaseEventType, and the latest date of each, indexed by
+    // CaseEventType: a fold writes them without branching on the event type.
+    private int _present;
+    private EventDates _latest;
 
     // Enum-valued facts as indexes into the name tables (-1 for none), so a fold stores bytes, not references.
     private sbyte _lastEvent = -1, _lastFollowUpOutcome = -1, _closedReason = -1, _noteChannel = -1;
@@ -31,28 +37,28 @@ public sealed class CaseFacts
     public string Level { get; private set; } = string.Empty;
 
     /// <summary>Gets whether the case has a <see cref="Cases.Notified"/> event.</summary>
-    public bool Notified { get; private set; }
+    public bool Notified => Has(CaseEventType.Notified);
 
     /// <summary>Gets whether the case has a <see cref="Cases.FeedbackRecorded"/> event.</summary>
-    public bool FeedbackRecorded { get; private set; }
+    public bool FeedbackRecorded => Has(CaseEventType.FeedbackRecorded);
 
     /// <summary>Gets whether the case has an <see cref="Cases.InterestReaffirmed"/> event.</summary>
-    public bool InterestReaffirmed { get; private set; }
+    public bool InterestReaffirmed => Has(CaseEventType.InterestReaffirmed);
 
     /// <summary>Gets whether the case has a <see cref="Cases.NoteSent"/> event.</summary>
-    public bool NoteSent { get; private set; }
+    public bool NoteSent => Has(CaseEventType.NoteSent);
 
     /// <summary>Gets whether the case has at least one <see cref="Cases.FollowUpMade"/> event.</summary>
-    public bool FollowUpMade { get; private set; }
+    public bool FollowUpMade => Has(CaseEventType.FollowUpMade);
 
     /// <summary>Gets whether the case has an <see cref="Cases.Approached"/> event.</summary>
-    public bool Approached { get; private set; }
+    public bool Approached => Has(CaseEventType.Approached);
 
     /// <summary>Gets whether the case has an <see cref="Cases.OfferReceived"/> event.</summary>
-    public bool OfferReceived { get; private set; }
+    public bool OfferReceived => Has(CaseEventType.OfferReceived);
 
     /// <summary>Gets whether the case has a <see cref="Cases.Closed"/> event.</summary>
-    public bool Closed { get; private set; }
+    public bool Closed => Has(CaseEventType.Closed);
 
     /// <summary>Gets how many follow-ups were made.</summary>
     public int FollowUpCount { get; private set; }
@@ -96,29 +102,13 @@ public sealed class CaseFacts
 
     internal LocalDate LastEventOn { get; private set; }
 
-    internal LocalDate LatestOn(CaseEventType type) => type switch
-    {
-        CaseEventType.Notified => _notifiedOn,
-        CaseEventType.FeedbackRecorded => _feedbackOn,
-        CaseEventType.InterestReaffirmed => _interestOn,
-        CaseEventType.NoteSent => _noteOn,
-        CaseEventType.FollowUpMade => _followUpOn,
-        CaseEventType.Approached => _approachedOn,
-        CaseEventType.OfferReceived => _offerOn,
-        _ => _closedOn,
-    };
+    /// <summary>Gets <see cref="LastEventOn"/> as a <see cref="DateKey"/>, for comparing with today cheaply.</summary>
+    internal int LastEventKey { get; private set; } = int.MinValue;
 
-    internal bool Has(CaseEventType type) => type switch
-    {
-        CaseEventType.Notified => Notified,
-        CaseEventType.FeedbackRecorded => FeedbackRecorded,
-        CaseEventType.InterestReaffirmed => InterestReaffirmed,
-        CaseEventType.NoteSent => NoteSent,
-        CaseEventType.FollowUpMade => FollowUpMade,
-        CaseEventType.Approached => Approached,
-        CaseEventType.OfferReceived => OfferReceived,
-        _ => Closed,
-    };
+    internal LocalDate LatestOn(CaseEventType type) => Has(type) ? _latest[(int)type] : default;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool Has(CaseEventType type) => (_present & (1 << (int)type)) != 0;
 
     /// <summary>
     /// Folds the first <paramref name="count"/> events into new facts. Returns whether the history
@@ -140,122 +130,93 @@ public sealed class CaseFacts
     internal bool Refold(IReadOnlyList<CaseEvent> events, string level) => Refold(First(events, events.Count), level);
 
     // Arrays and lists are read as spans: an interface call per event costs more than the fold itself.
-    private static ReadOnlySpan<CaseEvent> First(IReadOnlyList<CaseEvent> events, int count) => events switch
+    // The exact-type test comes first because it is one comparison, where a cast to an array type is a helper call.
+    private static ReadOnlySpan<CaseEvent> First(IReadOnlyList<CaseEvent> events, int count)
     {
-        CaseEvent[] array => new ReadOnlySpan<CaseEvent>(array, 0, count),
-        List<CaseEvent> list => CollectionsMarshal.AsSpan(list)[..count],
-        _ => events.Take(count).ToArray(),
-    };
+        if (events.GetType() == typeof(CaseEvent[]))
+        {
+            return new ReadOnlySpan<CaseEvent>(Unsafe.As<CaseEvent[]>(events), 0, count);
+        }
+
+        return events switch
+        {
+            CaseEvent[] array => new ReadOnlySpan<CaseEvent>(array, 0, count),
+            List<CaseEvent> list => CollectionsMarshal.AsSpan(list)[..count],
+            _ => events.Take(count).ToArray(),
+        };
+    }
 
     private bool Refold(ReadOnlySpan<CaseEvent> events, string level)
     {
-        var count = events.Length;
-        var facts = this;
-        facts.Clear();
-        facts.Level = level;
-        facts.EventCount = count;
-        var wellFormed = count > 0;
+        Level = level;
+        EventCount = events.Length;
+        _lastFollowUpOutcome = _closedReason = _noteChannel = _lastEvent = -1;
+        RespondBy = null;
+        OfferHasRespondBy = false;
+        GapCount = 0;
+        LastEventOn = default;
+        LastEventKey = int.MinValue;
+
+        // The checks accumulate into one flag instead of branching, so a well-formed history (the usual
+        // case) costs no mispredicted branch but the switch on the event type.
+        var malformed = events.IsEmpty;
+        var present = 0;
+        var followUps = 0;
         var previous = int.MinValue;
         for (var i = 0; i < events.Length; i++)
         {
             var e = events[i];
             if (e is null)
             {
-                wellFormed = false;
+                malformed = true;
                 continue;
             }
 
-            // Year, month and day packed into one ordered number: the same order as comparing the dates,
-            // without the calendar checks of LocalDate's operators on every event.
+            var type = e.Kind;
             var on = e.On;
-            var key = (on.Year * 512) + (on.Month * 32) + on.Day;
-            if (key < previous || facts.Closed)
-            {
-                wellFormed = false;
-            }
+            var key = DateKey.Of(on);
 
+            // In date order, nothing after Closed, Notified only first.
+            malformed |= (key < previous) | ((present & ClosedBit) != 0) | ((type == CaseEventType.Notified) & (i != 0));
             previous = key;
-            switch (e)
+            present |= 1 << (int)type;
+            _latest[(int)type] = on;
+            switch (type)
             {
-                case Cases.Notified:
-                    if (i != 0)
-                    {
-                        wellFormed = false;
-                    }
-
-                    facts.Notified = true;
-                    facts._notifiedOn = on;
+                case CaseEventType.FeedbackRecorded:
+                    var gaps = Unsafe.As<Cases.FeedbackRecorded>(e).Gaps;
+                    GapCount = gaps?.Count ?? 0;
+                    malformed |= !CaseLimits.GapsLookValid(gaps);
                     break;
-                case Cases.FeedbackRecorded f:
-                    facts.FeedbackRecorded = true;
-                    facts._feedbackOn = on;
-                    facts.GapCount = f.Gaps?.Count ?? 0;
-                    if (!CaseLimits.GapsLookValid(f.Gaps))
-                    {
-                        wellFormed = false;
-                    }
-
+                case CaseEventType.NoteSent:
+                    _noteChannel = IndexIn(ChannelNames, (int)Unsafe.As<Cases.NoteSent>(e).Channel, ref malformed);
                     break;
-                case Cases.InterestReaffirmed:
-                    facts.InterestReaffirmed = true;
-                    facts._interestOn = on;
+                case CaseEventType.FollowUpMade:
+                    followUps++;
+                    _lastFollowUpOutcome = IndexIn(OutcomeNames, (int)Unsafe.As<Cases.FollowUpMade>(e).Outcome, ref malformed);
                     break;
-                case Cases.NoteSent n:
-                    facts.NoteSent = true;
-                    facts._noteOn = on;
-                    facts._noteChannel = IndexIn(ChannelNames, (int)n.Channel, ref wellFormed);
+                case CaseEventType.OfferReceived:
+                    var by = Unsafe.As<Cases.OfferReceived>(e).RespondBy;
+                    RespondBy = by;
+                    OfferHasRespondBy = by.HasValue;
+                    malformed |= by is { } respondBy && DateKey.Of(respondBy) < key;
                     break;
-                case Cases.FollowUpMade u:
-                    facts.FollowUpMade = true;
-                    facts.FollowUpCount++;
-                    facts._followUpOn = on;
-                    facts._lastFollowUpOutcome = IndexIn(OutcomeNames, (int)u.Outcome, ref wellFormed);
-                    break;
-                case Cases.Approached:
-                    facts.Approached = true;
-                    facts._approachedOn = on;
-                    break;
-                case Cases.OfferReceived o:
-                    facts.OfferReceived = true;
-                    facts._offerOn = on;
-                    facts.RespondBy = o.RespondBy;
-                    facts.OfferHasRespondBy = o.RespondBy.HasValue;
-                    if (o.RespondBy is { } by && by < on)
-                    {
-                        wellFormed = false;
-                    }
-
-                    break;
-                case Cases.Closed c:
-                    facts.Closed = true;
-                    facts._closedOn = on;
-                    facts._closedReason = IndexIn(ReasonNames, (int)c.Reason, ref wellFormed);
+                case CaseEventType.Closed:
+                    _closedReason = IndexIn(ReasonNames, (int)Unsafe.As<Cases.Closed>(e).Reason, ref malformed);
                     break;
             }
         }
 
-        if (count > 0 && events[^1] is { } last)
+        _present = present;
+        FollowUpCount = followUps;
+        if (!events.IsEmpty && events[^1] is { } last)
         {
-            facts._lastEvent = IndexIn(EventNames, (int)last.Type, ref wellFormed);
-            facts.LastEventOn = last.On;
+            _lastEvent = (sbyte)last.Kind;
+            LastEventOn = last.On;
+            LastEventKey = previous;
         }
 
-        if (!facts.Notified)
-        {
-            wellFormed = false;
-        }
-
-        return wellFormed;
-    }
-
-    private void Clear()
-    {
-        _notifiedOn = _feedbackOn = _interestOn = _noteOn = _followUpOn = _approachedOn = _offerOn = _closedOn = default;
-        _lastEvent = _lastFollowUpOutcome = _closedReason = _noteChannel = -1;
-        Notified = FeedbackRecorded = InterestReaffirmed = NoteSent = FollowUpMade = Approached = OfferReceived = Closed = OfferHasRespondBy = false;
-        FollowUpCount = GapCount = 0;
-        RespondBy = null;
-        LastEventOn = default;
+        return !malformed && (present & NotifiedBit) != 0;
     }
 
     /// <summary>Reads a fact by its property name, for explanations.</summary>
@@ -281,16 +242,23 @@ public sealed class CaseFacts
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a fact."),
     };
 
-    private static sbyte IndexIn(string[] names, int value, ref bool wellFormed)
+    private static sbyte IndexIn(string[] names, int value, ref bool malformed)
     {
         if ((uint)value < (uint)names.Length)
         {
             return (sbyte)value;
         }
 
-        wellFormed = false;
+        malformed = true;
         return -1;
     }
 
     private static string NameAt(string[] names, sbyte index) => index < 0 ? string.Empty : names[index];
+
+    /// <summary>The latest date of each event type, inline in the facts object.</summary>
+    [InlineArray(8)]
+    private struct EventDates
+    {
+        private LocalDate _first;
+    }
 }

@@ -21,7 +21,8 @@ public sealed class PlaybookRule
         CaseEventType? completedBy,
         string guidance,
         string[] factsRead,
-        Func<CaseFacts, bool> predicate)
+        Func<CaseFacts, bool> predicate,
+        System.Linq.Expressions.Expression body)
     {
         Name = name;
         Expression = expression;
@@ -33,6 +34,7 @@ public sealed class PlaybookRule
         Guidance = guidance;
         FactsRead = factsRead;
         _predicate = predicate;
+        Body = body;
     }
 
     /// <summary>Gets the rule's unique name (the <c>rule</c> field of a next action).</summary>
@@ -63,6 +65,9 @@ public sealed class PlaybookRule
     public IReadOnlyList<string> FactsRead { get; }
 
     internal int[] CoversArray { get; }
+
+    /// <summary>Gets the expression's parsed and sandboxed tree, over the rule set's shared <c>facts</c> parameter.</summary>
+    internal System.Linq.Expressions.Expression Body { get; }
 
     internal bool Matches(CaseFacts facts) => _predicate(facts);
 

@@ -6,11 +6,24 @@ namespace SecondChance.Scheduling;
 /// <summary>
 /// Which dates are business days: a set of working weekdays minus holidays. Immutable and thread-safe.
 /// </summary>
+/// <remarks>
+/// Date arithmetic reads the day of the week once and then counts in whole weeks, so adding business
+/// days costs the same for 1 day as for 100; holidays, when there are any, are checked only on the
+/// working days the count passes over.
+/// </remarks>
 public sealed class BusinessCalendar
 {
+    // No business day for this many days in a row means the calendar is unusable (every date a holiday).
+    private const int MaxDaysWithoutBusinessDay = 3660;
+
     // Indexed by IsoDayOfWeek (1 = Monday ... 7 = Sunday); index 0 is unused.
     private readonly bool[] _workingDays = new bool[8];
+
+    // Days from each weekday to the first working weekday on or after it (0 when it is one).
+    private readonly int[] _daysToWorkingDay = new int[8];
+    private readonly int _workingDaysPerWeek;
     private readonly FrozenSet<LocalDate> _holidays;
+    private readonly bool _hasHolidays;
 
     /// <summary>Gets the default calendar: Monday to Friday, no holidays.</summary>
     public static BusinessCalendar Default { get; } = new(
@@ -26,7 +39,6 @@ public sealed class BusinessCalendar
     {
         ArgumentNullException.ThrowIfNull(workingDays);
         ArgumentNullException.ThrowIfNull(holidays);
-        var any = false;
         foreach (var day in workingDays)
         {
             if (day is < IsoDayOfWeek.Monday or > IsoDayOfWeek.Sunday)
@@ -35,22 +47,34 @@ public sealed class BusinessCalendar
             }
 
             _workingDays[(int)day] = true;
-            any = true;
         }
 
-        if (!any)
+        _workingDaysPerWeek = _workingDays.Count(working => working);
+        if (_workingDaysPerWeek == 0)
         {
             throw new ArgumentException("At least one day of the week must be a business day.", nameof(workingDays));
         }
 
+        for (var day = 1; day <= 7; day++)
+        {
+            var ahead = 0;
+            while (!_workingDays[Next(day, ahead)])
+            {
+                ahead++;
+            }
+
+            _daysToWorkingDay[day] = ahead;
+        }
+
         _holidays = holidays.ToFrozenSet();
+        _hasHolidays = _holidays.Count > 0;
     }
 
     /// <summary>Gets whether <paramref name="date"/> is a business day.</summary>
     /// <param name="date">The date to check.</param>
     /// <returns><see langword="true"/> for a working weekday that is not a holiday.</returns>
     public bool IsBusinessDay(LocalDate date) =>
-        _workingDays[(int)date.DayOfWeek] && (_holidays.Count == 0 || !_holidays.Contains(date));
+        _workingDays[(int)date.DayOfWeek] && (!_hasHolidays || !_holidays.Contains(date));
 
     /// <summary>Returns <paramref name="date"/> when it is a business day, else the first business day after it.</summary>
     /// <param name="date">The date to start from.</param>
@@ -58,17 +82,13 @@ public sealed class BusinessCalendar
     /// <exception cref="InvalidOperationException">No business day exists within ten years (every date a holiday).</exception>
     public LocalDate OnOrAfter(LocalDate date)
     {
-        for (var i = 0; i < 3660; i++)
+        var ahead = _daysToWorkingDay[(int)date.DayOfWeek];
+        if (ahead != 0)
         {
-            if (IsBusinessDay(date))
-            {
-                return date;
-            }
-
-            date = date.PlusDays(1);
+            date = date.PlusDays(ahead);
         }
 
-        throw new InvalidOperationException("The calendar has no business day within ten years.");
+        return _hasHolidays ? SkipHolidays(date, (int)date.DayOfWeek) : date;
     }
 
     /// <summary>Returns the <paramref name="count"/>th business day after <paramref name="date"/>.</summary>
@@ -76,6 +96,8 @@ public sealed class BusinessCalendar
     /// <param name="count">How many business days to count; 0 gives the first business day on or after <paramref name="date"/>.</param>
     /// <returns>The business day reached.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    /// <exception cref="InvalidOperationException">No business day exists within ten years (every date a holiday).</exception>
+    /// <exception cref="OverflowException">The result would be outside the range of dates.</exception>
     public LocalDate AddBusinessDays(LocalDate date, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -84,11 +106,68 @@ public sealed class BusinessCalendar
             return OnOrAfter(date);
         }
 
-        for (var i = 0; i < count; i++)
+        if (_hasHolidays)
         {
-            date = OnOrAfter(date.PlusDays(1));
+            return AddWithHolidays(date, count);
+        }
+
+        // Whole weeks at once, then at most one more week a day at a time.
+        var day = (int)date.DayOfWeek;
+        var weeks = (count - 1) / _workingDaysPerWeek;
+        var left = count - (weeks * _workingDaysPerWeek);
+        var days = weeks * 7L;
+        while (left > 0)
+        {
+            days++;
+            day = Next(day, 1);
+            if (_workingDays[day])
+            {
+                left--;
+            }
+        }
+
+        return date.PlusDays(checked((int)days));
+    }
+
+    private LocalDate AddWithHolidays(LocalDate date, int count)
+    {
+        var day = (int)date.DayOfWeek;
+        var sinceBusinessDay = 0;
+        while (count > 0)
+        {
+            date = date.PlusDays(1);
+            day = Next(day, 1);
+            if (_workingDays[day] && !_holidays.Contains(date))
+            {
+                count--;
+                sinceBusinessDay = 0;
+            }
+            else if (++sinceBusinessDay > MaxDaysWithoutBusinessDay)
+            {
+                throw NoBusinessDay();
+            }
         }
 
         return date;
     }
+
+    private LocalDate SkipHolidays(LocalDate date, int day)
+    {
+        for (var i = 0; i <= MaxDaysWithoutBusinessDay; i++)
+        {
+            if (_workingDays[day] && !_holidays.Contains(date))
+            {
+                return date;
+            }
+
+            date = date.PlusDays(1);
+            day = Next(day, 1);
+        }
+
+        throw NoBusinessDay();
+    }
+
+    private static int Next(int day, int ahead) => ((day - 1 + ahead) % 7) + 1;
+
+    private static InvalidOperationException NoBusinessDay() => new("The calendar has no business day within ten years.");
 }

@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using SecondChance.Cases;
 
 namespace SecondChance.Validation;
@@ -20,12 +24,14 @@ public static class CaseLimits
     /// <summary>Gets whether <paramref name="value"/> is a usable name: not blank and at most <see cref="MaxNameLength"/> characters.</summary>
     /// <param name="value">The text to check.</param>
     /// <returns><see langword="true"/> when it is.</returns>
-    public static bool IsValidName(string? value) => !string.IsNullOrWhiteSpace(value) && value.Length <= MaxNameLength;
+    public static bool IsValidName(string? value) =>
+        value is { Length: > 0 and <= MaxNameLength } && (IsPrintableAscii(value[0]) || !string.IsNullOrWhiteSpace(value));
 
     /// <summary>Gets whether <paramref name="value"/> is a usable gap: not blank and at most <see cref="MaxGapLength"/> characters.</summary>
     /// <param name="value">The text to check.</param>
     /// <returns><see langword="true"/> when it is.</returns>
-    public static bool IsValidGap(string? value) => !string.IsNullOrWhiteSpace(value) && value.Length <= MaxGapLength;
+    public static bool IsValidGap(string? value) =>
+        value is { Length: > 0 and <= MaxGapLength } && (IsPrintableAscii(value[0]) || !string.IsNullOrWhiteSpace(value));
 
     /// <summary>
     /// Gets whether <paramref name="value"/> looks like an email address: one <c>@</c> with text on both
@@ -40,6 +46,16 @@ public static class CaseLimits
             return false;
         }
 
+        if (Vector128.IsHardwareAccelerated && value.Length is >= 8 and <= 64 && TryCheckAsciiEmail(value) is { } verdict)
+        {
+            return verdict;
+        }
+
+        return IsValidEmailSlow(value);
+    }
+
+    private static bool IsValidEmailSlow(string value)
+    {
         var text = value.AsSpan();
         var at = text.IndexOf('@');
         if (at <= 0 || at == text.Length - 1 || text[(at + 1)..].Contains('@'))
@@ -64,6 +80,54 @@ public static class CaseLimits
         var dot = domain.IndexOf('.');
         return dot > 0 && domain[^1] != '.' && !domain.Contains("..", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The same rules as <see cref="IsValidEmail"/> in one vectorised pass for an address of 8 to 64
+    /// characters: a bit per character for '@', '.' and anything outside printable ASCII, then the rules
+    /// as bit arithmetic. Returns <see langword="null"/> (undecided) when a character is not printable ASCII.
+    /// </summary>
+    private static bool? TryCheckAsciiEmail(string value)
+    {
+        var length = value.Length;
+        ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(value.AsSpan()));
+        ulong ats = 0, dots = 0, others = 0;
+        for (var i = 0; i < length; i += Vector128<ushort>.Count)
+        {
+            // The last block may overlap the one before; the bits it sets again are the same bits.
+            var start = Math.Min(i, length - Vector128<ushort>.Count);
+            var chars = Vector128.LoadUnsafe(ref first, (nuint)start);
+            ats |= (ulong)Vector128.Equals(chars, Vector128.Create((ushort)'@')).ExtractMostSignificantBits() << start;
+            dots |= (ulong)Vector128.Equals(chars, Vector128.Create((ushort)'.')).ExtractMostSignificantBits() << start;
+            var offset = chars - Vector128.Create((ushort)'!');
+            others |= (ulong)Vector128.GreaterThan(offset, Vector128.Create((ushort)('~' - '!'))).ExtractMostSignificantBits() << start;
+        }
+
+        if (others != 0)
+        {
+            return null;
+        }
+
+        if (BitOperations.PopCount(ats) != 1)
+        {
+            return false;
+        }
+
+        var at = BitOperations.TrailingZeroCount(ats);
+        if (at == 0 || at == length - 1)
+        {
+            return false;
+        }
+
+        // Dots of the domain, shifted so bit 0 is the character after '@'.
+        var domainDots = dots >> (at + 1);
+        return (domainDots & 1) == 0
+            && domainDots != 0
+            && (dots & (1UL << (length - 1))) == 0
+            && (domainDots & (domainDots >> 1)) == 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPrintableAscii(char c) => c is > ' ' and < '\u007f';
 
     /// <summary>Checks the names and the contact of a case without building messages; gap lists are checked as the events are folded.</summary>
     internal static bool TextLooksValid(RunnerUpCase c)
