@@ -20,22 +20,22 @@ namespace SecondChance;
 public sealed class PlaybookEngine
 {
     private const int BatchChunkSize = 4096;
-    private const int MaxRecentZones = 16;
-    private const int MaxFastLevels = 8;
+    private const int LevelSlots = 16;
+    private const int ZoneSlots = 64;
 
     [ThreadStatic]
     private static CaseFacts? t_facts;
 
     private readonly FrozenDictionary<string, (string Name, LevelProfile Profile)> _levels;
-    private readonly ConcurrentDictionary<string, DateTimeZone> _zones = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ZoneSlot> _zones = new(StringComparer.Ordinal);
     private readonly PlaybookRule[] _rules;
     private readonly Func<CaseFacts, int> _firstMatch;
 
-    // Fast paths in front of the dictionaries: a case's level name is usually the very string the
-    // engine was configured with (JobLevel's built-in values), and a sweep sees only a handful of zones.
-    private readonly string[] _levelNames;
-    private readonly (string Name, LevelProfile Profile)[] _levelEntries;
-    private (string Id, DateTimeZone Zone)[] _recentZones = [];
+    // Fast paths in front of the dictionaries: small tables indexed by a cheap hash of the name (its
+    // length and last character), holding the name as configured or as last seen. A hit costs one
+    // comparison, usually of references, where the dictionaries would hash the whole string.
+    private readonly LevelSlot?[] _levelSlots = new LevelSlot?[LevelSlots];
+    private readonly ZoneSlot?[] _zoneSlots = new ZoneSlot?[ZoneSlots];
 
     /// <summary>Creates an engine with the default options: the playbook's rules, levels and a Monday-to-Friday calendar.</summary>
     public PlaybookEngine()
@@ -57,8 +57,11 @@ public sealed class PlaybookEngine
         }
 
         _levels = options.Levels.ToFrozenDictionary(kv => kv.Key.Name, kv => (kv.Key.Name, kv.Value), StringComparer.OrdinalIgnoreCase);
-        _levelEntries = _levels.Values.Take(MaxFastLevels).ToArray();
-        _levelNames = _levelEntries.Select(l => l.Name).ToArray();
+        foreach (var (name, profile) in _levels.Values)
+        {
+            _levelSlots[Slot(name, LevelSlots)] ??= new LevelSlot(name, profile);
+        }
+
         Levels = options.Levels.ToFrozenDictionary();
         Calendar = new BusinessCalendar(options.BusinessDays, options.Holidays);
         RuleSet = options.RuleSet;
@@ -206,8 +209,7 @@ public sealed class PlaybookEngine
         }
 
         var rule = _rules[index];
-        var (due, start, end) = DueDates.Compute(rule.Due, facts, level.Profile, Calendar);
-        decision = new Decision(@case, today, rule, keep ? facts : null, level.Name, due, start, end);
+        decision = new Decision(@case, today, rule, keep ? facts : null, level.Name, DueDates.Compute(rule.Due, facts, level.Profile, Calendar));
         return true;
     }
 
@@ -228,14 +230,12 @@ public sealed class PlaybookEngine
 
     private bool TryGetLevel(string name, out (string Name, LevelProfile Profile) level)
     {
-        var names = _levelNames;
-        for (var i = 0; i < names.Length; i++)
+        if (name.Length != 0
+            && _levelSlots[Slot(name, LevelSlots)] is { } slot
+            && (ReferenceEquals(slot.Name, name) || string.Equals(slot.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
-            if (ReferenceEquals(names[i], name))
-            {
-                level = _levelEntries[i];
-                return true;
-            }
+            level = (slot.Name, slot.Profile);
+            return true;
         }
 
         return _levels.TryGetValue(name, out level);
@@ -248,47 +248,29 @@ public sealed class PlaybookEngine
             return null;
         }
 
-        // The same string instance first, then the same text: both cheaper than hashing the id.
-        var recent = Volatile.Read(ref _recentZones);
-        for (var i = 0; i < recent.Length; i++)
+        var index = Slot(id, ZoneSlots);
+        if (_zoneSlots[index] is { } slot && (ReferenceEquals(slot.Id, id) || string.Equals(slot.Id, id, StringComparison.Ordinal)))
         {
-            if (ReferenceEquals(recent[i].Id, id))
-            {
-                return recent[i].Zone;
-            }
+            return slot.Zone;
         }
 
-        for (var i = 0; i < recent.Length; i++)
+        if (!_zones.TryGetValue(id, out var found))
         {
-            if (string.Equals(recent[i].Id, id, StringComparison.Ordinal))
-            {
-                return recent[i].Zone;
-            }
-        }
-
-        if (!_zones.TryGetValue(id, out var zone))
-        {
-            zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(id);
-            if (zone is null)
+            if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is not { } zone)
             {
                 return null;
             }
 
-            _zones.TryAdd(id, zone);
+            found = _zones.GetOrAdd(id, new ZoneSlot(id, zone));
         }
 
-        RememberZone(recent, id, zone);
-        return zone;
+        // Last seen wins the slot. Slots hold immutable objects, so a racing reader sees a whole entry or the old one.
+        _zoneSlots[index] = found;
+        return found.Zone;
     }
 
-    private void RememberZone((string Id, DateTimeZone Zone)[] seen, string id, DateTimeZone zone)
-    {
-        // Copy-on-write: readers never lock; a lost race only means the zone is remembered next time.
-        if (seen.Length < MaxRecentZones)
-        {
-            _ = Interlocked.CompareExchange(ref _recentZones, [.. seen, (id, zone)], seen);
-        }
-    }
+    // Case-insensitive for letters, as the level dictionary is: lower and upper case differ only in bit 0x20.
+    private static int Slot(string name, int slots) => ((name.Length * 31) + (name[^1] | 0x20)) & (slots - 1);
 
     private IEnumerable<Decision> DecideManyIterator(IEnumerable<RunnerUpCase> cases, LocalDate today, int maxDegreeOfParallelism)
     {
@@ -395,4 +377,8 @@ public sealed class PlaybookEngine
             throw new ArgumentException($"Level '{level}': PriorOdds must be from 0 to 1 (was {profile.PriorOdds}).", paramName);
         }
     }
+
+    private sealed record LevelSlot(string Name, LevelProfile Profile);
+
+    private sealed record ZoneSlot(string Id, DateTimeZone Zone);
 }

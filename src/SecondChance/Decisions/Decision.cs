@@ -19,8 +19,6 @@ namespace SecondChance.Decisions;
 /// </remarks>
 public readonly struct Decision : IEquatable<Decision>
 {
-    private const byte HasDueFlag = 1, HasWindowStartFlag = 2, HasWindowEndFlag = 4, OverdueFlag = 8;
-
     private static readonly CaseError[] NotADecision = [new CaseError("$", "this is default(Decision), not a decision made by an engine")];
 
     // The rule for a valid decision, the errors (IReadOnlyList<CaseError>) for an invalid one.
@@ -28,32 +26,18 @@ public readonly struct Decision : IEquatable<Decision>
 
     // The facts, when the engine kept them (planning), else the level as the engine spells it, to fold them from.
     private readonly object? _factsOrLevel;
-    private readonly LocalDate _dueOn, _windowStart, _windowEnd;
-    private readonly byte _flags;
+    private readonly DueWindow _due;
+    private readonly bool _overdue;
 
     /// <summary>Creates a valid decision; with <paramref name="facts"/> <see langword="null"/>, the facts are folded from the case (at <paramref name="level"/>) when read.</summary>
-    internal Decision(RunnerUpCase @case, LocalDate today, PlaybookRule rule, CaseFacts? facts, string level, LocalDate? dueOn, LocalDate? windowStart, LocalDate? windowEnd)
+    internal Decision(RunnerUpCase @case, LocalDate today, PlaybookRule rule, CaseFacts? facts, string level, DueWindow due)
     {
         Case = @case;
         Today = today;
         _outcome = rule;
         _factsOrLevel = (object?)facts ?? level;
-        _dueOn = dueOn.GetValueOrDefault();
-        _windowStart = windowStart.GetValueOrDefault();
-        _windowEnd = windowEnd.GetValueOrDefault();
-        var flags = 0;
-        if (dueOn is { } due)
-        {
-            flags |= HasDueFlag;
-            if (DateKey.Of(today) > DateKey.Of(due))
-            {
-                flags |= OverdueFlag;
-            }
-        }
-
-        flags |= windowStart.HasValue ? HasWindowStartFlag : 0;
-        flags |= windowEnd.HasValue ? HasWindowEndFlag : 0;
-        _flags = (byte)flags;
+        _due = due;
+        _overdue = (due.Flags & DueWindow.HasDue) != 0 && DateKey.Of(today) > DateKey.Of(due.Due);
     }
 
     internal Decision(RunnerUpCase @case, LocalDate today, IReadOnlyList<CaseError> errors)
@@ -84,16 +68,20 @@ public readonly struct Decision : IEquatable<Decision>
     public PlaybookRule? Rule => _outcome as PlaybookRule;
 
     /// <summary>Gets the due date, when the action has one.</summary>
-    public LocalDate? DueOn => (_flags & HasDueFlag) != 0 ? _dueOn : null;
+    public LocalDate? DueOn => (_due.Flags & DueWindow.HasDue) != 0 ? _due.Due : null;
 
     /// <summary>Gets the first day of the on-time window, when the action has one.</summary>
-    public LocalDate? WindowStart => (_flags & HasWindowStartFlag) != 0 ? _windowStart : null;
+    public LocalDate? WindowStart => (_due.Flags & DueWindow.AroundDue) != 0
+        ? _due.Due.PlusDays(-((PlaybookRule)_outcome!).Due.WindowDays)
+        : (_due.Flags & DueWindow.HasStart) != 0 ? _due.Start : null;
 
     /// <summary>Gets the last day of the on-time window, when the action has one.</summary>
-    public LocalDate? WindowEnd => (_flags & HasWindowEndFlag) != 0 ? _windowEnd : null;
+    public LocalDate? WindowEnd => (_due.Flags & DueWindow.AroundDue) != 0
+        ? _due.Due.PlusDays(((PlaybookRule)_outcome!).Due.WindowDays)
+        : (_due.Flags & DueWindow.HasEnd) != 0 ? _due.End : null;
 
     /// <summary>Gets whether today is after the due date.</summary>
-    public bool IsOverdue => (_flags & OverdueFlag) != 0;
+    public bool IsOverdue => _overdue;
 
     /// <summary>Gets the next action (the JSON contract).</summary>
     /// <exception cref="InvalidOperationException">The case is invalid; check <see cref="IsValid"/> first.</exception>
@@ -157,13 +145,13 @@ public readonly struct Decision : IEquatable<Decision>
     /// <returns><see langword="true"/> when they are the same decision.</returns>
     public bool Equals(Decision other) =>
         ReferenceEquals(Case, other.Case) && Today == other.Today && ReferenceEquals(_outcome, other._outcome)
-        && _flags == other._flags && _dueOn == other._dueOn && _windowStart == other._windowStart && _windowEnd == other._windowEnd;
+        && DueOn == other.DueOn && WindowStart == other.WindowStart && WindowEnd == other.WindowEnd;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is Decision other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Case is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Case), Today, _outcome is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_outcome), _dueOn, _flags);
+    public override int GetHashCode() => HashCode.Combine(Case is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Case), Today, _outcome is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_outcome), DueOn);
 
     /// <inheritdoc />
     public override string ToString() => IsValid ? $"{Next.Action} ({Next.Rule})" : "invalid: " + string.Join("; ", Errors);

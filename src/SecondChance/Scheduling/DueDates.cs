@@ -3,39 +3,64 @@ using SecondChance.Rules;
 
 namespace SecondChance.Scheduling;
 
+/// <summary>
+/// A due date and on-time window as plain dates plus flags saying which are set: 16 bytes, so it is
+/// returned in registers and stored in a <see cref="Decisions.Decision"/> as it is.
+/// </summary>
+internal readonly struct DueWindow
+{
+    public const byte HasDue = 1, HasStart = 2, HasEnd = 4, AroundDue = 16;
+
+    public static readonly DueWindow None;
+
+    public DueWindow(LocalDate due, LocalDate start, LocalDate end, byte flags)
+    {
+        Due = due;
+        Start = start;
+        End = end;
+        Flags = flags;
+    }
+
+    public LocalDate Due { get; }
+
+    public LocalDate Start { get; }
+
+    public LocalDate End { get; }
+
+    /// <summary>Gets which dates are set; <see cref="AroundDue"/> means the window is the rule's <see cref="DuePolicy.WindowDays"/> either side of the due date, computed when read.</summary>
+    public byte Flags { get; }
+
+    public static DueWindow On(LocalDate due) => new(due, default, default, HasDue);
+
+    public static DueWindow Around(LocalDate due) => new(due, default, default, HasDue | AroundDue);
+
+    public static DueWindow Between(LocalDate start, LocalDate due) => new(due, start, due, HasDue | HasStart | HasEnd);
+}
+
 /// <summary>Computes a rule's due date and on-time window from its policy, the case's facts and the level's profile.</summary>
 internal static class DueDates
 {
-    public static (LocalDate? Due, LocalDate? Start, LocalDate? End) Compute(DuePolicy policy, CaseFacts facts, LevelProfile profile, BusinessCalendar calendar)
+    public static DueWindow Compute(DuePolicy policy, CaseFacts facts, LevelProfile profile, BusinessCalendar calendar)
     {
         if (policy.Kind == DuePolicyKind.None || policy.Anchor is not { } anchorType)
         {
-            return (null, null, null);
+            return DueWindow.None;
         }
 
         // A rule set that passed the analyzer never fires without its anchor; the call date is a safe floor regardless.
         var anchor = facts.Has(anchorType) ? facts.LatestOn(anchorType) : facts.LatestOn(Cases.CaseEventType.Notified);
-        switch (policy.Kind)
+        return policy.Kind switch
         {
-            case DuePolicyKind.OnEventDate:
-                return (anchor, null, null);
-            case DuePolicyKind.BusinessDaysAfter:
-                return (calendar.AddBusinessDays(anchor, policy.Days), null, null);
-            case DuePolicyKind.RespondByOrBusinessDaysAfter:
-                return (facts.RespondBy ?? calendar.AddBusinessDays(anchor, policy.Days), null, null);
-            case DuePolicyKind.LevelMonthsAfter:
-                return Window(calendar.OnOrAfter(anchor.PlusMonths(profile.FollowUpAfterMonths)), policy.WindowDays);
-            case DuePolicyKind.MonthsAfter:
-                return Window(calendar.OnOrAfter(anchor.PlusMonths(policy.Months)), policy.WindowDays);
-            case DuePolicyKind.LevelWaitAfter:
-                return (anchor.PlusDays(profile.WaitAfterFollowUpDays), anchor, anchor.PlusDays(profile.WaitAfterFollowUpDays));
-            case DuePolicyKind.DaysAfter:
-                return (anchor.PlusDays(policy.Days), anchor, anchor.PlusDays(policy.Days));
-            default:
-                return (null, null, null);
-        }
+            DuePolicyKind.OnEventDate => DueWindow.On(anchor),
+            DuePolicyKind.BusinessDaysAfter => DueWindow.On(calendar.AddBusinessDays(anchor, policy.Days)),
+            DuePolicyKind.RespondByOrBusinessDaysAfter => DueWindow.On(facts.RespondBy ?? calendar.AddBusinessDays(anchor, policy.Days)),
+            DuePolicyKind.LevelMonthsAfter => Window(calendar.OnOrAfter(anchor.PlusMonths(profile.FollowUpAfterMonths)), policy.WindowDays),
+            DuePolicyKind.MonthsAfter => Window(calendar.OnOrAfter(anchor.PlusMonths(policy.Months)), policy.WindowDays),
+            DuePolicyKind.LevelWaitAfter => DueWindow.Between(anchor, anchor.PlusDays(profile.WaitAfterFollowUpDays)),
+            DuePolicyKind.DaysAfter => DueWindow.Between(anchor, anchor.PlusDays(policy.Days)),
+            _ => DueWindow.None,
+        };
     }
 
-    private static (LocalDate?, LocalDate?, LocalDate?) Window(LocalDate due, int windowDays) =>
-        windowDays > 0 ? (due, due.PlusDays(-windowDays), due.PlusDays(windowDays)) : (due, null, null);
+    private static DueWindow Window(LocalDate due, int windowDays) => windowDays > 0 ? DueWindow.Around(due) : DueWindow.On(due);
 }
