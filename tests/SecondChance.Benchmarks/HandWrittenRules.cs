@@ -3,6 +3,7 @@ using SecondChance.Cases;
 using SecondChance.Decisions;
 using SecondChance.Rules;
 using SecondChance.Scheduling;
+using SecondChance.Validation;
 
 namespace SecondChance.Benchmarks;
 
@@ -48,8 +49,8 @@ internal sealed class HandWrittenRules
         LocalDate notified = default, offer = default, approached = default, followUp = default, note = default;
         LocalDate? respondBy = null;
         bool hasFeedback = false, hasInterest = false, hasNote = false, hasFollowUp = false, hasApproach = false, hasOffer = false, hasClosed = false;
-        var events = c.Events;
-        for (var i = 0; i < events.Count; i++)
+        var events = c.Events as CaseEvent[] ?? [.. c.Events];
+        for (var i = 0; i < events.Length; i++)
         {
             switch (events[i])
             {
@@ -123,39 +124,53 @@ internal sealed class HandWrittenRules
 
     private bool IsValid(RunnerUpCase c, LocalDate today)
     {
-        if (!Name(c.Candidate) || !Name(c.Company) || !Name(c.Role) || !KnownLevel(c.Level.Name) || !KnownZone(c.TimeZone))
+        // The library's public checks (CaseLimits), which are as fast as this code can write them.
+        if (!CaseLimits.IsValidName(c.Candidate) || !CaseLimits.IsValidName(c.Company) || !CaseLimits.IsValidName(c.Role)
+            || !KnownLevel(c.Level.Name) || !KnownZone(c.TimeZone))
         {
             return false;
         }
 
-        if (c.Contact is { } contact && (!Name(contact.Name) || (contact.Email is { } email && !Email(email))))
+        if (c.Contact is { } contact && (!CaseLimits.IsValidName(contact.Name) || (contact.Email is { } email && !CaseLimits.IsValidEmail(email))))
         {
             return false;
         }
 
         var events = c.Events;
-        if (events is null || events.Count == 0 || events[0] is not Notified)
+        if (events is not CaseEvent[] array || array.Length == 0 || array[0] is not Notified)
         {
-            return false;
+            return events is not null && events.Count > 0 && events[0] is Notified && IsValidHistory([.. events], today);
         }
 
-        var previous = events[0].On;
-        for (var i = 0; i < events.Count; i++)
+        return IsValidHistory(array, today);
+    }
+
+    private static bool IsValidHistory(CaseEvent[] events, LocalDate today)
+    {
+        var previous = Key(events[0].On);
+        var closed = false;
+        for (var i = 0; i < events.Length; i++)
         {
             var e = events[i];
-            if (e is null || e.On < previous || (i > 0 && events[i - 1] is Closed) || (i > 0 && e is Notified))
+            if (e is null)
             {
                 return false;
             }
 
-            previous = e.On;
+            var key = Key(e.On);
+            if (key < previous || closed || (i > 0 && e is Notified))
+            {
+                return false;
+            }
+
+            previous = key;
             var ok = e switch
             {
                 FeedbackRecorded f => Gaps(f.Gaps),
                 NoteSent n => (uint)n.Channel <= (uint)NoteChannel.Letter,
                 FollowUpMade u => (uint)u.Outcome <= (uint)FollowUpOutcome.NoResponse,
-                OfferReceived o => o.RespondBy is not { } by || by >= o.On,
-                Closed x => (uint)x.Reason <= (uint)CloseReason.NoOpening,
+                OfferReceived o => o.RespondBy is not { } by || Key(by) >= key,
+                Closed x => (closed = true) && (uint)x.Reason <= (uint)CloseReason.NoOpening,
                 _ => true,
             };
             if (!ok)
@@ -164,47 +179,28 @@ internal sealed class HandWrittenRules
             }
         }
 
-        return previous <= today;
+        return previous <= Key(today);
     }
 
-    private static bool Name(string? s) => !string.IsNullOrWhiteSpace(s) && s.Length <= 200;
+    // Dates compared as packed year, month and day, without LocalDate's calendar checks.
+    private static int Key(LocalDate d) => (d.Year * 512) + (d.Month * 32) + d.Day;
 
     private static bool Gaps(IReadOnlyList<string>? gaps)
     {
-        if (gaps is null || gaps.Count > 50)
+        if (gaps is null || gaps.Count > CaseLimits.MaxGaps)
         {
             return false;
         }
 
         for (var i = 0; i < gaps.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(gaps[i]) || gaps[i].Length > 500)
+            if (!CaseLimits.IsValidGap(gaps[i]))
             {
                 return false;
             }
         }
 
         return true;
-    }
-
-    private static bool Email(string s)
-    {
-        var at = s.IndexOf('@', StringComparison.Ordinal);
-        if (s.Length > 254 || at <= 0 || at == s.Length - 1 || s.IndexOf('@', at + 1) >= 0)
-        {
-            return false;
-        }
-
-        foreach (var ch in s)
-        {
-            if (ch <= ' ' || ch == '\u007f')
-            {
-                return false;
-            }
-        }
-
-        var dot = s.IndexOf('.', at + 1);
-        return dot > at + 1 && s[^1] != '.' && !s.Contains("..", StringComparison.Ordinal);
     }
 
     private static bool KnownLevel(string level) =>

@@ -13,8 +13,8 @@ namespace SecondChance.Benchmarks;
 /// </summary>
 internal static class QuickMode
 {
-    private const int CaseCount = 4096;
-    private const int NaiveCaseCount = 512;
+    // The same cases for every contender, and the same number as the BenchmarkDotNet job decides per invocation.
+    private const int CaseCount = DecideBenchmarks.CaseCount;
     private const int Rounds = 31;
     private const double TargetSampleNs = 4_000_000;
 
@@ -23,7 +23,6 @@ internal static class QuickMode
         var total = Stopwatch.StartNew();
         var today = CaseGenerator.Today;
         var cases = CaseGenerator.Generate(CaseCount);
-        var naiveCases = cases.AsSpan(0, NaiveCaseCount).ToArray();
         var engine = new PlaybookEngine();
         var hand = new HandWrittenRules();
         var handNoChecks = new HandWrittenRules(validate: false);
@@ -45,14 +44,14 @@ internal static class QuickMode
             LibraryPass(engine, cases, today);
             HandPass(hand, cases, today);
             HandPass(handNoChecks, cases, today);
-            NaivePass(naive, naiveCases, today);
+            NaivePass(naive, cases, today);
         }
 
         Thread.Sleep(200);
         var libraryReps = Calibrate(() => LibraryPass(engine, cases, today));
         var handReps = Calibrate(() => HandPass(hand, cases, today));
         var handNoChecksReps = Calibrate(() => HandPass(handNoChecks, cases, today));
-        var naiveReps = Calibrate(() => NaivePass(naive, naiveCases, today));
+        var naiveReps = Calibrate(() => NaivePass(naive, cases, today));
 
         var lib = new List<double>();
         var hw = new List<double>();
@@ -75,7 +74,7 @@ internal static class QuickMode
                         hn.Add(Time(() => HandPass(handNoChecks, cases, today), handNoChecksReps, cases.Length));
                         break;
                     default:
-                        nv.Add(Time(() => NaivePass(naive, naiveCases, today), naiveReps, naiveCases.Length));
+                        nv.Add(Time(() => NaivePass(naive, cases, today), naiveReps, cases.Length));
                         break;
                 }
             }
@@ -128,7 +127,7 @@ internal static class QuickMode
                 return $"case {i}: library {library} but hand-written {handWritten}";
             }
 
-            if (i < NaiveCaseCount && naive.Decide(cases[i], today) is var viaRulesEngine && !Same(library, viaRulesEngine))
+            if (naive.Decide(cases[i], today) is var viaRulesEngine && !Same(library, viaRulesEngine))
             {
                 return $"case {i}: library {library} but RulesEngine {viaRulesEngine}";
             }
@@ -173,7 +172,7 @@ internal static class QuickMode
         var sum = 0;
         foreach (var c in cases)
         {
-            sum += engine.Decide(c, today).Next.DueOn?.Day ?? 0;
+            sum += engine.Decide(c, today).DueOn?.Day ?? 0;
         }
 
         return sum;
