@@ -148,7 +148,12 @@ public sealed class CaseFacts
 
     private bool Refold(ReadOnlySpan<CaseEvent> events, string level)
     {
-        Level = level;
+        // A sweep refolds with the same level string most of the time; skipping the store skips its GC write barrier.
+        if (!ReferenceEquals(Level, level))
+        {
+            Level = level;
+        }
+
         EventCount = events.Length;
         _lastFollowUpOutcome = _closedReason = _noteChannel = _lastEvent = -1;
         RespondBy = null;
