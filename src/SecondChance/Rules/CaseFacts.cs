@@ -190,8 +190,21 @@ public sealed class CaseFacts
             {
                 case CaseEventType.FeedbackRecorded:
                     var gaps = Unsafe.As<Cases.FeedbackRecorded>(e).Gaps;
-                    GapCount = gaps?.Count ?? 0;
-                    malformed |= !CaseLimits.GapsLookValid(gaps);
+                    if (gaps is string[] array && array.Length <= CaseLimits.MaxGaps)
+                    {
+                        // The usual shape, checked inline: an array of a few short texts.
+                        GapCount = array.Length;
+                        foreach (var gap in array)
+                        {
+                            malformed |= !CaseLimits.IsValidGap(gap);
+                        }
+                    }
+                    else
+                    {
+                        GapCount = gaps?.Count ?? 0;
+                        malformed |= !CaseLimits.GapsLookValid(gaps);
+                    }
+
                     break;
                 case CaseEventType.NoteSent:
                     _noteChannel = IndexIn(ChannelNames, (int)Unsafe.As<Cases.NoteSent>(e).Channel, ref malformed);

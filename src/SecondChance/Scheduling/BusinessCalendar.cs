@@ -74,7 +74,7 @@ public sealed class BusinessCalendar
     /// <param name="date">The date to check.</param>
     /// <returns><see langword="true"/> for a working weekday that is not a holiday.</returns>
     public bool IsBusinessDay(LocalDate date) =>
-        _workingDays[(int)date.DayOfWeek] && (!_hasHolidays || !_holidays.Contains(date));
+        _workingDays[(int)DateKey.DayOfWeek(date)] && (!_hasHolidays || !_holidays.Contains(date));
 
     /// <summary>Returns <paramref name="date"/> when it is a business day, else the first business day after it.</summary>
     /// <param name="date">The date to start from.</param>
@@ -82,13 +82,13 @@ public sealed class BusinessCalendar
     /// <exception cref="InvalidOperationException">No business day exists within ten years (every date a holiday).</exception>
     public LocalDate OnOrAfter(LocalDate date)
     {
-        var ahead = _daysToWorkingDay[(int)date.DayOfWeek];
+        var ahead = _daysToWorkingDay[(int)DateKey.DayOfWeek(date)];
         if (ahead != 0)
         {
             date = date.PlusDays(ahead);
         }
 
-        return _hasHolidays ? SkipHolidays(date, (int)date.DayOfWeek) : date;
+        return _hasHolidays ? SkipHolidays(date, (int)DateKey.DayOfWeek(date)) : date;
     }
 
     /// <summary>Returns the <paramref name="count"/>th business day after <paramref name="date"/>.</summary>
@@ -112,7 +112,7 @@ public sealed class BusinessCalendar
         }
 
         // Whole weeks at once, then at most one more week a day at a time.
-        var day = (int)date.DayOfWeek;
+        var day = (int)DateKey.DayOfWeek(date);
         var weeks = (count - 1) / _workingDaysPerWeek;
         var left = count - (weeks * _workingDaysPerWeek);
         var days = weeks * 7L;
@@ -131,7 +131,7 @@ public sealed class BusinessCalendar
 
     private LocalDate AddWithHolidays(LocalDate date, int count)
     {
-        var day = (int)date.DayOfWeek;
+        var day = (int)DateKey.DayOfWeek(date);
         var sinceBusinessDay = 0;
         while (count > 0)
         {
