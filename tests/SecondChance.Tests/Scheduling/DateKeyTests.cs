@@ -1,0 +1,60 @@
+using SecondChance.Scheduling;
+
+namespace SecondChance.Tests.Scheduling;
+
+public class DateKeyTests
+{
+    [Fact]
+    public void DayOfWeek_EveryIsoDate_SameAsNodaTime()
+    {
+        // Every date NodaTime's ISO calendar supports, about 7.3 million of them.
+        var date = LocalDate.MinIsoValue;
+        var checkedDays = 0;
+        while (true)
+        {
+            if (DateKey.DayOfWeek(date) != date.DayOfWeek)
+            {
+                Assert.Fail($"{date:uuuu-MM-dd}: {DateKey.DayOfWeek(date)}, NodaTime says {date.DayOfWeek}");
+            }
+
+            checkedDays++;
+            if (date == LocalDate.MaxIsoValue)
+            {
+                break;
+            }
+
+            date = date.PlusDays(1);
+        }
+
+        checkedDays.Should().Be(Period.Between(LocalDate.MinIsoValue, LocalDate.MaxIsoValue, PeriodUnits.Days).Days + 1);
+    }
+
+    [Theory]
+    [InlineData("Julian")]
+    [InlineData("Coptic")]
+    public void DayOfWeek_OtherCalendar_SameAsNodaTime(string calendarId)
+    {
+        var calendar = calendarId == "Julian" ? CalendarSystem.Julian : CalendarSystem.Coptic;
+        var date = new LocalDate(2026, 2, 28).WithCalendar(calendar);
+        for (var i = 0; i < 800; i++, date = date.PlusDays(1))
+        {
+            DateKey.DayOfWeek(date).Should().Be(date.DayOfWeek, "{0} in the {1} calendar", date, calendarId);
+        }
+    }
+
+    [Fact]
+    public void Of_ConsecutiveDates_StrictlyIncreasing()
+    {
+        // Across month ends, year ends, leap days and the year 0 boundary.
+        var previous = DateKey.Of(new LocalDate(-2, 12, 25));
+        for (var date = new LocalDate(-2, 12, 26); date <= new LocalDate(2, 3, 5); date = date.PlusDays(1))
+        {
+            var key = DateKey.Of(date);
+            key.Should().BeGreaterThan(previous, "{0} comes after the day before it", date);
+            previous = key;
+        }
+
+        DateKey.Of(new LocalDate(2028, 2, 29)).Should().BeLessThan(DateKey.Of(new LocalDate(2028, 3, 1)));
+        DateKey.Of(new LocalDate(2026, 12, 31)).Should().BeLessThan(DateKey.Of(new LocalDate(2027, 1, 1)));
+    }
+}
