@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NodaTime;
 using SecondChance.Cases;
 using SecondChance.Decisions;
@@ -38,52 +39,84 @@ internal sealed class HandWrittenRules
         _thank = rules["ThankAndAsk"];
     }
 
-    /// <summary>Decides the case, or returns <see langword="null"/> when it is invalid (only when validating).</summary>
-    public NextAction? Decide(RunnerUpCase c, LocalDate today)
+    /// <summary>Decides the case as a <see cref="NextAction"/>, or returns <see langword="null"/> when it is invalid (only when validating).</summary>
+    public NextAction? Decide(RunnerUpCase c, LocalDate today) => DecideFast(c, today) is { Rule: not null } d ? d.ToNextAction() : null;
+
+    /// <summary>
+    /// Decides the case into a small value (the rule and the dates), as the library's <c>Decision</c> is;
+    /// <see cref="HandDecision.Rule"/> is <see langword="null"/> when the case is invalid (only when validating).
+    /// This is what the benchmarks time.
+    /// </summary>
+    public HandDecision DecideFast(RunnerUpCase c, LocalDate today)
     {
-        if (_validate && !IsValid(c, today))
+        if (_validate && !HeaderIsValid(c))
         {
-            return null;
+            return default;
         }
 
+        // One pass over the events both checks them and folds them, as the library does.
         LocalDate notified = default, offer = default, approached = default, followUp = default, note = default;
         LocalDate? respondBy = null;
         bool hasFeedback = false, hasInterest = false, hasNote = false, hasFollowUp = false, hasApproach = false, hasOffer = false, hasClosed = false;
-        var events = c.Events as CaseEvent[] ?? [.. c.Events];
+        var events = c.Events.GetType() == typeof(CaseEvent[]) ? Unsafe.As<CaseEvent[]>(c.Events) : [.. c.Events];
+        var bad = events.Length == 0;
+        var previous = int.MinValue;
         for (var i = 0; i < events.Length; i++)
         {
-            switch (events[i])
+            var e = events[i];
+            if (e is null)
             {
-                case Notified n:
-                    notified = n.On;
+                bad = true;
+                continue;
+            }
+
+            var on = e.On;
+            var key = Key(on);
+            bad |= (key < previous) | hasClosed;
+            previous = key;
+            switch (e)
+            {
+                case Notified:
+                    bad |= i != 0;
+                    notified = on;
                     break;
-                case FeedbackRecorded:
+                case FeedbackRecorded f:
                     hasFeedback = true;
+                    bad |= _validate && !Gaps(f.Gaps);
                     break;
                 case InterestReaffirmed:
                     hasInterest = true;
                     break;
                 case NoteSent s:
                     hasNote = true;
-                    note = s.On;
+                    note = on;
+                    bad |= (uint)s.Channel > (uint)NoteChannel.Letter;
                     break;
                 case FollowUpMade f:
                     hasFollowUp = true;
-                    followUp = f.On;
+                    followUp = on;
+                    bad |= (uint)f.Outcome > (uint)FollowUpOutcome.NoResponse;
                     break;
-                case Approached a:
+                case Approached:
                     hasApproach = true;
-                    approached = a.On;
+                    approached = on;
                     break;
                 case OfferReceived o:
                     hasOffer = true;
-                    offer = o.On;
+                    offer = on;
                     respondBy = o.RespondBy;
+                    bad |= o.RespondBy is { } by && Key(by) < key;
                     break;
-                case Closed:
+                case Closed x:
                     hasClosed = true;
+                    bad |= (uint)x.Reason > (uint)CloseReason.NoOpening;
                     break;
             }
+        }
+
+        if (_validate && (bad || events[0] is not Notified || previous > Key(today)))
+        {
+            return default;
         }
 
         if (hasClosed)
@@ -122,64 +155,16 @@ internal sealed class HandWrittenRules
         return Action(hasFeedback ? _reaffirm : _thank, notified, null, null, today);
     }
 
-    private bool IsValid(RunnerUpCase c, LocalDate today)
+    private bool HeaderIsValid(RunnerUpCase c)
     {
         // The library's public checks (CaseLimits), which are as fast as this code can write them.
         if (!CaseLimits.IsValidName(c.Candidate) || !CaseLimits.IsValidName(c.Company) || !CaseLimits.IsValidName(c.Role)
-            || !KnownLevel(c.Level.Name) || !KnownZone(c.TimeZone))
+            || !KnownLevel(c.Level.Name) || !KnownZone(c.TimeZone) || c.Events is null)
         {
             return false;
         }
 
-        if (c.Contact is { } contact && (!CaseLimits.IsValidName(contact.Name) || (contact.Email is { } email && !CaseLimits.IsValidEmail(email))))
-        {
-            return false;
-        }
-
-        var events = c.Events;
-        if (events is not CaseEvent[] array || array.Length == 0 || array[0] is not Notified)
-        {
-            return events is not null && events.Count > 0 && events[0] is Notified && IsValidHistory([.. events], today);
-        }
-
-        return IsValidHistory(array, today);
-    }
-
-    private static bool IsValidHistory(CaseEvent[] events, LocalDate today)
-    {
-        var previous = Key(events[0].On);
-        var closed = false;
-        for (var i = 0; i < events.Length; i++)
-        {
-            var e = events[i];
-            if (e is null)
-            {
-                return false;
-            }
-
-            var key = Key(e.On);
-            if (key < previous || closed || (i > 0 && e is Notified))
-            {
-                return false;
-            }
-
-            previous = key;
-            var ok = e switch
-            {
-                FeedbackRecorded f => Gaps(f.Gaps),
-                NoteSent n => (uint)n.Channel <= (uint)NoteChannel.Letter,
-                FollowUpMade u => (uint)u.Outcome <= (uint)FollowUpOutcome.NoResponse,
-                OfferReceived o => o.RespondBy is not { } by || Key(by) >= key,
-                Closed x => (closed = true) && (uint)x.Reason <= (uint)CloseReason.NoOpening,
-                _ => true,
-            };
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        return previous <= Key(today);
+        return c.Contact is not { } contact || (CaseLimits.IsValidName(contact.Name) && (contact.Email is not { } email || CaseLimits.IsValidEmail(email)));
     }
 
     // Dates compared as packed year, month and day, without LocalDate's calendar checks.
@@ -240,6 +225,13 @@ internal sealed class HandWrittenRules
         _ => LevelProfile.SeniorExecutive,
     };
 
-    private static NextAction Action(PlaybookRule rule, LocalDate? due, LocalDate? start, LocalDate? end, LocalDate today) =>
-        new(rule.Step, rule.Action, rule.Covers, due, start, end, due is { } d && today > d, rule.Name, rule.Guidance);
+    private static HandDecision Action(PlaybookRule rule, LocalDate? due, LocalDate? start, LocalDate? end, LocalDate today) =>
+        new(rule, due, start, end, due is { } d && Key(today) > Key(d));
+}
+
+/// <summary>The hand-written decision: the rule that applies and its dates, or no rule for an invalid case.</summary>
+internal readonly record struct HandDecision(PlaybookRule? Rule, LocalDate? DueOn, LocalDate? WindowStart, LocalDate? WindowEnd, bool Overdue)
+{
+    public NextAction ToNextAction() =>
+        new(Rule!.Step, Rule.Action, Rule.Covers, DueOn, WindowStart, WindowEnd, Overdue, Rule.Name, Rule.Guidance);
 }

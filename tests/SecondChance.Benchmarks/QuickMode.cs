@@ -183,7 +183,7 @@ internal static class QuickMode
         var sum = 0;
         foreach (var c in cases)
         {
-            sum += hand.Decide(c, today)?.DueOn?.Day ?? 0;
+            sum += hand.DecideFast(c, today).DueOn?.Day ?? 0;
         }
 
         return sum;
