@@ -200,6 +200,26 @@ public class BusinessCalendarReferenceTests
     }
 
     [Fact]
+    public void Working_days_listed_twice_count_once()
+    {
+        // Whole weeks are counted with the number of working days per week: duplicates must not inflate it.
+        var twice = new BusinessCalendar([IsoDayOfWeek.Monday, IsoDayOfWeek.Monday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Monday], []);
+        var reference = new Reference([IsoDayOfWeek.Monday, IsoDayOfWeek.Thursday], []);
+        for (var n = 0; n <= 60; n++)
+        {
+            twice.AddBusinessDays(D(2026, 3, 7), n).Should().Be(reference.Add(D(2026, 3, 7), n), $"count {n}");
+        }
+    }
+
+    [Fact]
+    public void No_working_day_or_an_unknown_weekday_is_refused()
+    {
+        ((Action)(() => _ = new BusinessCalendar([], []))).Should().Throw<ArgumentException>();
+        ((Action)(() => _ = new BusinessCalendar([IsoDayOfWeek.None], []))).Should().Throw<ArgumentException>();
+        ((Action)(() => _ = new BusinessCalendar([IsoDayOfWeek.Monday, (IsoDayOfWeek)8], []))).Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
     public void Negative_count_throws_ArgumentOutOfRangeException()
     {
         var act = () => BusinessCalendar.Default.AddBusinessDays(D(2026, 3, 6), -1);

@@ -35,8 +35,8 @@ internal static class CaseHistories
 
     /// <summary>A history in the playbook's order with random skips and gaps, optionally closed.</summary>
     public static readonly Gen<CaseEvent[]> ValidHistory =
-        Gen.Select(Gen.Int[0, 6000], Gen.Int[0, 120].Array[10], Gen.Bool.Array[9], Gen.Int[0, 4], Gen.Int[0, 3], Gen.Int[0, 3])
-            .Select((start, gaps, keep, close, channel, outcome) =>
+        Gen.Select(Gen.Int[0, 6000], Gen.Int[0, 120].Array[10], Gen.Bool.Array[9], Gen.Int[0, 4], Gen.Int[0, 3], Gen.Int[0, 3], Gen.Int[0, 9])
+            .Select((start, gaps, keep, close, channel, outcome, upTo) =>
             {
                 var on = new LocalDate(2019, 12, 28).PlusDays(start);
                 var events = new List<CaseEvent> { new Notified(on) };
@@ -52,7 +52,8 @@ internal static class CaseHistories
                     d => new OfferReceived(d, gaps[8] % 3 == 0 ? null : d.PlusDays(gaps[8] % 15)),
                     d => new OfferReceived(d),
                 ];
-                for (var i = 0; i < steps.Length; i++)
+                // Stop at a random stage, so that early stages are as common as late ones.
+                for (var i = 0; i < Math.Min(upTo, steps.Length); i++)
                 {
                     if (keep[i])
                     {
