@@ -139,19 +139,23 @@ public readonly struct Decision : IEquatable<Decision>
 
     /// <summary>
     /// Gets whether <paramref name="other"/> decided the same case object on the same day with the same
-    /// outcome (the same rule and dates, or the same list of errors).
+    /// outcome: the same rule and dates, or errors equal one by one (field and message).
     /// </summary>
     /// <param name="other">The decision to compare with.</param>
     /// <returns><see langword="true"/> when they are the same decision.</returns>
     public bool Equals(Decision other) =>
-        ReferenceEquals(Case, other.Case) && Today == other.Today && ReferenceEquals(_outcome, other._outcome)
+        ReferenceEquals(Case, other.Case) && Today == other.Today && SameOutcome(other)
         && DueOn == other.DueOn && WindowStart == other.WindowStart && WindowEnd == other.WindowEnd;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is Decision other && Equals(other);
 
+    private bool SameOutcome(Decision other) =>
+        ReferenceEquals(_outcome, other._outcome)
+        || (_outcome is IReadOnlyList<CaseError> errors && other._outcome is IReadOnlyList<CaseError> otherErrors && errors.SequenceEqual(otherErrors));
+
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Case is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Case), Today, _outcome is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_outcome), DueOn);
+    public override int GetHashCode() => HashCode.Combine(Case is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Case), Today, _outcome is PlaybookRule rule ? System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(rule) : Errors.Count, DueOn);
 
     /// <inheritdoc />
     public override string ToString() => IsValid ? $"{Next.Action} ({Next.Rule})" : "invalid: " + string.Join("; ", Errors);

@@ -126,8 +126,29 @@ public sealed class BusinessCalendar
             }
         }
 
-        return date.PlusDays(checked((int)days));
+        return PlusDaysInRange(date, days);
     }
+
+    // NodaTime refuses a large jump with ArgumentOutOfRangeException and a small one past its last date
+    // with OverflowException; callers get the documented OverflowException for both.
+    private static LocalDate PlusDaysInRange(LocalDate date, long days)
+    {
+        if (days > int.MaxValue)
+        {
+            throw Overflow(null);
+        }
+
+        try
+        {
+            return date.PlusDays((int)days);
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw Overflow(ex);
+        }
+    }
+
+    private static OverflowException Overflow(Exception? inner) => new("The result would be outside the range of dates.", inner);
 
     private LocalDate AddWithHolidays(LocalDate date, int count)
     {

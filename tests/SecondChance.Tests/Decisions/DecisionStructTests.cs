@@ -333,6 +333,8 @@ public class DecisionStructTests
             {
                 b.IsValid.Should().BeFalse();
                 b.Errors.Should().Equal(a.Errors);
+                (a == b).Should().BeTrue("two invalid decisions of one case on one day have equal errors");
+                a.GetHashCode().Should().Be(b.GetHashCode());
             }
 
             var copy = a;
