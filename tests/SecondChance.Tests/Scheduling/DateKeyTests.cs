@@ -57,4 +57,25 @@ public class DateKeyTests
         DateKey.Of(new LocalDate(2028, 2, 29)).Should().BeLessThan(DateKey.Of(new LocalDate(2028, 3, 1)));
         DateKey.Of(new LocalDate(2026, 12, 31)).Should().BeLessThan(DateKey.Of(new LocalDate(2027, 1, 1)));
     }
+
+    [Fact]
+    public void HashCodeIsOrdered_WithThisNodaTime_TheShortcutIsOn()
+    {
+        // If a NodaTime upgrade changes LocalDate's hash code, keys fall back to the computed form and
+        // stay correct; this test only says the fast form is no longer in use.
+        DateKey.HashCodeIsOrdered.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Of_AnyTwoDates_OrderedAsTheComputedKey()
+    {
+        var rng = new Random(20261127);
+        for (var i = 0; i < 100_000; i++)
+        {
+            var a = LocalDate.MinIsoValue.PlusDays(rng.Next(40, 7_304_078));
+            var b = rng.Next(3) == 0 ? a.PlusDays(rng.Next(-40, 40)) : LocalDate.MinIsoValue.PlusDays(rng.Next(0, 7_304_118));
+            Math.Sign(DateKey.Of(a).CompareTo(DateKey.Of(b))).Should().Be(Math.Sign(DateKey.Computed(a).CompareTo(DateKey.Computed(b))), "{0} against {1}", a, b);
+            Math.Sign(DateKey.Of(a).CompareTo(DateKey.Of(b))).Should().Be(Math.Sign(a.CompareTo(b)));
+        }
+    }
 }
