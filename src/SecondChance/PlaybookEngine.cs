@@ -21,7 +21,7 @@ public sealed class PlaybookEngine
 {
     private const int BatchChunkSize = 4096;
     private const int LevelSlots = 16;
-    private const int ZoneSlots = 64;
+    private const int ZoneSlots = 256;
 
     [ThreadStatic]
     private static CaseFacts? t_facts;
@@ -269,8 +269,15 @@ public sealed class PlaybookEngine
         return found.Zone;
     }
 
-    // Case-insensitive for letters, as the level dictionary is: lower and upper case differ only in bit 0x20.
-    private static int Slot(string name, int slots) => ((name.Length * 31) + (name[^1] | 0x20)) & (slots - 1);
+    // Length, middle and last character, mixed by a multiplicative hash so that ids of one shape
+    // (Area/City) spread over the slots; case-insensitive for ASCII letters, as the level dictionary is.
+    private static int Slot(string name, int slots)
+    {
+        var key = (uint)name.Length | ((uint)(name[name.Length / 2] | 0x20) << 8) | ((uint)(name[^1] | 0x20) << 16);
+        return (int)((key * 0x9E3779B1u) >> (32 - SlotBits(slots)));
+    }
+
+    private static int SlotBits(int slots) => System.Numerics.BitOperations.Log2((uint)slots);
 
     private IEnumerable<Decision> DecideManyIterator(IEnumerable<RunnerUpCase> cases, LocalDate today, int maxDegreeOfParallelism)
     {
