@@ -104,7 +104,7 @@ internal static class QuickMode
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{cases.Length} cases ({CaseGenerator.StageCount} stages x 3 levels), {Rounds} interleaved rounds timed in {ThreadClock.Name} (medians), sweep = best of 3 wall-clock runs on {Environment.ProcessorCount} cores, {total.Elapsed.TotalSeconds:F1} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"for reference: handwritten_without_validation_ns={handNoChecksNs:F1} lib_over_hand_without_validation={libraryNs / handNoChecksNs:F2}"));
+            $"for reference: handwritten_without_validation_ns={handNoChecksNs:F1} lib_over_hand_without_validation={libraryNs / handNoChecksNs:F2} naive_over_hand={naiveNs / handNs:F0} naive_over_hand_without_validation={naiveNs / handNoChecksNs:F0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"decide: library_ns={libraryNs:F1} handwritten_ns={handNs:F1} naive_ns={naiveNs:F1} lib_over_hand={libraryNs / handNs:F2} naive_over_lib={naiveNs / libraryNs:F0} alloc_bytes={allocBytes} sweep_1m_ms={sweepMs:F0}"));
         return 0;
