@@ -154,13 +154,12 @@ public sealed class CaseFacts
             Level = level;
         }
 
-        EventCount = events.Length;
-        _lastFollowUpOutcome = _closedReason = _noteChannel = _lastEvent = -1;
-        RespondBy = null;
-        OfferHasRespondBy = false;
-        GapCount = 0;
-        LastEventOn = default;
-        LastEventKey = int.MinValue;
+        // Everything accumulates in locals and is stored once at the end: stores to this object inside
+        // the loop would sit between the loads of the events (and can falsely wait on them).
+        EventDates latest = default;
+        sbyte lastFollowUpOutcome = -1, closedReason = -1, noteChannel = -1;
+        LocalDate? respondBy = null;
+        var gapCount = 0;
 
         // The checks accumulate into one flag instead of branching, so a well-formed history (the usual
         // case) costs no mispredicted branch but the switch on the event type.
@@ -185,7 +184,7 @@ public sealed class CaseFacts
             malformed |= (key < previous) | ((present & ClosedBit) != 0) | ((type == CaseEventType.Notified) & (i != 0));
             previous = key;
             present |= 1 << (int)type;
-            _latest[(int)type] = on;
+            latest[(int)type] = on;
             switch (type)
             {
                 case CaseEventType.FeedbackRecorded:
@@ -193,7 +192,7 @@ public sealed class CaseFacts
                     if (gaps is string[] array && array.Length <= CaseLimits.MaxGaps)
                     {
                         // The usual shape, checked inline: an array of a few short texts.
-                        GapCount = array.Length;
+                        gapCount = array.Length;
                         foreach (var gap in array)
                         {
                             malformed |= !CaseLimits.IsValidGap(gap);
@@ -201,37 +200,49 @@ public sealed class CaseFacts
                     }
                     else
                     {
-                        GapCount = gaps?.Count ?? 0;
+                        gapCount = gaps?.Count ?? 0;
                         malformed |= !CaseLimits.GapsLookValid(gaps);
                     }
 
                     break;
                 case CaseEventType.NoteSent:
-                    _noteChannel = IndexIn(ChannelNames, (int)Unsafe.As<Cases.NoteSent>(e).Channel, ref malformed);
+                    noteChannel = IndexIn(ChannelNames, (int)Unsafe.As<Cases.NoteSent>(e).Channel, ref malformed);
                     break;
                 case CaseEventType.FollowUpMade:
                     followUps++;
-                    _lastFollowUpOutcome = IndexIn(OutcomeNames, (int)Unsafe.As<Cases.FollowUpMade>(e).Outcome, ref malformed);
+                    lastFollowUpOutcome = IndexIn(OutcomeNames, (int)Unsafe.As<Cases.FollowUpMade>(e).Outcome, ref malformed);
                     break;
                 case CaseEventType.OfferReceived:
-                    var by = Unsafe.As<Cases.OfferReceived>(e).RespondBy;
-                    RespondBy = by;
-                    OfferHasRespondBy = by.HasValue;
-                    malformed |= by is { } respondBy && DateKey.Of(respondBy) < key;
+                    respondBy = Unsafe.As<Cases.OfferReceived>(e).RespondBy;
+                    malformed |= respondBy is { } by && DateKey.Of(by) < key;
                     break;
                 case CaseEventType.Closed:
-                    _closedReason = IndexIn(ReasonNames, (int)Unsafe.As<Cases.Closed>(e).Reason, ref malformed);
+                    closedReason = IndexIn(ReasonNames, (int)Unsafe.As<Cases.Closed>(e).Reason, ref malformed);
                     break;
             }
         }
 
         _present = present;
+        _latest = latest;
+        _lastFollowUpOutcome = lastFollowUpOutcome;
+        _closedReason = closedReason;
+        _noteChannel = noteChannel;
+        RespondBy = respondBy;
+        OfferHasRespondBy = respondBy.HasValue;
+        GapCount = gapCount;
         FollowUpCount = followUps;
+        EventCount = events.Length;
         if (!events.IsEmpty && events[^1] is { } last)
         {
             _lastEvent = (sbyte)last.Kind;
             LastEventOn = last.On;
             LastEventKey = previous;
+        }
+        else
+        {
+            _lastEvent = -1;
+            LastEventOn = default;
+            LastEventKey = int.MinValue;
         }
 
         return !malformed && (present & NotifiedBit) != 0;
