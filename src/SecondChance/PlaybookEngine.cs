@@ -14,8 +14,9 @@ namespace SecondChance;
 /// <summary>
 /// Decides a runner-up case's next action and due date, and projects its ten-step plan, from a
 /// compiled <see cref="PlaybookRuleSet"/>, level profiles and a business calendar. Build one per
-/// configuration and share it: it is immutable and thread-safe, and a decision is a few delegate
-/// calls with no JSON, dictionary or async work.
+/// configuration and share it: it is immutable and thread-safe, and a decision is one pass over the
+/// events and one compiled delegate call, with no JSON, dictionary or async work and, for a valid
+/// case, no allocation.
 /// </summary>
 public sealed class PlaybookEngine
 {
@@ -32,8 +33,8 @@ public sealed class PlaybookEngine
     private readonly Func<CaseFacts, int> _firstMatch;
 
     // Fast paths in front of the dictionaries: small tables indexed by a cheap hash of the name (its
-    // length and last character), holding the name as configured or as last seen. A hit costs one
-    // comparison, usually of references, where the dictionaries would hash the whole string.
+    // length, middle and last character), holding the name as configured or as last seen. A hit costs
+    // one comparison, usually of references, where the dictionaries would hash the whole string.
     private readonly LevelSlot?[] _levelSlots = new LevelSlot?[LevelSlots];
     private readonly ZoneSlot?[] _zoneSlots = new ZoneSlot?[ZoneSlots];
 
