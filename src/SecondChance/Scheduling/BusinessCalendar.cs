@@ -21,6 +21,10 @@ public sealed class BusinessCalendar
 
     // Days from each weekday to the first working weekday on or after it (0 when it is one).
     private readonly int[] _daysToWorkingDay = new int[8];
+
+    // Days from each weekday (row) to the n-th working weekday after it (column n, 1 to the number of
+    // working days in a week): business-day arithmetic without a loop or a division in the usual case.
+    private readonly int[] _daysToNthWorkingDay = new int[8 * 8];
     private readonly int _workingDaysPerWeek;
     private readonly FrozenSet<LocalDate> _holidays;
     private readonly bool _hasHolidays;
@@ -64,6 +68,18 @@ public sealed class BusinessCalendar
             }
 
             _daysToWorkingDay[day] = ahead;
+
+            var days = 0;
+            for (var n = 1; n <= _workingDaysPerWeek; n++)
+            {
+                do
+                {
+                    days++;
+                }
+                while (!_workingDays[Next(day, days)]);
+
+                _daysToNthWorkingDay[(day * 8) + n] = days;
+            }
         }
 
         _holidays = holidays.ToFrozenSet();
@@ -111,22 +127,16 @@ public sealed class BusinessCalendar
             return AddWithHolidays(date, count);
         }
 
-        // Whole weeks at once, then at most one more week a day at a time.
+        // Whole weeks at once, then the rest from the table.
         var day = (int)DateKey.DayOfWeek(date);
-        var weeks = (count - 1) / _workingDaysPerWeek;
-        var left = count - (weeks * _workingDaysPerWeek);
-        var days = weeks * 7L;
-        while (left > 0)
+        if (count <= _workingDaysPerWeek)
         {
-            days++;
-            day = Next(day, 1);
-            if (_workingDays[day])
-            {
-                left--;
-            }
+            return PlusDaysInRange(date, _daysToNthWorkingDay[(day * 8) + count]);
         }
 
-        return PlusDaysInRange(date, days);
+        var weeks = (count - 1) / _workingDaysPerWeek;
+        var left = count - (weeks * _workingDaysPerWeek);
+        return PlusDaysInRange(date, (weeks * 7L) + _daysToNthWorkingDay[(day * 8) + left]);
     }
 
     // NodaTime refuses a large jump with ArgumentOutOfRangeException and a small one past its last date
