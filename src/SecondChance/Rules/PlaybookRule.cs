@@ -9,7 +9,8 @@ namespace SecondChance.Rules;
 /// </summary>
 public sealed class PlaybookRule
 {
-    private readonly Func<CaseFacts, bool> _predicate;
+    // Compiled on first use only: deciding uses the rule set's one compiled first-match delegate.
+    private Func<CaseFacts, bool>? _predicate;
 
     internal PlaybookRule(
         string name,
@@ -21,7 +22,7 @@ public sealed class PlaybookRule
         CaseEventType? completedBy,
         string guidance,
         string[] factsRead,
-        Func<CaseFacts, bool> predicate,
+        System.Linq.Expressions.ParameterExpression facts,
         System.Linq.Expressions.Expression body)
     {
         Name = name;
@@ -33,7 +34,7 @@ public sealed class PlaybookRule
         CompletedBy = completedBy;
         Guidance = guidance;
         FactsRead = factsRead;
-        _predicate = predicate;
+        FactsParameter = facts;
         Body = body;
     }
 
@@ -69,7 +70,12 @@ public sealed class PlaybookRule
     /// <summary>Gets the expression's parsed and sandboxed tree, over the rule set's shared <c>facts</c> parameter.</summary>
     internal System.Linq.Expressions.Expression Body { get; }
 
-    internal bool Matches(CaseFacts facts) => _predicate(facts);
+    /// <summary>Gets the <c>facts</c> parameter <see cref="Body"/> is written over.</summary>
+    internal System.Linq.Expressions.ParameterExpression FactsParameter { get; }
+
+    /// <summary>Evaluates this rule alone (a benign race may compile it twice).</summary>
+    internal bool Matches(CaseFacts facts) =>
+        (_predicate ??= System.Linq.Expressions.Expression.Lambda<Func<CaseFacts, bool>>(Body, FactsParameter).Compile())(facts);
 
     /// <inheritdoc />
     public override string ToString() => Name;

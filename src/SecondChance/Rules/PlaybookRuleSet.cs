@@ -127,8 +127,8 @@ public sealed class PlaybookRuleSet
         }).ToList(),
     };
 
-    internal static PlaybookRuleSet Create(string name, PlaybookRule[] rules, string json, IReadOnlyList<RuleSetProblem> warnings) =>
-        new(name, rules, json, warnings);
+    internal static PlaybookRuleSet Create(string name, PlaybookRule[] rules, string json, IReadOnlyList<RuleSetProblem> warnings, Func<CaseFacts, int>? firstMatch = null) =>
+        new(name, rules, json, warnings) { _firstMatch = firstMatch };
 
     private static string ReadDefaultJson()
     {
@@ -208,13 +208,14 @@ public sealed class PlaybookRuleSet
                 }
 
                 var rules = mode == RuleSetMode.Extend ? Merge(compiled, Default.RulesArray) : compiled.ToArray();
-                RuleSetAnalyzer.Analyze(rules, problems);
+                var firstMatch = CompileFirstMatch(rules);
+                RuleSetAnalyzer.Analyze(rules, firstMatch, problems);
                 if (problems.Any(p => !p.IsWarning))
                 {
                     return new RuleSetLoadResult(null, problems);
                 }
 
-                return new RuleSetLoadResult(Create(workflowName, rules, json, problems.ToArray()), problems);
+                return new RuleSetLoadResult(Create(workflowName, rules, json, problems.ToArray(), firstMatch), problems);
             }
         }
 
@@ -271,7 +272,7 @@ public sealed class PlaybookRuleSet
 
             var expression = Get(element, "Expression") is { ValueKind: JsonValueKind.String } ex ? ex.GetString()! : string.Empty;
             var before = problems.Count;
-            (Func<CaseFacts, bool> Predicate, Expression Body)? predicate = null;
+            Expression? body = null;
             var factsRead = new SortedSet<string>(StringComparer.Ordinal);
             if (string.IsNullOrWhiteSpace(expression))
             {
@@ -283,21 +284,20 @@ public sealed class PlaybookRuleSet
             }
             else
             {
-                predicate = CompileExpression(name, expression, factsRead, problems);
+                body = ParseExpression(name, expression, factsRead, problems);
             }
 
             var properties = RulePropertiesReader.Read(name, Get(element, "Properties"), problems);
-            if (problems.Count != before || predicate is null || properties is null)
+            if (problems.Count != before || body is null || properties is null)
             {
                 return null;
             }
 
             var p = properties.Value;
-            var compiled = predicate.Value;
-            return new PlaybookRule(name, expression, p.Step, p.Action, p.Covers, p.Due, p.CompletedBy, p.Guidance, [.. factsRead], compiled.Predicate, compiled.Body);
+            return new PlaybookRule(name, expression, p.Step, p.Action, p.Covers, p.Due, p.CompletedBy, p.Guidance, [.. factsRead], FactsParameter, body);
         }
 
-        private static (Func<CaseFacts, bool> Predicate, Expression Body)? CompileExpression(string rule, string expression, ISet<string> factsRead, List<RuleSetProblem> problems)
+        private static Expression? ParseExpression(string rule, string expression, ISet<string> factsRead, List<RuleSetProblem> problems)
         {
             Expression body;
             try
@@ -320,7 +320,7 @@ public sealed class PlaybookRuleSet
                 return null;
             }
 
-            return (System.Linq.Expressions.Expression.Lambda<Func<CaseFacts, bool>>(body, FactsParameter).Compile(), body);
+            return body;
         }
 
         /// <summary>

@@ -11,7 +11,7 @@ namespace SecondChance.Rules;
 /// </summary>
 internal static partial class RuleSetAnalyzer
 {
-    public static void Analyze(PlaybookRule[] rules, List<RuleSetProblem> problems)
+    public static void Analyze(PlaybookRule[] rules, Func<CaseFacts, int> firstMatch, List<RuleSetProblem> problems)
     {
         var fired = new bool[rules.Length];
         var reported = new HashSet<string>(StringComparer.Ordinal);
@@ -20,7 +20,7 @@ internal static partial class RuleSetAnalyzer
             foreach (var (stage, events) in StageSpace.Generate())
             {
                 var facts = CaseFacts.Fold(events, events.Length, level, out _);
-                var index = Array.FindIndex(rules, r => r.Matches(facts));
+                var index = firstMatch(facts);
                 if (index < 0)
                 {
                     if (reported.Add("none:" + stage))
