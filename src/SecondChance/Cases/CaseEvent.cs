@@ -8,18 +8,16 @@ namespace SecondChance.Cases;
 /// </summary>
 public abstract record CaseEvent
 {
-    private protected CaseEvent(LocalDate on, CaseEventType kind)
+    private protected CaseEvent(LocalDate on, CaseEventType type)
     {
         On = on;
-        Kind = kind;
+        Type = type;
     }
 
     /// <summary>Gets the date the event happened, in the case's time zone.</summary>
     public LocalDate On { get; init; }
 
     /// <summary>Gets the kind of event; its name is the event's <c>type</c> in JSON.</summary>
-    public abstract CaseEventType Type { get; }
-
-    /// <summary>The same as <see cref="Type"/>, as a field: the engine's fold reads it without a virtual call.</summary>
-    internal CaseEventType Kind { get; }
+    /// <remarks>Set by each event's constructor and stored, so reading it is a field load, not a virtual call.</remarks>
+    public CaseEventType Type { get; }
 }

@@ -15,7 +15,4 @@ public sealed record FeedbackRecorded(LocalDate On, IReadOnlyList<string> Gaps) 
         : this(on, Array.Empty<string>())
     {
     }
-
-    /// <inheritdoc />
-    public override CaseEventType Type => CaseEventType.FeedbackRecorded;
 }

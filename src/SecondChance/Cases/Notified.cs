@@ -4,8 +4,4 @@ namespace SecondChance.Cases;
 
 /// <summary>The employer told the candidate they were the runner-up. Always the case's first event.</summary>
 /// <param name="On">The date it happened, in the case's time zone.</param>
-public sealed record Notified(LocalDate On) : CaseEvent(On, CaseEventType.Notified)
-{
-    /// <inheritdoc />
-    public override CaseEventType Type => CaseEventType.Notified;
-}
+public sealed record Notified(LocalDate On) : CaseEvent(On, CaseEventType.Notified);

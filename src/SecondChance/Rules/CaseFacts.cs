@@ -100,9 +100,7 @@ public sealed class CaseFacts
         return Fold(events, events.Count, @case.Level.Name, out _);
     }
 
-    internal LocalDate LastEventOn { get; private set; }
-
-    /// <summary>Gets <see cref="LastEventOn"/> as a <see cref="DateKey"/>, for comparing with today cheaply.</summary>
+    /// <summary>Gets the last event's date as a <see cref="DateKey"/>, for comparing with today cheaply.</summary>
     internal int LastEventKey { get; private set; } = int.MinValue;
 
     internal LocalDate LatestOn(CaseEventType type) => Has(type) ? _latest[(int)type] : default;
@@ -176,7 +174,7 @@ public sealed class CaseFacts
                 continue;
             }
 
-            var type = e.Kind;
+            var type = e.Type;
             var on = e.On;
             var key = DateKey.Of(on);
 
@@ -188,22 +186,7 @@ public sealed class CaseFacts
             switch (type)
             {
                 case CaseEventType.FeedbackRecorded:
-                    var gaps = Unsafe.As<Cases.FeedbackRecorded>(e).Gaps;
-                    if (gaps is string[] array && array.Length <= CaseLimits.MaxGaps)
-                    {
-                        // The usual shape, checked inline: an array of a few short texts.
-                        gapCount = array.Length;
-                        foreach (var gap in array)
-                        {
-                            malformed |= !CaseLimits.IsValidGap(gap);
-                        }
-                    }
-                    else
-                    {
-                        gapCount = gaps?.Count ?? 0;
-                        malformed |= !CaseLimits.GapsLookValid(gaps);
-                    }
-
+                    malformed |= !CaseLimits.GapsLookValid(Unsafe.As<Cases.FeedbackRecorded>(e).Gaps, out gapCount);
                     break;
                 case CaseEventType.NoteSent:
                     noteChannel = IndexIn(ChannelNames, (int)Unsafe.As<Cases.NoteSent>(e).Channel, ref malformed);
@@ -234,14 +217,12 @@ public sealed class CaseFacts
         EventCount = events.Length;
         if (!events.IsEmpty && events[^1] is { } last)
         {
-            _lastEvent = (sbyte)last.Kind;
-            LastEventOn = last.On;
+            _lastEvent = (sbyte)last.Type;
             LastEventKey = previous;
         }
         else
         {
             _lastEvent = -1;
-            LastEventOn = default;
             LastEventKey = int.MinValue;
         }
 

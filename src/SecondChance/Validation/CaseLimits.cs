@@ -140,35 +140,32 @@ public static class CaseLimits
         return c.Contact is not { } contact || (IsValidName(contact.Name) && (contact.Email is null || IsValidEmail(contact.Email)));
     }
 
-    /// <summary>Checks one feedback event's gap list without building messages.</summary>
-    internal static bool GapsLookValid(IReadOnlyList<string>? gaps)
+    /// <summary>Checks one feedback event's gap list without building messages, and counts its gaps.</summary>
+    internal static bool GapsLookValid(IReadOnlyList<string>? gaps, out int count)
     {
-        if (gaps is null || gaps.Count > MaxGaps)
+        count = gaps?.Count ?? 0;
+        if (gaps is null || count > MaxGaps)
         {
             return false;
         }
 
+        var valid = true;
         if (gaps is string[] array)
         {
+            // The usual shape: an array of a few short texts, read without an interface call per gap.
             foreach (var gap in array)
             {
-                if (!IsValidGap(gap))
-                {
-                    return false;
-                }
+                valid &= IsValidGap(gap);
             }
 
-            return true;
+            return valid;
         }
 
-        for (var j = 0; j < gaps.Count; j++)
+        for (var j = 0; j < count; j++)
         {
-            if (!IsValidGap(gaps[j]))
-            {
-                return false;
-            }
+            valid &= IsValidGap(gaps[j]);
         }
 
-        return true;
+        return valid;
     }
 }

@@ -6,8 +6,8 @@ using static SecondChance.Tests.Support.TestCases;
 namespace SecondChance.Tests.Cases;
 
 /// <summary>
-/// The fold reads an event's internal Kind, set once by each record's constructor, instead of the
-/// virtual Type. Records are also copied by <c>with</c>, which runs no constructor: Kind must survive.
+/// An event's Type is stored, set once by each record's constructor, and the fold reads it. Records are
+/// also copied by <c>with</c>, which runs no constructor: Type must survive.
 /// </summary>
 public class EventKindTests
 {
@@ -38,36 +38,36 @@ public class EventKindTests
 
     [Theory]
     [MemberData(nameof(OneOfEach))]
-    public void Kind_is_Type_after_construction_and_after_with(CaseEvent e)
+    public void Type_names_the_record_after_construction_and_after_with(CaseEvent e)
     {
-        e.Kind.Should().Be(e.Type);
+        e.Type.ToString().Should().Be(e.GetType().Name);
 
         var moved = e with { On = On.PlusYears(3) };
-        moved.Kind.Should().Be(e.Type);
+        moved.Type.ToString().Should().Be(moved.GetType().Name);
         moved.Type.Should().Be(e.Type);
         moved.On.Should().Be(On.PlusYears(3));
 
         var copy = e with { };
-        copy.Kind.Should().Be(e.Type);
-        copy.Should().Be(e, "a copy is equal, Kind included");
+        copy.Type.ToString().Should().Be(copy.GetType().Name);
+        copy.Should().Be(e, "a copy is equal, Type included");
     }
 
     [Fact]
-    public void Kind_survives_with_on_each_record_specific_property()
+    public void Type_survives_with_on_each_record_specific_property()
     {
         var offer = new OfferReceived(On, On.PlusDays(3));
         var noDate = offer with { RespondBy = null };
-        noDate.Kind.Should().Be(CaseEventType.OfferReceived);
+        noDate.Type.Should().Be(CaseEventType.OfferReceived);
         noDate.RespondBy.Should().BeNull();
-        (offer with { RespondBy = On.PlusDays(9) }).Kind.Should().Be(CaseEventType.OfferReceived);
+        (offer with { RespondBy = On.PlusDays(9) }).Type.Should().Be(CaseEventType.OfferReceived);
 
         var note = new NoteSent(On, NoteChannel.Email);
-        (note with { Channel = NoteChannel.Letter }).Kind.Should().Be(CaseEventType.NoteSent);
-        (note with { Channel = (NoteChannel)42 }).Kind.Should().Be(CaseEventType.NoteSent);
+        (note with { Channel = NoteChannel.Letter }).Type.Should().Be(CaseEventType.NoteSent);
+        (note with { Channel = (NoteChannel)42 }).Type.Should().Be(CaseEventType.NoteSent);
 
-        (new FollowUpMade(On, FollowUpOutcome.NoChange) with { Outcome = FollowUpOutcome.RoleReopened }).Kind.Should().Be(CaseEventType.FollowUpMade);
-        (new Closed(On, CloseReason.Hired) with { Reason = CloseReason.NoOpening }).Kind.Should().Be(CaseEventType.Closed);
-        (new FeedbackRecorded(On, ["a"]) with { Gaps = ["b", "c"] }).Kind.Should().Be(CaseEventType.FeedbackRecorded);
+        (new FollowUpMade(On, FollowUpOutcome.NoChange) with { Outcome = FollowUpOutcome.RoleReopened }).Type.Should().Be(CaseEventType.FollowUpMade);
+        (new Closed(On, CloseReason.Hired) with { Reason = CloseReason.NoOpening }).Type.Should().Be(CaseEventType.Closed);
+        (new FeedbackRecorded(On, ["a"]) with { Gaps = ["b", "c"] }).Type.Should().Be(CaseEventType.FeedbackRecorded);
     }
 
     [Fact]
@@ -86,13 +86,13 @@ public class EventKindTests
             };
             var errors = SecondChanceJson.ParseEvent($"{{ \"type\": \"{type}\", \"on\": \"2026-03-06\"{extra} }}", out var e);
             errors.Should().BeEmpty(type);
-            e!.Kind.Should().Be(Enum.Parse<CaseEventType>(type));
-            e.Type.Should().Be(e.Kind);
+            e!.Type.Should().Be(Enum.Parse<CaseEventType>(type));
+            e.Type.ToString().Should().Be(e.GetType().Name);
         }
 
         foreach (var file in new[] { "alex-middle-manager.json", "sam-individual-contributor.json", "morgan-senior-executive.json" })
         {
-            Sample(file).Events.Should().OnlyContain(e => e.Kind == e.Type, file);
+            Sample(file).Events.Should().OnlyContain(e => e.Type.ToString() == e.GetType().Name, file);
         }
     }
 
