@@ -21,8 +21,8 @@ namespace SecondChance;
 public sealed class PlaybookEngine
 {
     private const int BatchChunkSize = 4096;
-    private const int LevelSlots = 16;
-    private const int ZoneSlots = 256;
+    private const int LevelSlotBits = 4;
+    private const int ZoneSlotBits = 8;
 
     [ThreadStatic]
     private static CaseFacts? t_facts;
@@ -35,8 +35,8 @@ public sealed class PlaybookEngine
     // Fast paths in front of the dictionaries: small tables indexed by a cheap hash of the name (its
     // length, middle and last character), holding the name as configured or as last seen. A hit costs
     // one comparison, usually of references, where the dictionaries would hash the whole string.
-    private readonly LevelSlot?[] _levelSlots = new LevelSlot?[LevelSlots];
-    private readonly ZoneSlot?[] _zoneSlots = new ZoneSlot?[ZoneSlots];
+    private readonly LevelSlot?[] _levelSlots = new LevelSlot?[1 << LevelSlotBits];
+    private readonly ZoneSlot?[] _zoneSlots = new ZoneSlot?[1 << ZoneSlotBits];
 
     /// <summary>Creates an engine with the default options: the playbook's rules, levels and a Monday-to-Friday calendar.</summary>
     public PlaybookEngine()
@@ -60,7 +60,7 @@ public sealed class PlaybookEngine
         _levels = options.Levels.ToFrozenDictionary(kv => kv.Key.Name, kv => (kv.Key.Name, kv.Value), StringComparer.OrdinalIgnoreCase);
         foreach (var (name, profile) in _levels.Values)
         {
-            _levelSlots[Slot(name, LevelSlots)] ??= new LevelSlot(name, profile);
+            _levelSlots[Slot(name, LevelSlotBits)] ??= new LevelSlot(name, profile);
         }
 
         Levels = options.Levels.ToFrozenDictionary();
@@ -232,7 +232,7 @@ public sealed class PlaybookEngine
     private bool TryGetLevel(string name, out (string Name, LevelProfile Profile) level)
     {
         if (name.Length != 0
-            && _levelSlots[Slot(name, LevelSlots)] is { } slot
+            && _levelSlots[Slot(name, LevelSlotBits)] is { } slot
             && (ReferenceEquals(slot.Name, name) || string.Equals(slot.Name, name, StringComparison.OrdinalIgnoreCase)))
         {
             level = (slot.Name, slot.Profile);
@@ -249,7 +249,7 @@ public sealed class PlaybookEngine
             return null;
         }
 
-        var index = Slot(id, ZoneSlots);
+        var index = Slot(id, ZoneSlotBits);
         if (_zoneSlots[index] is { } slot && (ReferenceEquals(slot.Id, id) || string.Equals(slot.Id, id, StringComparison.Ordinal)))
         {
             return slot.Zone;
@@ -272,13 +272,11 @@ public sealed class PlaybookEngine
 
     // Length, middle and last character, mixed by a multiplicative hash so that ids of one shape
     // (Area/City) spread over the slots; case-insensitive for ASCII letters, as the level dictionary is.
-    private static int Slot(string name, int slots)
+    private static int Slot(string name, int bits)
     {
         var key = (uint)name.Length | ((uint)(name[name.Length / 2] | 0x20) << 8) | ((uint)(name[^1] | 0x20) << 16);
-        return (int)((key * 0x9E3779B1u) >> (32 - SlotBits(slots)));
+        return (int)((key * 0x9E3779B1u) >> (32 - bits));
     }
-
-    private static int SlotBits(int slots) => System.Numerics.BitOperations.Log2((uint)slots);
 
     private IEnumerable<Decision> DecideManyIterator(IEnumerable<RunnerUpCase> cases, LocalDate today, int maxDegreeOfParallelism)
     {

@@ -145,7 +145,7 @@ public readonly struct Decision : IEquatable<Decision>
     /// <returns><see langword="true"/> when they are the same decision.</returns>
     public bool Equals(Decision other) =>
         ReferenceEquals(Case, other.Case) && Today == other.Today && SameOutcome(other)
-        && DueOn == other.DueOn && WindowStart == other.WindowStart && WindowEnd == other.WindowEnd;
+        && _due == other._due;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is Decision other && Equals(other);
@@ -155,7 +155,7 @@ public readonly struct Decision : IEquatable<Decision>
         || (_outcome is IReadOnlyList<CaseError> errors && other._outcome is IReadOnlyList<CaseError> otherErrors && errors.SequenceEqual(otherErrors));
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Case is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Case), Today, _outcome is PlaybookRule rule ? System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(rule) : Errors.Count, DueOn);
+    public override int GetHashCode() => HashCode.Combine(Case is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Case), Today, _outcome is PlaybookRule rule ? System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(rule) : Errors.Count, _due);
 
     /// <inheritdoc />
     public override string ToString() => IsValid ? $"{Next.Action} ({Next.Rule})" : "invalid: " + string.Join("; ", Errors);

@@ -7,28 +7,12 @@ namespace SecondChance.Scheduling;
 /// A due date and on-time window as plain dates plus flags saying which are set: 16 bytes, so it is
 /// returned in registers and stored in a <see cref="Decisions.Decision"/> as it is.
 /// </summary>
-internal readonly struct DueWindow
+internal readonly record struct DueWindow(LocalDate Due, LocalDate Start, LocalDate End, byte Flags)
 {
+    /// <summary>Flags: which dates are set; <see cref="AroundDue"/> means the window is the rule's <see cref="DuePolicy.WindowDays"/> either side of the due date, computed when read.</summary>
     public const byte HasDue = 1, HasStart = 2, HasEnd = 4, AroundDue = 16;
 
     public static readonly DueWindow None;
-
-    public DueWindow(LocalDate due, LocalDate start, LocalDate end, byte flags)
-    {
-        Due = due;
-        Start = start;
-        End = end;
-        Flags = flags;
-    }
-
-    public LocalDate Due { get; }
-
-    public LocalDate Start { get; }
-
-    public LocalDate End { get; }
-
-    /// <summary>Gets which dates are set; <see cref="AroundDue"/> means the window is the rule's <see cref="DuePolicy.WindowDays"/> either side of the due date, computed when read.</summary>
-    public byte Flags { get; }
 
     public static DueWindow On(LocalDate due) => new(due, default, default, HasDue);
 
