@@ -177,27 +177,19 @@ public sealed partial class NoteValidator : AbstractValidator<NoteCheckContext>
 
     private static void CheckTone(ValidationContext<NoteCheckContext> ctx)
     {
-        var note = Parsed(ctx);
-        foreach (Match m in Argumentative.Matches(note.Text))
-        {
-            Add(ctx, new NoteFinding(
-                NoteSeverity.Error,
-                NoteFindingCode.Argumentative,
-                $"\"{m.Value}\" argues with their decision. The playbook says never to argue at this stage: let an example make your case.",
-                note.LineAt(m.Index),
-                m.Value,
-                m.Index));
-        }
+        AddEachMatch(ctx, Argumentative, NoteSeverity.Error, NoteFindingCode.Argumentative,
+            "argues with their decision. The playbook says never to argue at this stage: let an example make your case.");
+        AddEachMatch(ctx, Defensive, NoteSeverity.Warning, NoteFindingCode.Defensive,
+            "sounds defensive. State your case calmly and let the example speak for you.");
+    }
 
-        foreach (Match m in Defensive.Matches(note.Text))
+    /// <summary>Adds one finding per match of <paramref name="pattern"/>: the quoted words, then <paramref name="says"/>.</summary>
+    private static void AddEachMatch(ValidationContext<NoteCheckContext> ctx, Regex pattern, NoteSeverity severity, NoteFindingCode code, string says)
+    {
+        var note = Parsed(ctx);
+        foreach (Match m in pattern.Matches(note.Text))
         {
-            Add(ctx, new NoteFinding(
-                NoteSeverity.Warning,
-                NoteFindingCode.Defensive,
-                $"\"{m.Value}\" sounds defensive. State your case calmly and let the example speak for you.",
-                note.LineAt(m.Index),
-                m.Value,
-                m.Index));
+            Add(ctx, new NoteFinding(severity, code, $"\"{m.Value}\" {says}", note.LineAt(m.Index), m.Value, m.Index));
         }
     }
 
