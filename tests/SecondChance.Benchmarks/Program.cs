@@ -1,6 +1,11 @@
 using BenchmarkDotNet.Running;
 using SecondChance.Benchmarks;
 
+if (args.Contains("--notes") || args.Contains("--notes-file"))
+{
+    return NoteEvaluation.RunCommand(args);
+}
+
 if (args.Contains("--quick"))
 {
     return QuickMode.Run();

@@ -7,13 +7,31 @@ public sealed class NoteCheckResult
     /// <param name="findings">The findings, in the order they should be shown.</param>
     /// <exception cref="ArgumentNullException"><paramref name="findings"/> is <see langword="null"/>.</exception>
     public NoteCheckResult(IEnumerable<NoteFinding> findings)
+        : this(findings, [])
+    {
+    }
+
+    /// <summary>Creates a result from its findings and the judgement on each recorded gap.</summary>
+    /// <param name="findings">The findings, in the order they should be shown.</param>
+    /// <param name="gaps">The judgement on each recorded gap, in case order.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="findings"/> or <paramref name="gaps"/> is <see langword="null"/>.</exception>
+    public NoteCheckResult(IEnumerable<NoteFinding> findings, IEnumerable<GapAnswer> gaps)
     {
         ArgumentNullException.ThrowIfNull(findings);
+        ArgumentNullException.ThrowIfNull(gaps);
         Findings = findings.ToArray();
+        Gaps = gaps.ToArray();
     }
 
     /// <summary>Gets every finding, ordered by line (note-wide findings last), then by code.</summary>
     public IReadOnlyList<NoteFinding> Findings { get; }
+
+    /// <summary>
+    /// Gets the judgement on each recorded gap, in case order: whether a paragraph answers it, with
+    /// the concept matched, the candidate's claim and the example found (see <see cref="GapJudge"/>).
+    /// A gap with no word to look for is left out.
+    /// </summary>
+    public IReadOnlyList<GapAnswer> Gaps { get; }
 
     /// <summary>Gets whether the note has no error and can be sent (warnings may remain).</summary>
     public bool CanSend => !Findings.Any(f => f.Severity == NoteSeverity.Error);

@@ -1,3 +1,4 @@
+using FluentValidation;
 using SecondChance.Cases;
 
 namespace SecondChance.Notes;
@@ -22,12 +23,16 @@ public static class NoteChecker
     {
         ArgumentNullException.ThrowIfNull(noteText);
         ArgumentNullException.ThrowIfNull(@case);
-        var result = Validator.Validate(new NoteCheckContext(noteText, @case, NoteDrafter.ResolveChannel(@case, channel)));
-        return new NoteCheckResult(result.Errors
+        var context = new ValidationContext<NoteCheckContext>(new NoteCheckContext(noteText, @case, NoteDrafter.ResolveChannel(@case, channel)));
+        var result = Validator.Validate(context);
+        var gaps = context.RootContextData.TryGetValue(NoteValidator.GapsKey, out var judged) ? (IReadOnlyList<GapAnswer>)judged : [];
+        return new NoteCheckResult(
+            result.Errors
             .Select(e => e.CustomState as NoteFinding)
             .OfType<NoteFinding>()
             .OrderBy(f => f.Line ?? int.MaxValue)
             .ThenBy(f => f.Offset ?? int.MaxValue)
-            .ThenBy(f => f.Code));
+            .ThenBy(f => f.Code),
+            gaps);
     }
 }

@@ -5,7 +5,7 @@ using SecondChance.Cases;
 namespace SecondChance.Notes;
 
 /// <summary>
-/// The word limits, phrase lists and keyword rules that <see cref="NoteChecker"/> applies and
+/// The word limits, phrase lists and example words that <see cref="NoteChecker"/> applies and
 /// <see cref="NoteDrafter"/> writes to. Published so a host can show them to the candidate.
 /// </summary>
 /// <remarks>
@@ -62,16 +62,23 @@ public static partial class NoteGuidelines
     /// <summary>Gets words that count as a number in an example, besides digits, percent and currency signs.</summary>
     public static IReadOnlyList<string> NumberWords { get; } =
         [
-            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
-            "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
-            "dozen", "dozens", "half", "double", "doubled", "tripled", "halved", "percent",
+            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+            "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+            "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "dozen", "dozens",
+            "half", "third", "twice", "double", "doubled", "tripled", "halved", "percent",
         ];
 
-    /// <summary>Gets verbs that state a result and so make an example concrete even without a number.</summary>
+    /// <summary>
+    /// Gets verbs in the past tense that state a result and so make an example concrete even without
+    /// a number ("cut", "shipped", "passed", "promoted"). A verb that names the gap's own concept
+    /// (such as "hired" for a hiring gap) does not count.
+    /// </summary>
     public static IReadOnlyList<string> ResultWords { get; } =
         [
-            "increased", "reduced", "cut", "grew", "grown", "saved", "raised", "lowered", "boosted", "delivered", "launched",
-            "shipped", "won", "achieved", "exceeded", "generated", "closed", "hired", "promoted", "built",
+            "increased", "reduced", "cut", "grew", "saved", "raised", "lowered", "boosted", "delivered", "launched", "shipped", "won",
+            "achieved", "exceeded", "generated", "closed", "passed", "approved", "adopted", "beat", "improved", "lifted", "eliminated",
+            "completed", "finished", "turned", "promoted", "secured", "landed", "resolved", "ended", "dropped", "rose", "topped",
+            "outperformed", "retained", "shortened", "sped", "recovered", "avoided", "prevented", "renewed", "expanded",
         ];
 
     /// <summary>
@@ -106,9 +113,10 @@ public static partial class NoteGuidelines
     };
 
     /// <summary>
-    /// Returns the keywords the checker looks for to decide whether a paragraph answers
-    /// <paramref name="gap"/>: its words in lower case, without numbers, words shorter than three
-    /// letters and <see cref="GapStopWords"/>, each once, in order.
+    /// Returns the keywords the checker looks for when a gap names no theme of its lexicon (see
+    /// <see cref="GapJudge"/>): its words in lower case, without numbers, words shorter than three
+    /// letters and <see cref="GapStopWords"/>, each once, in order. A paragraph answers such a gap
+    /// when one of its clauses holds at least half of them, compared by lemma.
     /// </summary>
     /// <param name="gap">A recorded gap, such as "has not led a team of 10 or more".</param>
     /// <returns>The keywords, such as <c>led</c> and <c>team</c>; empty when none is left.</returns>
@@ -126,25 +134,6 @@ public static partial class NoteGuidelines
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// Returns the stem two words must share to count as the same keyword: the lower-case word
-    /// without a plural "s", cut to its first five letters ("migrations" and "migrated" both give "migra").
-    /// </summary>
-    /// <param name="word">A word.</param>
-    /// <returns>The stem.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="word"/> is <see langword="null"/>.</exception>
-    public static string Stem(string word)
-    {
-        ArgumentNullException.ThrowIfNull(word);
-        var w = word.ToLowerInvariant();
-        if (w.Length > 3 && w.EndsWith('s'))
-        {
-            w = w[..^1];
-        }
-
-        return w.Length > 5 ? w[..5] : w;
     }
 
     internal static IEnumerable<string> Words(string text) =>

@@ -15,15 +15,17 @@ namespace SecondChance.Notes;
 /// </summary>
 /// <remarks>
 /// The rules, in order: thanks somewhere in the note; each recorded gap answered by a paragraph
-/// (at least half of the gap's keywords, see <see cref="NoteGuidelines.GapKeywords"/>, share a
-/// <see cref="NoteGuidelines.Stem"/> with that paragraph's words; words of the candidate's, company's,
-/// role's and contact's names do not count); that paragraph holds a number, a size or a result once
-/// the quoted gap is taken out (not checked while it still holds a prompt); the closing paragraph
+/// that speaks of the gap's concept as the candidate's own claim (an error when none does), with a
+/// concrete example (a warning when it has none; not checked while it still holds a prompt), as
+/// <see cref="GapJudge"/> judges it (the case's names do not count as examples); the closing paragraph
 /// states continued interest and openness; no argumentative or defensive phrase; the word limit for
 /// the channel; no "[ADD ...]" prompt left. Stateless and thread-safe: share one instance.
 /// </remarks>
 public sealed partial class NoteValidator : AbstractValidator<NoteCheckContext>
 {
+    /// <summary>The key under which the gap judgements are left in the validation context's root data.</summary>
+    internal const string GapsKey = "SecondChance.Notes.GapAnswers";
+
     private const string ParsedKey = "SecondChance.Notes.NoteText";
     private const int ExcerptLength = 80;
 
@@ -32,8 +34,6 @@ public sealed partial class NoteValidator : AbstractValidator<NoteCheckContext>
     private static readonly Regex Openness = NoteGuidelines.PhrasePattern(NoteGuidelines.OpennessPhrases);
     private static readonly Regex Argumentative = NoteGuidelines.PhrasePattern(NoteGuidelines.ArgumentativePhrases);
     private static readonly Regex Defensive = NoteGuidelines.PhrasePattern(NoteGuidelines.DefensivePhrases);
-    private static readonly Regex NumberWords = NoteGuidelines.PhrasePattern(NoteGuidelines.NumberWords);
-    private static readonly Regex ResultWords = NoteGuidelines.PhrasePattern(NoteGuidelines.ResultWords);
 
     /// <summary>Creates the validator with the rules of <see cref="NoteGuidelines"/>.</summary>
     public NoteValidator()
@@ -50,9 +50,6 @@ public sealed partial class NoteValidator : AbstractValidator<NoteCheckContext>
 
     [GeneratedRegex(@"\[\s*ADD\b[^\]]*\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex PromptPattern();
-
-    [GeneratedRegex(@"[\p{N}%$€£¥]", RegexOptions.CultureInvariant)]
-    private static partial Regex DigitOrSign();
 
     private static NoteText Parsed(ValidationContext<NoteCheckContext> ctx)
     {
@@ -95,59 +92,71 @@ public sealed partial class NoteValidator : AbstractValidator<NoteCheckContext>
             new[] { @case.Candidate, @case.Company, @case.Role, @case.Contact?.Name }
                 .Where(n => n is not null)
                 .SelectMany(n => NoteGuidelines.Words(n!))
-                .Select(NoteGuidelines.Stem),
+                .Select(Meaning.Lemmatizer.Lemma),
             StringComparer.Ordinal);
         var paragraphs = note.Body.Count > 0 ? note.Body : note.Paragraphs;
-        var paragraphStems = paragraphs
-            .Select(p => new HashSet<string>(NoteGuidelines.Words(p.Text).Select(NoteGuidelines.Stem).Where(s => !names.Contains(s)), StringComparer.Ordinal))
-            .ToArray();
+        var texts = paragraphs.Select(p => (p.Text, (int?)p.StartLine)).ToArray();
+        var answers = new List<GapAnswer>();
 
         foreach (var gap in NoteDrafter.RecordedGaps(@case))
         {
-            var keywords = NoteGuidelines.GapKeywords(gap).Where(k => !names.Contains(NoteGuidelines.Stem(k))).ToArray();
-            var stems = keywords.Select(NoteGuidelines.Stem).Distinct(StringComparer.Ordinal).ToArray();
-            if (stems.Length == 0)
+            if (!GapJudge.CanJudge(gap))
             {
-                continue; // Nothing distinctive to look for: the heuristic cannot judge this gap.
+                continue; // Nothing distinctive to look for: the judgement cannot decide this gap.
             }
 
-            var needed = (stems.Length + 1) / 2;
-            var best = -1;
-            var bestScore = 0;
-            for (var i = 0; i < paragraphs.Count; i++)
-            {
-                var score = stems.Count(paragraphStems[i].Contains);
-                if (score > bestScore)
-                {
-                    (best, bestScore) = (i, score);
-                }
-            }
-
-            if (bestScore < needed)
+            var answer = GapJudge.Judge(gap, texts, names);
+            answers.Add(answer);
+            if (answer.Verdict == GapVerdict.NotAnswered)
             {
                 Add(ctx, new NoteFinding(
                     NoteSeverity.Error,
                     NoteFindingCode.GapNotAddressed,
-                    string.Create(CultureInfo.InvariantCulture, $"No paragraph answers the gap \"{gap}\" (looked for: {string.Join(", ", keywords)}). Add a short paragraph that answers it with an example."),
-                    null,
-                    null));
+                    answer.Concept is null
+                        ? $"No paragraph answers the gap \"{gap}\" ({Looked(answer)}). Add a short paragraph that answers it with an example of your own."
+                        : $"No paragraph answers the gap \"{gap}\": one mentions {answer.Concept} (\"{answer.Matched}\"), but not as something you did. Add a short paragraph that answers it with an example of your own.",
+                    answer.Line,
+                    answer.Excerpt,
+                    answer.Line is { } l ? paragraphs.First(p => p.StartLine == l).Offset : null));
                 continue;
             }
 
-            var paragraph = paragraphs[best];
-            var withoutGap = paragraph.Text.Replace(gap, " ", StringComparison.OrdinalIgnoreCase);
-            if (!PromptPattern().IsMatch(paragraph.Text) && !IsConcrete(withoutGap))
+            var paragraph = paragraphs.First(p => p.StartLine == answer.Line);
+            if (answer.Verdict == GapVerdict.ClaimWithoutExample && !PromptPattern().IsMatch(paragraph.Text))
             {
                 Add(ctx, new NoteFinding(
                     NoteSeverity.Warning,
                     NoteFindingCode.GapWithoutExample,
-                    $"The paragraph on \"{gap}\" has no concrete example. Add a number, a size or a result that shows what you did.",
+                    $"The paragraph on \"{gap}\" claims {answer.Concept} but gives no concrete example. Add a number, a result, a named system or a time span that shows what you did.",
                     paragraph.StartLine,
                     Shorten(paragraph.FirstLine),
                     paragraph.Offset));
             }
         }
+
+        ctx.RootContextData[GapsKey] = answers;
     }
+
+    private static string Looked(GapAnswer answer) => answer.Theme switch
+    {
+        GapTheme.Other => "looked for its own words",
+        { } theme => $"looked for {ThemeName(theme)}",
+        _ => "nothing to look for",
+    };
+
+    private static string ThemeName(GapTheme theme) => theme switch
+    {
+        GapTheme.TeamLeadership => "team size and leadership",
+        GapTheme.Budget => "budgets and P&L",
+        GapTheme.Hiring => "hiring",
+        GapTheme.StakeholderCommunication => "stakeholder communication",
+        GapTheme.DomainAndRegulation => "the domain and its regulation",
+        GapTheme.TechnicalSkills => "the technical skill",
+        GapTheme.SalesSegments => "sales and customer segments",
+        GapTheme.International => "international work",
+        GapTheme.Seniority => "seniority and strategy",
+        _ => "its own words",
+    };
 
     private static void CheckClose(ValidationContext<NoteCheckContext> ctx)
     {
@@ -223,9 +232,6 @@ public sealed partial class NoteValidator : AbstractValidator<NoteCheckContext>
                 m.Index));
         }
     }
-
-    private static bool IsConcrete(string text) =>
-        DigitOrSign().IsMatch(text) || NumberWords.IsMatch(text) || ResultWords.IsMatch(text);
 
     private static string Shorten(string text)
     {
