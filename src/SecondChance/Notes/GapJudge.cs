@@ -94,6 +94,13 @@ public static partial class GapJudge
     /// <summary>Gets whether the gap holds anything to look for (a concept of the lexicon or a word of its own).</summary>
     internal static bool CanJudge(string gap) => GapConcepts(gap.Trim()).Theme is not null;
 
+    /// <summary>Gets what the judgement looks for in a paragraph for <paramref name="gap"/>: its concepts, or its own words.</summary>
+    internal static string LookedFor(string gap)
+    {
+        var wanted = GapConcepts(gap.Trim());
+        return string.Join(", ", wanted.Concepts.Select(c => c.Source.Name).Concat(wanted.Keywords).Distinct(StringComparer.Ordinal));
+    }
+
     private static int Rank(GapAnswer a) => a.Verdict switch
     {
         GapVerdict.Answered => 3,
@@ -117,6 +124,9 @@ public static partial class GapJudge
             .Where(l => !GapStopLemmas.Contains(l))
             .Distinct(StringComparer.Ordinal)
             .ToArray();
+        // A word that names a concept only beside another is not looked for alone either.
+        var weakWords = weak.SelectMany(c => c.Weak).Where(t => t.Length == 1).Select(t => t[0]).ToHashSet(StringComparer.Ordinal);
+        keywords = keywords.Where(k => !weakWords.Contains(k)).ToArray();
         var theme = weak.Length > 0 ? weak[0].Source.Theme : keywords.Length > 0 ? GapTheme.Other : (GapTheme?)null;
         return new Wanted(theme, weak, keywords);
     }
@@ -135,8 +145,9 @@ public static partial class GapJudge
         var cues = Cues(text, tokens);
         var hits = Hits(wanted, tokens);
         var ownCue = Array.FindIndex(cues, c => c == Cue.Own);
+        var prompt = NoteValidator.PromptPattern().Match(text);
         var claimHit = hits.FirstOrDefault(h => Owner(tokens, cues, h.First, h.Last) == Cue.Own);
-        claimHit ??= hits.FirstOrDefault(h => Owner(tokens, cues, h.First, h.Last) == Cue.None && ownCue >= 0);
+        claimHit ??= hits.FirstOrDefault(h => Owner(tokens, cues, h.First, h.Last) == Cue.None && (ownCue >= 0 || prompt.Success));
         var excerpt = Shorten(paragraph.Trim());
 
         string? concept;
@@ -146,7 +157,7 @@ public static partial class GapJudge
         {
             concept = claimHit.Concept;
             matched = text[tokens[claimHit.First].Start..tokens[claimHit.Last].End];
-            claim = tokens[ClaimCue(tokens, cues, claimHit) ?? ownCue].Surface;
+            claim = ClaimCue(tokens, cues, claimHit) is { } at ? tokens[at].Surface : ownCue >= 0 ? tokens[ownCue].Surface : prompt.Value;
         }
         else if (quoted && wanted.Theme is not null)
         {

@@ -113,7 +113,7 @@ public sealed partial class NoteValidator : AbstractValidator<NoteCheckContext>
                     NoteSeverity.Error,
                     NoteFindingCode.GapNotAddressed,
                     answer.Concept is null
-                        ? $"No paragraph answers the gap \"{gap}\" ({Looked(answer)}). Add a short paragraph that answers it with an example of your own."
+                        ? $"No paragraph answers the gap \"{gap}\" (looked for: {GapJudge.LookedFor(gap)}). Add a short paragraph that answers it with an example of your own."
                         : $"No paragraph answers the gap \"{gap}\": one mentions {answer.Concept} (\"{answer.Matched}\"), but not as something you did. Add a short paragraph that answers it with an example of your own.",
                     answer.Line,
                     answer.Excerpt,
@@ -136,27 +136,6 @@ public sealed partial class NoteValidator : AbstractValidator<NoteCheckContext>
 
         ctx.RootContextData[GapsKey] = answers;
     }
-
-    private static string Looked(GapAnswer answer) => answer.Theme switch
-    {
-        GapTheme.Other => "looked for its own words",
-        { } theme => $"looked for {ThemeName(theme)}",
-        _ => "nothing to look for",
-    };
-
-    private static string ThemeName(GapTheme theme) => theme switch
-    {
-        GapTheme.TeamLeadership => "team size and leadership",
-        GapTheme.Budget => "budgets and P&L",
-        GapTheme.Hiring => "hiring",
-        GapTheme.StakeholderCommunication => "stakeholder communication",
-        GapTheme.DomainAndRegulation => "the domain and its regulation",
-        GapTheme.TechnicalSkills => "the technical skill",
-        GapTheme.SalesSegments => "sales and customer segments",
-        GapTheme.International => "international work",
-        GapTheme.Seniority => "seniority and strategy",
-        _ => "its own words",
-    };
 
     private static void CheckClose(ValidationContext<NoteCheckContext> ctx)
     {

@@ -65,7 +65,7 @@ public class NoteCheckerTests
         var result = NoteChecker.Check(string.Join('\n', lines), Case);
 
         Summary(result).Should().Equal((NoteSeverity.Error, NoteFindingCode.GapNotAddressed, (int?)null));
-        result.Findings[0].Reason.Should().Contain("\"" + NoteFixtures.CloudGap + "\"").And.Contain("hands, cloud, migrations");
+        result.Findings[0].Reason.Should().Contain("\"" + NoteFixtures.CloudGap + "\"").And.Contain("(looked for: cloud)");
     }
 
     [Fact]
@@ -311,8 +311,6 @@ public class NoteCheckerTests
     {
         NoteGuidelines.GapKeywords(NoteFixtures.TeamGap).Should().Equal("led", "team");
         NoteGuidelines.GapKeywords(NoteFixtures.CloudGap).Should().Equal("hands", "cloud", "migrations");
-        NoteGuidelines.Stem("migrations").Should().Be(NoteGuidelines.Stem("migrated"));
-        NoteGuidelines.Stem("teams").Should().Be("team");
     }
 
     [Fact]
