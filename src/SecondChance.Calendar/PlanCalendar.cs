@@ -9,6 +9,7 @@ using NodaTime;
 using NodaTime.Text;
 using SecondChance.Cases;
 using SecondChance.Planning;
+using SecondChance.Rules;
 using IcalCalendar = Ical.Net.Calendar;
 using IcalDuration = Ical.Net.DataTypes.Duration;
 
@@ -16,7 +17,8 @@ namespace SecondChance.Calendar;
 
 /// <summary>
 /// Exports a case's plan as an iCalendar (RFC 5545) file the candidate imports into their own
-/// calendar: one reminder per upcoming action, at a chosen local time in the case's time zone.
+/// calendar, or subscribes to as a feed: one reminder per upcoming action, at a chosen local time in
+/// the case's time zone, and a cancellation for each action that is done or no longer applies.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -36,6 +38,17 @@ namespace SecondChance.Calendar;
 /// the first event. Adding events or re-exporting later keeps every UID, so a re-import updates
 /// entries instead of duplicating them. DTSTAMP is the clock's current instant.
 /// </para>
+/// <para>
+/// Staying in sync: an action that is done (its steps are <see cref="PlanStepStatus.Done"/>) or no
+/// longer applies (<see cref="PlanStepStatus.NotApplicable"/>, such as every open step of a closed
+/// case) and has no upcoming entry is written under its usual UID with <c>STATUS:CANCELLED</c>, so a
+/// calendar that holds the earlier entry strikes or removes it instead of keeping a stale reminder.
+/// It starts on the day the step was done (or, when it no longer applies, on the plan's date) at the
+/// usual time; its window entry is cancelled too. Every entry carries a <c>SEQUENCE</c> derived from the
+/// case alone: twice the number of events, plus one for a cancellation. It only grows as the history
+/// grows, so a cancellation always outranks the entry it replaces, and an entry that becomes upcoming
+/// again after a new event outranks its cancellation.
+/// </para>
 /// <para>Stateless and thread-safe.</para>
 /// </remarks>
 public static partial class PlanCalendar
@@ -50,7 +63,7 @@ public static partial class PlanCalendar
     /// <param name="clock">The clock that stamps the file (DTSTAMP).</param>
     /// <param name="options">The settings; <see langword="null"/> for the defaults.</param>
     /// <param name="caseId">A stable id for the case from the host's store, used for the UIDs; <see langword="null"/> to derive one from the case.</param>
-    /// <returns>The calendar, with CRLF line endings as RFC 5545 requires. A case with nothing upcoming gives a calendar with no events.</returns>
+    /// <returns>The calendar, with CRLF line endings as RFC 5545 requires. A case with nothing upcoming holds only the cancellations of what is done or no longer applies.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/>, <paramref name="case"/> or <paramref name="clock"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The case is invalid (the message lists why), <paramref name="caseId"/> is blank, or an option is out of range.</exception>
     public static string Export(PlaybookEngine engine, RunnerUpCase @case, LocalDate today, IClock clock, CalendarExportOptions? options = null, string? caseId = null)
@@ -84,10 +97,14 @@ public static partial class PlanCalendar
             .ThenBy(g => g[0].Step)
             .ToArray();
 
+        var eventCount = @case.Events?.Count ?? 0;
+        var sequence = 2 * eventCount;
+        var cancelled = Cancelled(engine, plan, entries, today);
+
         var calendar = new IcalCalendar { ProductId = ProductId };
-        if (entries.Length > 0)
+        if (entries.Length > 0 || cancelled.Count > 0)
         {
-            var earliest = entries.Min(g => g[0].WindowStart ?? g[0].On!.Value);
+            var earliest = entries.Select(g => g[0].WindowStart ?? g[0].On!.Value).Concat(cancelled.Select(c => c.On)).Min();
             calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone, earliest.ToDateTimeUnspecified(), includeHistoricalData: false));
         }
 
@@ -107,6 +124,7 @@ public static partial class PlanCalendar
                 Duration = ToIcal(options.ReminderLength),
                 Summary = summary,
                 Description = description,
+                Sequence = sequence,
             };
             if (options.AlarmBefore is { } before)
             {
@@ -130,6 +148,44 @@ public static partial class PlanCalendar
                     DtEnd = new CalDateTime(new DateOnly(windowEnd.Year, windowEnd.Month, windowEnd.Day).AddDays(1)),
                     Summary = "Window: " + summary,
                     Description = description,
+                    Transparency = "TRANSPARENT",
+                    Sequence = sequence,
+                });
+            }
+        }
+
+        foreach (var c in cancelled)
+        {
+            var rule = Sanitize(c.Rule.Name);
+            var start = c.On.At(options.TimeOfDay);
+            var summary = (c.Done ? "Done: " : "No longer applies: ") + Summary(@case, c.Steps);
+            var description = c.Done
+                ? $"Done on {LocalDatePattern.Iso.Format(c.On)}. Nothing more to do for this step."
+                : $"No longer applies as of {LocalDatePattern.Iso.Format(c.On)}: the case moved past this step or closed.";
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"{key}-{rule}@{options.UidDomain}",
+                DtStamp = dtStamp,
+                DtStart = new CalDateTime(start.Year, start.Month, start.Day, start.Hour, start.Minute, start.Second, zone),
+                Duration = ToIcal(options.ReminderLength),
+                Summary = summary,
+                Description = description,
+                Status = "CANCELLED",
+                Sequence = sequence + 1,
+                Transparency = "TRANSPARENT",
+            });
+            if (options.WindowAsAllDayEvent && HasWindow(c.Rule.Due))
+            {
+                calendar.Events.Add(new CalendarEvent
+                {
+                    Uid = $"{key}-{rule}-window@{options.UidDomain}",
+                    DtStamp = dtStamp,
+                    DtStart = new CalDateTime(new DateOnly(c.On.Year, c.On.Month, c.On.Day)),
+                    DtEnd = new CalDateTime(new DateOnly(c.On.Year, c.On.Month, c.On.Day).AddDays(1)),
+                    Summary = "Window: " + summary,
+                    Description = description,
+                    Status = "CANCELLED",
+                    Sequence = sequence + 1,
                     Transparency = "TRANSPARENT",
                 });
             }
@@ -159,6 +215,44 @@ public static partial class PlanCalendar
         var first = @case.Events is { Count: > 0 } events ? LocalDatePattern.Iso.Format(events[0].On) : string.Empty;
         return Hash(string.Join('\n', Norm(@case.Candidate), Norm(@case.Company), Norm(@case.Role), first));
     }
+
+    // Every action rule whose steps are done or no longer apply and that has no upcoming entry: a
+    // done step names its rule; a step that no longer applies is looked up among the rules covering it.
+    private static List<Cancellation> Cancelled(PlaybookEngine engine, CasePlan plan, PlanStep[][] entries, LocalDate today)
+    {
+        var active = new HashSet<string>(entries.Select(g => g[0].Rule ?? string.Empty), StringComparer.Ordinal);
+        var result = new List<Cancellation>();
+        foreach (var rule in engine.RuleSet.Rules)
+        {
+            if (rule.Action == PlaybookAction.None || active.Contains(rule.Name))
+            {
+                continue;
+            }
+
+            var done = plan.Steps.Where(s => s.Status == PlanStepStatus.Done && s.Rule == rule.Name && s.On is not null).OrderBy(s => s.Step).ToArray();
+            if (done.Length > 0)
+            {
+                result.Add(new Cancellation(rule, done, done.Max(s => s.On!.Value), Done: true));
+                continue;
+            }
+
+            var gone = plan.Steps.Where(s => s.Status == PlanStepStatus.NotApplicable && rule.Covers.Contains(s.Step)).OrderBy(s => s.Step).ToArray();
+            if (gone.Length > 0 && gone.Length == rule.Covers.Count(c => plan.Steps.Any(s => s.Step == c)))
+            {
+                result.Add(new Cancellation(rule, gone, today, Done: false));
+            }
+        }
+
+        return result.OrderBy(c => c.On).ThenBy(c => c.Steps[0].Step).ToList();
+    }
+
+    // The policies whose due date comes with an on-time window, and so with a window entry.
+    private static bool HasWindow(DuePolicy due) => due.Kind switch
+    {
+        DuePolicyKind.LevelWaitAfter or DuePolicyKind.DaysAfter => true,
+        DuePolicyKind.LevelMonthsAfter or DuePolicyKind.MonthsAfter => due.WindowDays > 0,
+        _ => false,
+    };
 
     private static string Summary(RunnerUpCase @case, PlanStep[] steps)
     {
@@ -226,6 +320,8 @@ public static partial class PlanCalendar
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..32];
 
     private static string Sanitize(string value) => SafeId().IsMatch(value) ? value : Hash(value);
+
+    private sealed record Cancellation(PlaybookRule Rule, PlanStep[] Steps, LocalDate On, bool Done);
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex SafeId();

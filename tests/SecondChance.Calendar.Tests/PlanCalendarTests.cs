@@ -39,6 +39,10 @@ public class PlanCalendarTests
     private static CalendarEvent Timed(IcalCalendar cal, string rule) =>
         cal.Events.Single(e => e.Uid!.EndsWith("-" + rule + "@secondchance", StringComparison.Ordinal));
 
+    private static IEnumerable<CalendarEvent> Upcoming(IcalCalendar cal) => cal.Events.Where(e => e.Status != "CANCELLED");
+
+    private static IEnumerable<CalendarEvent> Cancelled(IcalCalendar cal) => cal.Events.Where(e => e.Status == "CANCELLED");
+
     [Fact]
     public void Export_DesignExample_OneTimedEntryPerUpcomingRuleFieldByField()
     {
@@ -53,9 +57,13 @@ public class PlanCalendarTests
 
         var key = PlanCalendar.CaseKey(@case);
         key.Should().MatchRegex("^[0-9a-f]{32}$");
-        cal.Events.Select(e => e.Uid).Should().BeEquivalentTo(
+        Upcoming(cal).Select(e => e.Uid).Should().BeEquivalentTo(
             $"{key}-FollowUp@secondchance", $"{key}-FollowUp-window@secondchance",
             $"{key}-AwaitApproach@secondchance", $"{key}-AwaitApproach-window@secondchance");
+        Upcoming(cal).Should().OnlyContain(e => e.Sequence == 8); // four events
+        Cancelled(cal).Select(e => e.Uid).Should().BeEquivalentTo(
+            $"{key}-ThankAndAsk@secondchance", $"{key}-ReaffirmInterest@secondchance", $"{key}-SendThankYouNote@secondchance");
+        Cancelled(cal).Should().OnlyContain(e => e.Sequence == 9 && e.Summary!.StartsWith("Done: Step", StringComparison.Ordinal) && e.Alarms.Count == 0);
 
         var followUp = Timed(cal, "FollowUp");
         followUp.DtStart!.TzId.Should().Be("America/Los_Angeles");
@@ -172,8 +180,8 @@ public class PlanCalendarTests
         var calAfter = Parse(PlanCalendar.Export(Engine, after, D(2026, 3, 9), Clock));
 
         PlanCalendar.CaseKey(before).Should().Be(PlanCalendar.CaseKey(after));
-        calBefore.Events.Select(e => e.Uid).Should().Contain(calAfter.Events.Select(e => e.Uid));
-        calAfter.Events.Should().NotContain(e => e.Uid!.Contains("SendThankYouNote", StringComparison.Ordinal));
+        calBefore.Events.Select(e => e.Uid).Should().Contain(Upcoming(calAfter).Select(e => e.Uid));
+        Upcoming(calAfter).Should().NotContain(e => e.Uid!.Contains("SendThankYouNote", StringComparison.Ordinal));
         foreach (var rule in new[] { "FollowUp", "AwaitApproach" })
         {
             var x = Timed(calBefore, rule);
@@ -219,7 +227,8 @@ public class PlanCalendarTests
         var ics = PlanCalendar.Export(Engine, @case, D(2026, 3, 10), Clock, options);
         var cal = Parse(ics);
 
-        cal.Events.Should().HaveCount(2);
+        Upcoming(cal).Should().HaveCount(2);
+        cal.Events.Should().NotContain(e => e.Uid!.EndsWith("-window@secondchance", StringComparison.Ordinal));
         var followUp = Timed(cal, "FollowUp");
         (followUp.DtStart!.Hour, followUp.DtStart.Minute).Should().Be((17, 30));
         ics.Should().Contain("DURATION:PT1H").And.Contain("TRIGGER:-PT2H");
@@ -241,13 +250,46 @@ public class PlanCalendarTests
     }
 
     [Fact]
-    public void Export_ClosedCase_CalendarWithoutEvents()
+    public void Export_ClosedCase_NothingUpcomingAndEveryOpenActionCancelled()
     {
-        var @case = Case(JobLevel.MiddleManagement, "America/Los_Angeles", [.. UpToNote(D(2026, 3, 6)), new Closed(D(2026, 3, 9), CloseReason.TookOtherJob)]);
+        var open = Case(JobLevel.MiddleManagement, "America/Los_Angeles", UpToNote(D(2026, 3, 6)));
+        var closed = open.With(new Closed(D(2026, 3, 9), CloseReason.TookOtherJob));
 
-        var cal = Parse(PlanCalendar.Export(Engine, @case, D(2026, 3, 10), Clock));
+        var before = Parse(PlanCalendar.Export(Engine, open, D(2026, 3, 9), Clock));
+        var cal = Parse(PlanCalendar.Export(Engine, closed, D(2026, 3, 10), Clock));
 
-        cal.Events.Should().BeEmpty();
+        Upcoming(cal).Should().BeEmpty();
+        Cancelled(cal).Select(e => e.Uid).Should().Contain(Upcoming(before).Select(e => e.Uid), "every entry the candidate may hold is withdrawn");
+        foreach (var rule in new[] { "FollowUp", "AwaitApproach" })
+        {
+            var entry = Timed(cal, rule);
+            entry.Summary.Should().StartWith("No longer applies: ");
+            entry.Sequence.Should().Be(11).And.BeGreaterThan(Timed(before, rule).Sequence);
+            entry.DtStart!.TzId.Should().Be("America/Los_Angeles");
+            (entry.DtStart.Month, entry.DtStart.Day, entry.DtStart.Hour).Should().Be((3, 10, 9));
+        }
+    }
+
+    [Fact]
+    public void Export_AcrossADoneStep_CancelsItUnderTheSameUidWithAHigherSequence()
+    {
+        var before = Case(JobLevel.MiddleManagement, "America/Los_Angeles", UpToNote(D(2026, 3, 6), channel: null));
+        var after = before.With(new NoteSent(D(2026, 3, 9), NoteChannel.Card));
+
+        var first = Parse(PlanCalendar.Export(Engine, before, D(2026, 3, 6), Clock, caseId: "case-7"));
+        var second = Parse(PlanCalendar.Export(Engine, after, D(2026, 3, 9), Clock, caseId: "case-7"));
+
+        var note = Timed(first, "SendThankYouNote");
+        note.Status.Should().NotBe("CANCELLED");
+        note.Sequence.Should().Be(6); // three events
+        var cancelled = Timed(second, "SendThankYouNote");
+        cancelled.Uid.Should().Be("case-7-SendThankYouNote@secondchance").And.Be(note.Uid);
+        cancelled.Status.Should().Be("CANCELLED");
+        cancelled.Sequence.Should().Be(9).And.BeGreaterThan(note.Sequence);
+        cancelled.Summary.Should().StartWith("Done: Steps 5-6: ");
+        cancelled.Description.Should().Be("Done on 2026-03-09. Nothing more to do for this step.");
+        (cancelled.DtStart!.TzId, cancelled.DtStart.Day, cancelled.DtStart.Hour).Should().Be(("America/Los_Angeles", 9, 9));
+        Timed(second, "FollowUp").Sequence.Should().Be(8).And.BeGreaterThan(Timed(first, "FollowUp").Sequence);
     }
 
     [Fact]
