@@ -20,6 +20,7 @@ public static class SecondChanceWebApp
         builder.Services.AddProblemDetails();
         builder.Services.AddSecondChance();
         builder.Services.AddSingleton<TenantDirectory>();
+        builder.Services.AddSingleton<ICalendarFeedAccess, TenantKeyFeedAccess>();
         builder.Services.AddSingleton<CaseStore>();
         builder.Services.AddOpenApi(o =>
         {

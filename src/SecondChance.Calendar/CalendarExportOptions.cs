@@ -29,4 +29,18 @@ public sealed class CalendarExportOptions
     /// <summary>Gets or sets the domain part of every entry's UID (<c>key-Rule@domain</c>).</summary>
     /// <value>The default value is <c>secondchance</c>. Letters, digits, dots and hyphens only.</value>
     public string UidDomain { get; set; } = "secondchance";
+
+    /// <summary>
+    /// Gets or sets the calendar's name for a subscribed feed (<c>NAME</c> of RFC 7986 and
+    /// <c>X-WR-CALNAME</c>, which calendar apps show for the subscription); <see langword="null"/> for none.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>. At most 200 characters, no line breaks.</value>
+    public string? CalendarName { get; set; }
+
+    /// <summary>
+    /// Gets or sets how often a calendar app subscribed to the file as a feed should fetch it again
+    /// (<c>REFRESH-INTERVAL</c> of RFC 7986 and <c>X-PUBLISHED-TTL</c>); <see langword="null"/> to leave it to the app.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>. Must be at least one minute.</value>
+    public Duration? RefreshInterval { get; set; }
 }

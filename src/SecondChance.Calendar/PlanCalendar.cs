@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
@@ -102,6 +103,19 @@ public static partial class PlanCalendar
         var cancelled = Cancelled(engine, plan, entries, today);
 
         var calendar = new IcalCalendar { ProductId = ProductId };
+        if (options.CalendarName is { } name)
+        {
+            calendar.AddProperty("NAME", name);
+            calendar.AddProperty("X-WR-CALNAME", name);
+        }
+
+        if (options.RefreshInterval is { } refresh)
+        {
+            var interval = new CalendarProperty("REFRESH-INTERVAL", ToIcal(refresh));
+            interval.Parameters.Set("VALUE", "DURATION");
+            calendar.AddProperty(interval);
+            calendar.AddProperty(new CalendarProperty("X-PUBLISHED-TTL", ToIcal(refresh)));
+        }
         if (entries.Length > 0 || cancelled.Count > 0)
         {
             var earliest = entries.Select(g => g[0].WindowStart ?? g[0].On!.Value).Concat(cancelled.Select(c => c.On)).Min();
@@ -299,6 +313,16 @@ public static partial class PlanCalendar
         if (string.IsNullOrEmpty(options.UidDomain) || !Domain().IsMatch(options.UidDomain))
         {
             throw new ArgumentException("UidDomain must be letters, digits, dots and hyphens.", nameof(options));
+        }
+
+        if (options.CalendarName is { } name && (string.IsNullOrWhiteSpace(name) || name.Length > 200 || name.Any(char.IsControl)))
+        {
+            throw new ArgumentException("CalendarName must be 1 to 200 characters without line breaks, or null.", nameof(options));
+        }
+
+        if (options.RefreshInterval < NodaTime.Duration.FromMinutes(1))
+        {
+            throw new ArgumentException("RefreshInterval must be at least one minute, or null.", nameof(options));
         }
     }
 

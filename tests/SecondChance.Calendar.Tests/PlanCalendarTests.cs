@@ -239,6 +239,23 @@ public class PlanCalendarTests
     }
 
     [Fact]
+    public void Export_FeedOptions_NameAndRefreshIntervalForSubscribedCalendars()
+    {
+        var @case = Case(JobLevel.MiddleManagement, "America/Los_Angeles", UpToNote(D(2026, 3, 6)));
+        var options = new CalendarExportOptions { CalendarName = "Contoso: next steps", RefreshInterval = NodaTime.Duration.FromHours(1) };
+
+        var ics = PlanCalendar.Export(Engine, @case, D(2026, 3, 10), Clock, options);
+
+        ics.Should().Contain("\r\nNAME:Contoso: next steps\r\n").And.Contain("\r\nX-WR-CALNAME:Contoso: next steps\r\n")
+            .And.Contain("\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n").And.Contain("\r\nX-PUBLISHED-TTL:PT1H\r\n");
+        PlanCalendar.Export(Engine, @case, D(2026, 3, 10), Clock).Should().NotContain("REFRESH-INTERVAL").And.NotContain("\r\nNAME:");
+        FluentActions.Invoking(() => PlanCalendar.Export(Engine, @case, D(2026, 3, 10), Clock, new CalendarExportOptions { RefreshInterval = NodaTime.Duration.FromSeconds(5) }))
+            .Should().Throw<ArgumentException>().WithMessage("RefreshInterval must be at least one minute*");
+        FluentActions.Invoking(() => PlanCalendar.Export(Engine, @case, D(2026, 3, 10), Clock, new CalendarExportOptions { CalendarName = "a\nb" }))
+            .Should().Throw<ArgumentException>().WithMessage("CalendarName must be*");
+    }
+
+    [Fact]
     public void Export_UtcCase_WritesUtcTimes()
     {
         var @case = Case(JobLevel.MiddleManagement, "UTC", UpToNote(D(2026, 3, 6)));

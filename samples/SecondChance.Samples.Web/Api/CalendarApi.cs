@@ -1,6 +1,9 @@
+using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using NodaTime;
 using NodaTime.Text;
@@ -15,8 +18,10 @@ namespace SecondChance.Samples.Web.Api;
 /// <summary>
 /// The case's upcoming playbook actions as an iCalendar file (<see cref="PlanCalendar.Export"/>), with
 /// the store's case id as the key of every UID, so downloading it again updates the same entries.
+/// The same URL is a subscription feed: a calendar app given <c>webcal://host/api/cases/{id}/calendar.ics?key=...</c>
+/// (any credential of <see cref="ICalendarFeedAccess"/>) fetches it again by itself, revalidating with its ETag.
 /// </summary>
-public static class CalendarApi
+public static partial class CalendarApi
 {
     private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
 
@@ -26,7 +31,7 @@ public static class CalendarApi
             .MapGet("/cases/{id}/calendar.ics", GetCalendar)
             .WithName("GetCalendar")
             .WithSummary("The case's upcoming actions as an iCalendar (.ics) file")
-            .WithDescription("One reminder per upcoming action (with an all-day entry for its window) at the given local time in the case's time zone, 09:00 by default. UIDs are built from the case id, so importing the file again updates the entries instead of adding copies. A closed case gives a calendar with no events.")
+            .WithDescription("One reminder per upcoming action (with an all-day entry for its window) at the given local time in the case's time zone, 09:00 by default, and a cancelled entry (STATUS:CANCELLED, higher SEQUENCE) for each action that is done or no longer applies. UIDs are built from the case id, so importing the file again updates the entries instead of adding copies. As a webcal: subscription the tenant key goes in the key query parameter (a calendar app sends no headers); the file then comes inline with a calendar name and a one-hour refresh interval. Every answer carries an ETag; a request with a matching If-None-Match gets 304.")
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 if (operation.Parameters?.FirstOrDefault(p => p.Name == "time") is OpenApiParameter time)
@@ -35,9 +40,19 @@ public static class CalendarApi
                     time.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[0-2][0-9]:[0-5][0-9]$", Examples = [JsonValue.Create("09:00")] };
                 }
 
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = TenantKeyFeedAccess.QueryName,
+                    In = ParameterLocation.Query,
+                    Description = "For a webcal: subscription only: the tenant's API key, since a calendar app cannot send the X-Api-Key header. Anyone holding the URL can read the calendar.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                });
+
                 return Task.CompletedTask;
             })
             .Produces<string>(StatusCodes.Status200OK, "text/calendar")
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -73,10 +88,39 @@ public static class CalendarApi
             return CaseApi.Invalid(errors);
         }
 
+        var feed = http.IsFeedRequest();
+        if (feed)
+        {
+            options.CalendarName = Shorten($"{@case.Company.Trim()}: {@case.Role.Trim()}", 200);
+            options.RefreshInterval = Duration.FromHours(1);
+        }
+
         var ics = PlanCalendar.Export(engine, @case, today, clock, options, caseId: id);
-        http.Response.Headers.CacheControl = "no-store";
-        return Results.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", FileName(@case));
+
+        // The ETag leaves out DTSTAMP, the export's own clock reading, so it changes only when an entry does.
+        var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(DtStamp().Replace(ics, string.Empty))))[..32] + "\"");
+        http.Response.Headers.ETag = etag.ToString();
+        http.Response.Headers.CacheControl = "private, no-cache";
+        if (http.Request.GetTypedHeaders().IfNoneMatch is { Count: > 0 } match && match.Any(m => m.Compare(etag, useStrongComparison: false) || m.Equals(EntityTagHeaderValue.Any)))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(ics);
+        if (feed)
+        {
+            // Inline, so a browser or calendar app opening the feed URL reads it rather than saving it.
+            http.Response.Headers.ContentDisposition = $"inline; filename=\"{FileName(@case)}\"";
+            return Results.Bytes(bytes, "text/calendar; charset=utf-8");
+        }
+
+        return Results.File(bytes, "text/calendar; charset=utf-8", FileName(@case));
     }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max];
+
+    [GeneratedRegex(@"^DTSTAMP:[^\r\n]*\r?\n", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex DtStamp();
 
     /// <summary>A download name such as <c>alex-rivera-contoso-plan.ics</c>: lower-case ASCII letters and digits only.</summary>
     internal static string FileName(RunnerUpCase @case)

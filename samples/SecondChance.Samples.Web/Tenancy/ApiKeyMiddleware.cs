@@ -1,6 +1,10 @@
 namespace SecondChance.Samples.Web.Tenancy;
 
-/// <summary>Resolves the tenant of every <c>/api</c> request from its <c>X-Api-Key</c> header; answers 401 when there is no such tenant.</summary>
+/// <summary>
+/// Resolves the tenant of every <c>/api</c> request from its <c>X-Api-Key</c> header (or, for a
+/// case's calendar feed only, from a credential in the query string, see <see cref="CalendarFeed"/>);
+/// answers 401 when there is no such tenant.
+/// </summary>
 public static class ApiKeyMiddleware
 {
     public const string HeaderName = "X-Api-Key";
@@ -16,7 +20,7 @@ public static class ApiKeyMiddleware
             }
 
             var directory = context.RequestServices.GetRequiredService<TenantDirectory>();
-            var tenant = directory.FindByKey(context.Request.Headers[HeaderName].ToString());
+            var tenant = directory.FindByKey(context.Request.Headers[HeaderName].ToString()) ?? CalendarFeed.Tenant(context);
             if (tenant is null)
             {
                 context.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\"";
