@@ -114,6 +114,14 @@ public class BrowserTests
         var ics = await File.ReadAllTextAsync((await download.PathAsync())!);
         ics.Should().StartWith("BEGIN:VCALENDAR").And.Contain("-FollowUp@secondchance").And.Contain("DTSTART:20260810T090000Z");
 
+        // The subscribe link is the same calendar as a webcal: feed, the key in its query.
+        var feed = await page.GetAttributeAsync("#calendar-subscribe", "href");
+        feed.Should().StartWith("webcal://").And.Contain("/calendar.ics?key=");
+        using (var calendarApp = new HttpClient())
+        {
+            (await calendarApp.GetStringAsync("http://" + feed!["webcal://".Length..])).Should().Contain("-FollowUp@secondchance").And.Contain("REFRESH-INTERVAL");
+        }
+
         var screenshot = Path.Combine(Path.GetTempPath(), "secondchance-web-page.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
         _output.WriteLine("screenshot: " + screenshot);

@@ -128,6 +128,7 @@
     $("case-title").textContent = `${c.candidate} at ${c.company}`;
     $("case-sub").textContent = `${c.role} · ${c.level} · ${c.timeZone}` + (c.contact ? ` · contact: ${c.contact.name}` : "");
     $("case-id").textContent = resource.id;
+    updateSubscribeLink();
     $("next-action").textContent = actionNames[next.action] || next.action;
     $("next-step").textContent = next.step ? `step ${next.step}` + (next.covers.length > 1 ? ` (covers ${next.covers.join(", ")})` : "") : "done";
     $("next-overdue").hidden = !next.overdue;
@@ -295,6 +296,14 @@
         return li;
       }));
     } catch (e) { fail(e); }
+  }
+
+  // A calendar app subscribed to a webcal: URL sends no header, so the feed takes the key in the query.
+  function updateSubscribeLink() {
+    if (!state.caseId) return;
+    const time = $("calendar-time").value;
+    const query = `?key=${encodeURIComponent(state.key)}` + (time ? `&time=${encodeURIComponent(time)}` : "");
+    $("calendar-subscribe").href = `webcal://${location.host}/api/cases/${encodeURIComponent(state.caseId)}/calendar.ics${query}`;
   }
 
   // A plain link cannot send the API key, so fetch the file with the header and save it from a blob.
@@ -527,6 +536,7 @@
     $("note-draft").addEventListener("click", draftNote);
     $("note-check").addEventListener("click", checkNote);
     $("calendar-download").addEventListener("click", downloadCalendar);
+    $("calendar-time").addEventListener("change", updateSubscribeLink);
     $("stats-refresh").addEventListener("click", loadStats);
     if (state.key) { loadAgenda(); loadStats(); }
   }
