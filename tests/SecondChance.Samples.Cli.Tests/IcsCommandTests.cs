@@ -24,8 +24,11 @@ public class IcsCommandTests
 
         var calendar = IcalCalendar.Load(result.Stdout)!;
         calendar.TimeZones.Should().ContainSingle().Which.TzId.Should().Be("America/Los_Angeles");
-        calendar.Events.Select(e => e.Uid).Should().Equal(AlexUids);
-        calendar.Events.Select(e => e.Summary).Should().Equal(
+        var upcoming = calendar.Events.Where(e => e.Status != "CANCELLED").ToArray();
+        upcoming.Select(e => e.Uid).Should().Equal(AlexUids);
+        calendar.Events.Where(e => e.Status == "CANCELLED").Select(e => e.Uid).Should().Equal(
+            "alex-contoso-ThankAndAsk@secondchance", "alex-contoso-ReaffirmInterest@secondchance", "alex-contoso-SendThankYouNote@secondchance");
+        upcoming.Select(e => e.Summary).Should().Equal(
             "Steps 7-8: Follow up with the same person months later (Engineering Manager, Contoso)",
             "Window: Steps 7-8: Follow up with the same person months later (Engineering Manager, Contoso)",
             "Step 9: Give them time to come back to you (Engineering Manager, Contoso)",
@@ -47,7 +50,10 @@ public class IcsCommandTests
         var starts = result.Stdout.Split("\r\n").Where(l => l.StartsWith("DTSTART;TZID=", StringComparison.Ordinal));
         starts.Should().Equal(
             "DTSTART;TZID=America/Los_Angeles:20260806T173000",
-            "DTSTART;TZID=America/Los_Angeles:20260827T173000");
+            "DTSTART;TZID=America/Los_Angeles:20260827T173000",
+            "DTSTART;TZID=America/Los_Angeles:20260306T173000", // the steps done on the day of the call, cancelled
+            "DTSTART;TZID=America/Los_Angeles:20260306T173000",
+            "DTSTART;TZID=America/Los_Angeles:20260306T173000");
     }
 
     [Fact]
@@ -73,7 +79,7 @@ public class IcsCommandTests
         var april = await CliRun.Run("ics", "--case", Paths.Alex, "--today", "2026-04-10");
 
         static string[] Uids(string ics) => ics.Split("\r\n").Where(l => l.StartsWith("UID:", StringComparison.Ordinal)).ToArray();
-        Uids(march.Stdout).Should().HaveCount(4).And.Equal(Uids(april.Stdout));
+        Uids(march.Stdout).Should().HaveCount(7).And.Equal(Uids(april.Stdout));
         Uids(march.Stdout).Should().OnlyContain(u => System.Text.RegularExpressions.Regex.IsMatch(u, "^UID:[0-9a-f]{32}-[A-Za-z]+(-window)?@secondchance$"));
     }
 

@@ -115,7 +115,8 @@ public class NoteCommandTests
 
         result.ExitCode.Should().Be(0, result.Stderr);
         result.Stderr.Should().BeEmpty();
-        result.Stdout.Should().StartWith("No findings:");
+        result.Stdout.Should().StartWith("answered \"has not led a team of 10 or more\" (line 7): Answered: speaks of")
+            .And.Contain("No findings:");
     }
 
     [Fact]

@@ -130,6 +130,7 @@ internal static class NoteCommand
 
     private static void WriteFindings(IAnsiConsole console, NoteCheckResult result, int errors, int warnings)
     {
+        WriteGaps(console, result);
         if (result.IsClean)
         {
             console.MarkupLine("[green]No findings[/]: the note thanks them, answers every gap with an example, and closes with interest and openness.");
@@ -158,6 +159,22 @@ internal static class NoteCommand
         console.Write(table);
         var verdict = errors == 0 ? "[green]the note can be sent[/]" : "[bold red]fix the errors before sending[/]";
         console.MarkupLine($"{Count(errors, "error")}, {Count(warnings, "warning")}: {verdict}.");
+    }
+
+    // One line per recorded gap: how the note answers it, and why.
+    private static void WriteGaps(IAnsiConsole console, NoteCheckResult result)
+    {
+        foreach (var gap in result.Gaps)
+        {
+            var mark = gap.Verdict switch
+            {
+                GapVerdict.Answered => "[green]answered[/]",
+                GapVerdict.ClaimWithoutExample => "[yellow]no example[/]",
+                _ => "[bold red]not answered[/]",
+            };
+            var where = gap.Line is { } line ? string.Create(CultureInfo.InvariantCulture, $" (line {line})") : string.Empty;
+            console.MarkupLine($"{mark} \"{Markup.Escape(gap.Gap)}\"{where}: {Markup.Escape(gap.Reason)}");
+        }
     }
 
     private static HashSet<string> Gaps(RunnerUpCase @case) =>

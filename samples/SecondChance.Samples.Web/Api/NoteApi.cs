@@ -106,7 +106,7 @@ public static class NoteApi
         }
 
         var result = NoteChecker.Check(text, CaseApi.Load(stored), channel);
-        return Results.Ok(new NoteCheckResource(result.CanSend, result.Findings));
+        return Results.Ok(new NoteCheckResource(result.CanSend, result.Findings, result.Gaps));
     }
 
     // Reads the body as a JSON object whose properties are all known; null (with errors) otherwise.

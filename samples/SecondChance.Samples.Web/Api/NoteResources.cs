@@ -34,4 +34,5 @@ public sealed record NoteCheckRequest
 /// <summary>What the checker found in a note.</summary>
 /// <param name="CanSend">Whether the note has no error (warnings do not stop it).</param>
 /// <param name="Findings">Each finding, ordered by line and offset; findings about the whole note come last.</param>
-public sealed record NoteCheckResource(bool CanSend, IReadOnlyList<NoteFinding> Findings);
+/// <param name="Gaps">How the note answers each recorded gap, and why: the concept matched, the candidate's claim and the example found.</param>
+public sealed record NoteCheckResource(bool CanSend, IReadOnlyList<NoteFinding> Findings, IReadOnlyList<GapAnswer> Gaps);

@@ -22,8 +22,10 @@ namespace SecondChance.Notes;
 /// A paragraph is about the gap when a clause names one of the gap's concepts (for a technology or
 /// an industry, that very concept; for the broad themes, any concept of the theme), or when it quotes
 /// the gap. It is the candidate's own claim when that clause speaks in the first person ("I", "my
-/// team", "we") and not of the reader ("your team", "you"); "thank you", "you mentioned" and "on
-/// your point" are taken as framing. The claim is answered when the paragraph, outside clauses about
+/// team", "we") and not of the reader or the company ("your team", "good to hear", "the
+/// interview"): each word belongs to the nearest such cue before it in its clause, else after it; a
+/// clause that restates their feedback ("you mentioned that I have not ...", "on your point") is
+/// theirs. The claim is answered when the paragraph, outside clauses about
 /// the reader, gives a concrete example: a number (digits, a number word, a currency or percent
 /// sign), a result ("cut", "shipped", "passed", "promoted"), a named system (a capitalised name that
 /// is not the concept itself nor a name of the case) or a time span ("last year").
@@ -114,7 +116,7 @@ public static partial class GapJudge
         var strong = Concepts.Where(c => c.Strong.Any(t => Find(tokens, t, 0, tokens.Length) is not null)).ToArray();
         if (strong.Length > 0)
         {
-            return new Wanted(strong[0].Source.Theme, strong, []);
+            return new Wanted(strong[0].Source.Theme, strong, []) { GapLemmas = Lemmas(tokens) };
         }
 
         // Only words that name a concept beside another: the gap's own words count as well.
@@ -128,8 +130,11 @@ public static partial class GapJudge
         var weakWords = weak.SelectMany(c => c.Weak).Where(t => t.Length == 1).Select(t => t[0]).ToHashSet(StringComparer.Ordinal);
         keywords = keywords.Where(k => !weakWords.Contains(k)).ToArray();
         var theme = weak.Length > 0 ? weak[0].Source.Theme : keywords.Length > 0 ? GapTheme.Other : (GapTheme?)null;
-        return new Wanted(theme, weak, keywords);
+        return new Wanted(theme, weak, keywords) { GapLemmas = Lemmas(tokens) };
     }
+
+    private static HashSet<string> Lemmas(Token[] tokens) =>
+        tokens.Select(t => t.Lemma).Where(l => l.Length >= 3 && !l.Any(char.IsDigit) && !GapStopLemmas.Contains(l) && !NoteGuidelines.GapStopWords.Contains(l)).ToHashSet(StringComparer.Ordinal);
 
     private static GapAnswer JudgeOne(string gap, Wanted wanted, string paragraph, int? line, IReadOnlySet<string> names)
     {
@@ -140,7 +145,6 @@ public static partial class GapJudge
             text = text.Replace(gap, new string(' ', gap.Length), StringComparison.OrdinalIgnoreCase);
         }
 
-        text = Framing().Replace(text, m => new string(' ', m.Length));
         var tokens = NoteTokens.Tokenize(text);
         var cues = Cues(text, tokens);
         var hits = Hits(wanted, tokens);
@@ -180,7 +184,7 @@ public static partial class GapJudge
                 seen is null ? null : excerpt);
         }
 
-        var covered = new HashSet<int>(hits.SelectMany(h => Enumerable.Range(h.First, h.Last - h.First + 1)));
+        var covered = Covered(wanted, tokens, hits);
         var example = Example(text, tokens, cues, covered, names);
         return new GapAnswer(
             gap,
@@ -192,6 +196,22 @@ public static partial class GapJudge
             example,
             line,
             excerpt);
+    }
+
+    // The words of the gap itself ("Kubernetes" for "weak Kubernetes skills", "hired" for a hiring
+    // gap) and the words that name its concept in the paragraph's claim: saying them again is no example.
+    private static HashSet<int> Covered(Wanted wanted, Token[] tokens, List<Hit> hits)
+    {
+        var covered = new HashSet<int>(hits.SelectMany(h => Enumerable.Range(h.First, h.Last - h.First + 1)));
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (wanted.GapLemmas.Contains(tokens[i].Lemma))
+            {
+                covered.Add(i);
+            }
+        }
+
+        return covered;
     }
 
     private static List<Hit> Hits(Wanted wanted, Token[] tokens)
@@ -230,11 +250,18 @@ public static partial class GapJudge
 
     private static string? Example(string text, Token[] tokens, Cue[] cues, HashSet<int> covered, IReadOnlySet<string> names)
     {
+        string? year = null; // "since 2024" counts, but a size or a result says more, so it is kept in reserve
         for (var i = 0; i < tokens.Length; i++)
         {
             var t = tokens[i];
             if (Owner(tokens, cues, i, i) == Cue.Other)
             {
+                continue;
+            }
+
+            if (t.Surface.Length == 4 && t.Surface.All(char.IsAsciiDigit) && t.Surface[0] is '1' or '2')
+            {
+                year ??= t.Surface;
                 continue;
             }
 
@@ -267,7 +294,7 @@ public static partial class GapJudge
             }
         }
 
-        return null;
+        return year;
     }
 
     // Who each word speaks of: the candidate ("I", "my", "we"), the reader or their company ("your
@@ -278,6 +305,16 @@ public static partial class GapJudge
         for (var i = 0; i < tokens.Length; i++)
         {
             cues[i] = OwnCues.Contains(tokens[i].Lemma) ? Cue.Own : OtherCues.Contains(tokens[i].Lemma) ? Cue.Other : Cue.None;
+        }
+
+        // "You mentioned that I have not led ..." restates their feedback up to the end of its clause.
+        foreach (Match m in Restating().Matches(text))
+        {
+            var first = Array.FindIndex(tokens, t => t.Start >= m.Index);
+            for (var i = first; i >= 0 && i < tokens.Length && tokens[i].Segment == tokens[first].Segment; i++)
+            {
+                cues[i] = Cue.Other;
+            }
         }
 
         foreach (Match m in AboutThem().Matches(text))
@@ -409,8 +446,8 @@ public static partial class GapJudge
         return i < to && tokens[i].Segment == segment && tokens[i].Lemma == term[k] ? Match(tokens, term, k + 1, i + 1, segment, to) : null;
     }
 
-    [GeneratedRegex(@"\b(?:as\s+you\s+(?:know|saw|said|mentioned|noted|asked|put\s+it)|you\s+(?:mentioned|said|noted|raised|asked|pointed\s+out|felt|flagged|were\s+concerned)(?:\s+that)?|(?:on|about|regarding|re|to)\s+your\s+(?:point|observation|feedback|concern|comment|question|note|remark))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Framing();
+    [GeneratedRegex(@"\b(?:you\s+(?:mentioned|said|noted|raised|pointed\s+out|felt|flagged|were\s+concerned|thought|saw)|(?:on|about|regarding|re|to)\s+your\s+(?:point|observation|feedback|concern|comment|question|note|remark))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Restating();
 
     [GeneratedRegex(@"\b(?:(?:last|this|that)\s+(?:year|quarter|month|spring|summer|autumn|fall|winter)|(?:a|one)\s+(?:year|decade)\s+(?:ago|later)|within\s+a\s+(?:year|quarter|month))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TimeSpan();
@@ -425,7 +462,10 @@ public static partial class GapJudge
         Other,
     }
 
-    private sealed record Wanted(GapTheme? Theme, CompiledConcept[] Concepts, string[] Keywords);
+    private sealed record Wanted(GapTheme? Theme, CompiledConcept[] Concepts, string[] Keywords)
+    {
+        public HashSet<string> GapLemmas { get; init; } = [];
+    }
 
     private sealed record Hit(string Concept, int Segment, int First, int Last);
 

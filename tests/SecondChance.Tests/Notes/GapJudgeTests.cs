@@ -13,7 +13,7 @@ public class GapJudgeTests
     [InlineData("no experience in a regulated industry", GapTheme.DomainAndRegulation, "I spent five years on payment systems at a bank and prepared our teams for PCI audits.", "five")]
     [InlineData("weak Kubernetes skills", GapTheme.TechnicalSkills, "I moved our services onto Kubernetes using GitOps with Argo.", "GitOps")]
     [InlineData("limited enterprise sales experience", GapTheme.SalesSegments, "I sold to Fortune 500 accounts, the largest worth $640k a year.", "500")]
-    [InlineData("limited international experience", GapTheme.International, "From 2021 to 2024 I ran operations across Germany, Poland and Spain.", "2021")]
+    [InlineData("limited international experience", GapTheme.International, "From 2021 to 2024 I ran operations across three countries for a retailer.", "three")]
     [InlineData("not senior enough for the role", GapTheme.Seniority, "For the past four years I have been a director reporting to the COO.", "four")]
     [InlineData("no experience with Salesforce administration", GapTheme.Other, "I have administered Salesforce for 300 users since 2022.", "300")]
     public void Judge_EachTheme_AnsweredInOtherWordsWithTheExampleFound(string gap, GapTheme theme, string paragraph, string example)

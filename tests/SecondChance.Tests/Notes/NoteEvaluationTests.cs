@@ -7,7 +7,7 @@ namespace SecondChance.Tests.Notes;
 public class NoteEvaluationTests
 {
     /// <summary>The accuracy this release records on the set (CHANGELOG, docs/notes-and-calendar.md); it must not drop.</summary>
-    private const double RecordedAccuracy = 0.995;
+    private const double RecordedAccuracy = 0.994; // 189 of 190, printed as 0.995
 
     private static readonly IReadOnlyList<NoteEvaluationItem> Items =
         NoteEvaluation.Read(Path.Combine(AppContext.BaseDirectory, "Notes", "Evaluation", "notes-evaluation.jsonl"));
