@@ -130,16 +130,7 @@ public static partial class PlanCalendar
             var description = Description(@case, steps);
             var start = first.On!.Value.At(options.TimeOfDay);
 
-            var reminder = new CalendarEvent
-            {
-                Uid = $"{key}-{rule}@{options.UidDomain}",
-                DtStamp = dtStamp,
-                DtStart = new CalDateTime(start.Year, start.Month, start.Day, start.Hour, start.Minute, start.Second, zone),
-                Duration = ToIcal(options.ReminderLength),
-                Summary = summary,
-                Description = description,
-                Sequence = sequence,
-            };
+            var reminder = Timed($"{key}-{rule}@{options.UidDomain}", dtStamp, start, zone, options, summary, description, sequence);
             if (options.AlarmBefore is { } before)
             {
                 reminder.Alarms.Add(new Alarm
@@ -176,18 +167,10 @@ public static partial class PlanCalendar
             var description = c.Done
                 ? $"Done on {LocalDatePattern.Iso.Format(c.On)}. Nothing more to do for this step."
                 : $"No longer applies as of {LocalDatePattern.Iso.Format(c.On)}: the case moved past this step or closed.";
-            calendar.Events.Add(new CalendarEvent
-            {
-                Uid = $"{key}-{rule}@{options.UidDomain}",
-                DtStamp = dtStamp,
-                DtStart = new CalDateTime(start.Year, start.Month, start.Day, start.Hour, start.Minute, start.Second, zone),
-                Duration = ToIcal(options.ReminderLength),
-                Summary = summary,
-                Description = description,
-                Status = "CANCELLED",
-                Sequence = sequence + 1,
-                Transparency = "TRANSPARENT",
-            });
+            var withdrawn = Timed($"{key}-{rule}@{options.UidDomain}", dtStamp, start, zone, options, summary, description, sequence + 1);
+            withdrawn.Status = "CANCELLED";
+            withdrawn.Transparency = "TRANSPARENT";
+            calendar.Events.Add(withdrawn);
             if (options.WindowAsAllDayEvent && HasWindow(c.Rule.Due))
             {
                 calendar.Events.Add(new CalendarEvent
@@ -259,6 +242,17 @@ public static partial class PlanCalendar
 
         return result.OrderBy(c => c.On).ThenBy(c => c.Steps[0].Step).ToList();
     }
+
+    private static CalendarEvent Timed(string uid, CalDateTime stamp, LocalDateTime start, string zone, CalendarExportOptions options, string summary, string description, int sequence) => new()
+    {
+        Uid = uid,
+        DtStamp = stamp,
+        DtStart = new CalDateTime(start.Year, start.Month, start.Day, start.Hour, start.Minute, start.Second, zone),
+        Duration = ToIcal(options.ReminderLength),
+        Summary = summary,
+        Description = description,
+        Sequence = sequence,
+    };
 
     // The policies whose due date comes with an on-time window, and so with a window entry.
     private static bool HasWindow(DuePolicy due) => due.Kind switch
