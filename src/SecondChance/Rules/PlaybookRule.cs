@@ -1,4 +1,5 @@
 using SecondChance.Cases;
+using SecondChance.Engine;
 
 namespace SecondChance.Rules;
 
@@ -31,6 +32,7 @@ public sealed class PlaybookRule
         Action = action;
         CoversArray = covers;
         Due = due;
+        DueSpec = new DueSpec((DueMethod)due.Kind, due.Anchor, due.Days, due.Months, due.WindowDays);
         CompletedBy = completedBy;
         Guidance = guidance;
         FactsRead = factsRead;
@@ -66,6 +68,9 @@ public sealed class PlaybookRule
     public IReadOnlyList<string> FactsRead { get; }
 
     internal int[] CoversArray { get; }
+
+    /// <summary>Gets <see cref="Due"/> in the engine's terms.</summary>
+    internal DueSpec DueSpec { get; }
 
     /// <summary>Gets the expression's parsed and sandboxed tree, over the rule set's shared <c>facts</c> parameter.</summary>
     internal System.Linq.Expressions.Expression Body { get; }

@@ -25,7 +25,7 @@ internal static class CaseDocumentReader
         var levelName = RequiredString(root, "level", errors);
         var timeZone = OptionalString(root, "timeZone", "timeZone", errors) ?? "UTC";
         Contact? contact = null;
-        switch (Get(root, "contact"))
+        switch (JsonMembers.Find(root, "contact"))
         {
             case null or { ValueKind: JsonValueKind.Null }:
                 break;
@@ -40,7 +40,7 @@ internal static class CaseDocumentReader
         }
 
         var events = new List<CaseEvent>();
-        switch (Get(root, "events"))
+        switch (JsonMembers.Find(root, "events"))
         {
             case { ValueKind: JsonValueKind.Array } array:
                 var i = 0;
@@ -119,7 +119,7 @@ internal static class CaseDocumentReader
                 return new Notified(date);
             case CaseEventType.FeedbackRecorded:
                 var gaps = new List<string>();
-                switch (Get(item, "gaps"))
+                switch (JsonMembers.Find(item, "gaps"))
                 {
                     case null or { ValueKind: JsonValueKind.Null }:
                         break;
@@ -155,7 +155,7 @@ internal static class CaseDocumentReader
             case CaseEventType.Approached:
                 return new Approached(date);
             case CaseEventType.OfferReceived:
-                var respondBy = Get(item, "respondBy") is null or { ValueKind: JsonValueKind.Null } ? null : RequiredDate(item, "respondBy", path + ".respondBy", errors);
+                var respondBy = JsonMembers.Find(item, "respondBy") is null or { ValueKind: JsonValueKind.Null } ? null : RequiredDate(item, "respondBy", path + ".respondBy", errors);
                 return errors.Count == before ? new OfferReceived(date, respondBy) : null;
             case CaseEventType.Closed:
                 return RequiredEnum<CloseReason>(item, "reason", path, errors) is { } reason ? new Closed(date, reason) : null;
@@ -164,27 +164,9 @@ internal static class CaseDocumentReader
         }
     }
 
-    internal static JsonElement? Get(JsonElement obj, string name)
-    {
-        if (obj.TryGetProperty(name, out var exact))
-        {
-            return exact;
-        }
-
-        foreach (var property in obj.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return property.Value;
-            }
-        }
-
-        return null;
-    }
-
     private static string? RequiredString(JsonElement obj, string name, List<CaseError> errors, string? path = null)
     {
-        switch (Get(obj, name))
+        switch (JsonMembers.Find(obj, name))
         {
             case { ValueKind: JsonValueKind.String } s:
                 return s.GetString();
@@ -199,7 +181,7 @@ internal static class CaseDocumentReader
 
     private static string? OptionalString(JsonElement obj, string name, string path, List<CaseError> errors)
     {
-        switch (Get(obj, name))
+        switch (JsonMembers.Find(obj, name))
         {
             case { ValueKind: JsonValueKind.String } s:
                 return s.GetString();
@@ -213,7 +195,7 @@ internal static class CaseDocumentReader
 
     private static LocalDate? RequiredDate(JsonElement obj, string name, string path, List<CaseError> errors)
     {
-        switch (Get(obj, name))
+        switch (JsonMembers.Find(obj, name))
         {
             case { ValueKind: JsonValueKind.String } s:
                 var text = s.GetString()!;

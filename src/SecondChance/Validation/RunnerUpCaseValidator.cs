@@ -12,7 +12,7 @@ namespace SecondChance.Validation;
 /// nothing after today. Every failure's property name is the field's JSON path. Thread-safe.
 /// </summary>
 /// <remarks>Pass "today" with <see cref="Validate(RunnerUpCase, LocalDate)"/>; without it, the future-date check is skipped.</remarks>
-public sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
+internal sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
 {
     private const string TodayKey = "SecondChance.Today";
     private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
@@ -34,6 +34,21 @@ public sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
         RuleFor(c => c.TimeZone).Custom(CheckTimeZone);
         RuleFor(c => c.Contact).Custom(CheckContact);
         RuleFor(c => c.Events).Custom(CheckEvents);
+    }
+
+    /// <summary>Checks <paramref name="case"/>, treating events after <paramref name="today"/> (when given) as errors.</summary>
+    /// <returns>Every problem with its field's JSON path; empty when the case is valid.</returns>
+    public IReadOnlyList<CaseError> Check(RunnerUpCase @case, LocalDate? today)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var context = new ValidationContext<RunnerUpCase>(@case);
+        if (today is { } date)
+        {
+            context.RootContextData[TodayKey] = date;
+        }
+
+        var result = Validate(context);
+        return result.IsValid ? Array.Empty<CaseError>() : result.Errors.Select(e => new CaseError(e.PropertyName, e.ErrorMessage)).ToArray();
     }
 
     /// <summary>Validates <paramref name="case"/>, treating events after <paramref name="today"/> as errors.</summary>

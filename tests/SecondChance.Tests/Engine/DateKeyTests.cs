@@ -1,20 +1,21 @@
+using SecondChance.Engine;
 using SecondChance.Scheduling;
 
-namespace SecondChance.Tests.Scheduling;
+namespace SecondChance.Tests.Engine;
 
 public class DateKeyTests
 {
     [Fact]
-    public void DayOfWeek_EveryIsoDate_SameAsNodaTime()
+    public void Day_of_week_matches_NodaTime_on_every_ISO_date()
     {
         // Every date NodaTime's ISO calendar supports, about 7.3 million of them.
         var date = LocalDate.MinIsoValue;
         var checkedDays = 0;
         while (true)
         {
-            if (DateKey.DayOfWeek(date) != date.DayOfWeek)
+            if (BusinessCalendar.DayOfWeekOf(date) != date.DayOfWeek)
             {
-                Assert.Fail($"{date:uuuu-MM-dd}: {DateKey.DayOfWeek(date)}, NodaTime says {date.DayOfWeek}");
+                Assert.Fail($"{date:uuuu-MM-dd}: {BusinessCalendar.DayOfWeekOf(date)}, NodaTime says {date.DayOfWeek}");
             }
 
             checkedDays++;
@@ -32,18 +33,18 @@ public class DateKeyTests
     [Theory]
     [InlineData("Julian")]
     [InlineData("Coptic")]
-    public void DayOfWeek_OtherCalendar_SameAsNodaTime(string calendarId)
+    public void Day_of_week_matches_NodaTime_in_other_calendars(string calendarId)
     {
         var calendar = calendarId == "Julian" ? CalendarSystem.Julian : CalendarSystem.Coptic;
         var date = new LocalDate(2026, 2, 28).WithCalendar(calendar);
         for (var i = 0; i < 800; i++, date = date.PlusDays(1))
         {
-            DateKey.DayOfWeek(date).Should().Be(date.DayOfWeek, "{0} in the {1} calendar", date, calendarId);
+            BusinessCalendar.DayOfWeekOf(date).Should().Be(date.DayOfWeek, "{0} in the {1} calendar", date, calendarId);
         }
     }
 
     [Fact]
-    public void Of_ConsecutiveDates_StrictlyIncreasing()
+    public void Keys_of_consecutive_dates_strictly_increase()
     {
         // Across month ends, year ends, leap days and the year 0 boundary.
         var previous = DateKey.Of(new LocalDate(-2, 12, 25));
@@ -59,23 +60,14 @@ public class DateKeyTests
     }
 
     [Fact]
-    public void HashCodeIsOrdered_WithThisNodaTime_TheShortcutIsOn()
-    {
-        // If a NodaTime upgrade changes LocalDate's hash code, keys fall back to the computed form and
-        // stay correct; this test only says the fast form is no longer in use.
-        DateKey.HashCodeIsOrdered.Should().BeTrue();
-    }
-
-    [Fact]
-    public void Of_AnyTwoDates_OrderedAsTheComputedKey()
+    public void Keys_of_any_two_dates_order_as_the_dates_do()
     {
         var rng = new Random(20261127);
         for (var i = 0; i < 100_000; i++)
         {
             var a = LocalDate.MinIsoValue.PlusDays(rng.Next(40, 7_304_078));
             var b = rng.Next(3) == 0 ? a.PlusDays(rng.Next(-40, 40)) : LocalDate.MinIsoValue.PlusDays(rng.Next(0, 7_304_118));
-            Math.Sign(DateKey.Of(a).CompareTo(DateKey.Of(b))).Should().Be(Math.Sign(DateKey.Computed(a).CompareTo(DateKey.Computed(b))), "{0} against {1}", a, b);
-            Math.Sign(DateKey.Of(a).CompareTo(DateKey.Of(b))).Should().Be(Math.Sign(a.CompareTo(b)));
+            Math.Sign(DateKey.Of(a).CompareTo(DateKey.Of(b))).Should().Be(Math.Sign(a.CompareTo(b)), "{0} against {1}", a, b);
         }
     }
 }
