@@ -36,11 +36,13 @@ public sealed class PlaybookOptions
     /// <value>The default value is <see cref="PlaybookRuleSet.Default"/>, the playbook's ten steps.</value>
     public PlaybookRuleSet RuleSet { get; set; } = PlaybookRuleSet.Default;
 
+    /// <summary>Gets the values configuration held that could not be read, each naming its key.</summary>
+    internal List<string> BindingProblems { get; } = [];
+
     /// <summary>Lists what is wrong with these options, one sentence each naming the setting; empty when an engine can be built from them.</summary>
-    /// <returns>The problems found.</returns>
-    public IReadOnlyList<string> Problems()
+    internal IReadOnlyList<string> Problems()
     {
-        var problems = new List<string>();
+        var problems = new List<string>(BindingProblems);
         if (RuleSet is null)
         {
             problems.Add("RuleSet must be set.");

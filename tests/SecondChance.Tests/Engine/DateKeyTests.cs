@@ -6,7 +6,7 @@ namespace SecondChance.Tests.Engine;
 public class DateKeyTests
 {
     [Fact]
-    public void Day_of_week_matches_NodaTime_on_every_ISO_date()
+    public void DayOfWeek_EveryIsoDate_SameAsNodaTime()
     {
         // Every date NodaTime's ISO calendar supports, about 7.3 million of them.
         var date = LocalDate.MinIsoValue;
@@ -33,7 +33,7 @@ public class DateKeyTests
     [Theory]
     [InlineData("Julian")]
     [InlineData("Coptic")]
-    public void Day_of_week_matches_NodaTime_in_other_calendars(string calendarId)
+    public void DayOfWeek_OtherCalendar_SameAsNodaTime(string calendarId)
     {
         var calendar = calendarId == "Julian" ? CalendarSystem.Julian : CalendarSystem.Coptic;
         var date = new LocalDate(2026, 2, 28).WithCalendar(calendar);
@@ -44,7 +44,7 @@ public class DateKeyTests
     }
 
     [Fact]
-    public void Keys_of_consecutive_dates_strictly_increase()
+    public void Of_ConsecutiveDates_StrictlyIncreasing()
     {
         // Across month ends, year ends, leap days and the year 0 boundary.
         var previous = DateKey.Of(new LocalDate(-2, 12, 25));
@@ -60,7 +60,7 @@ public class DateKeyTests
     }
 
     [Fact]
-    public void Keys_of_any_two_dates_order_as_the_dates_do()
+    public void Of_AnyTwoDates_OrderedAsTheDates()
     {
         var rng = new Random(20261127);
         for (var i = 0; i < 100_000; i++)
