@@ -95,6 +95,30 @@ public sealed class PlaybookEngine
         return _decider.Validate(@case, today);
     }
 
+    /// <summary>Checks a job level's name against the levels this engine knows, for hosts that ask field by field (see <see cref="CaseFields"/>).</summary>
+    /// <param name="level">The level's name; letter case does not matter.</param>
+    /// <returns>The error for <c>level</c>, or <see langword="null"/> when the engine knows the level.</returns>
+    public CaseError? CheckLevel(string? level) => _decider.LevelError(level);
+
+    /// <summary>
+    /// Returns the date a case next comes due, which depends only on its history and not on today: for
+    /// storing and indexing cases so a host can find the ones due on a day without deciding every case.
+    /// </summary>
+    /// <param name="case">The case.</param>
+    /// <returns>The next action's due date; <see langword="null"/> when the action has none (the move is the employer's, or the case is closed) or the case is invalid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="case"/> is <see langword="null"/>.</exception>
+    public LocalDate? NextDue(RunnerUpCase @case)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        if (@case.Events is not { Count: > 0 } events || events[^1] is not { } last)
+        {
+            return null;
+        }
+
+        // Deciding as of the last event accepts every valid history; the due date is the same on any later day.
+        return Decide(@case, last.On).DueOn;
+    }
+
     /// <summary>Decides the next action for a case as of <paramref name="today"/>.</summary>
     /// <param name="case">The case to decide.</param>
     /// <param name="today">Today's date in the case's time zone.</param>
@@ -123,7 +147,7 @@ public sealed class PlaybookEngine
     public IEnumerable<Decision> DecideMany(IEnumerable<RunnerUpCase> cases, LocalDate today, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cases);
-        return ChunkedSweep.Run(cases, c => DecideOne(c, today), maxDegreeOfParallelism, cancellationToken);
+        return ChunkedSweep<RunnerUpCase, Decision>.Run(cases, c => DecideOne(c, today), maxDegreeOfParallelism, cancellationToken);
     }
 
     /// <summary>
@@ -140,7 +164,7 @@ public sealed class PlaybookEngine
     public IAsyncEnumerable<Decision> DecideManyAsync(IAsyncEnumerable<RunnerUpCase> cases, LocalDate today, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cases);
-        return ChunkedSweep.Run(cases, c => DecideOne(c, today), maxDegreeOfParallelism, cancellationToken);
+        return ChunkedSweep<RunnerUpCase, Decision>.Run(cases, c => DecideOne(c, today), maxDegreeOfParallelism, cancellationToken);
     }
 
     /// <summary>Projects all ten playbook steps for a case as of <paramref name="today"/>.</summary>

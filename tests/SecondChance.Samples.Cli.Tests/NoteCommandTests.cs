@@ -105,7 +105,7 @@ public class NoteCommandTests
         var result = await CliRun.Run("note", "draft", "--case", Paths.Alex, "--channel", "Pigeon");
 
         result.ExitCode.Should().Be(2);
-        result.StderrLines.Should().Equal("--channel: 'Pigeon' is not a channel; use Email, Card or Letter.", "Run 'secondchance --help' for usage.");
+        result.StderrLines.Should().Equal("--channel: 'Pigeon' is not a channel; use Email, Card, Letter.", "Run 'secondchance --help' for usage.");
     }
 
     [Fact]

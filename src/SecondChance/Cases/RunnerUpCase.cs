@@ -51,6 +51,29 @@ public sealed record RunnerUpCase
         return this with { Events = events };
     }
 
+    /// <summary>
+    /// Returns the gaps the case's feedback recorded, trimmed, each once (ignoring letter case), in the
+    /// order they were first recorded: what a thank-you note must answer and evidence may be given for.
+    /// </summary>
+    /// <returns>The gaps; empty when no feedback recorded any.</returns>
+    public IReadOnlyList<string> RecordedGaps()
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var gaps = new List<string>();
+        foreach (var feedback in (Events ?? []).OfType<FeedbackRecorded>())
+        {
+            foreach (var gap in feedback.Gaps ?? [])
+            {
+                if (!string.IsNullOrWhiteSpace(gap) && seen.Add(gap.Trim()))
+                {
+                    gaps.Add(gap.Trim());
+                }
+            }
+        }
+
+        return gaps;
+    }
+
     /// <summary>Gets whether <paramref name="other"/> holds the same content: the same names, level, zone, contact and events, in the same order.</summary>
     /// <param name="other">The case to compare with.</param>
     /// <returns><see langword="true"/> when the two cases are equal by value.</returns>

@@ -42,6 +42,8 @@ internal sealed class Decider
 
     public IReadOnlyList<CaseError> Validate(RunnerUpCase @case, LocalDate? today) => _validator.Check(@case, today);
 
+    public CaseError? LevelError(string? name) => _validator.LevelError(name);
+
     public bool TryGetLevel(string name, out string configuredName, out LevelProfile profile) => _levels.TryGet(name, out configuredName, out profile);
 
     public Decision Decide(RunnerUpCase @case, LocalDate today)
@@ -62,21 +64,26 @@ internal sealed class Decider
             return Invalid(@case, today);
         }
 
-        return Match(@case, today, facts, level, profile) ?? NoRule(@case, today);
+        return TryMatch(@case, today, facts, level, profile, out var decision) ? decision : NoRule(@case, today);
     }
 
     /// <summary>Decides on already folded facts (the planner's projected histories); <see langword="null"/> when no rule matches.</summary>
-    public Decision? Match(RunnerUpCase @case, LocalDate today, CaseFacts facts, string level, LevelProfile profile)
+    public Decision? Match(RunnerUpCase @case, LocalDate today, CaseFacts facts, string level, LevelProfile profile) =>
+        TryMatch(@case, today, facts, level, profile, out var decision) ? decision : null;
+
+    private bool TryMatch(RunnerUpCase @case, LocalDate today, CaseFacts facts, string level, LevelProfile profile, out Decision decision)
     {
         var index = _firstMatch(facts);
         if (index < 0)
         {
-            return null;
+            decision = default;
+            return false;
         }
 
         var rule = _rules[index];
         var due = DueDates.Compute(rule.DueSpec, facts.State, profile.FollowUpAfterMonths, profile.WaitAfterFollowUpDays, Calendar);
-        return new Decision(@case, today, rule, level, due);
+        decision = new Decision(@case, today, rule, level, due);
+        return true;
     }
 
     private Decision Invalid(RunnerUpCase @case, LocalDate today)

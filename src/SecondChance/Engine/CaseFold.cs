@@ -26,16 +26,29 @@ internal static class CaseFold
         Fold(ref state, AsSpan(events, count), level);
 
     // An interface call per event costs more than the fold itself, so arrays and lists are read as spans.
-    private static ReadOnlySpan<CaseEvent> AsSpan(IReadOnlyList<CaseEvent> events, int count) => events switch
+    // The exact-type test comes first: one comparison, where a cast to an array type is a helper call.
+    private static ReadOnlySpan<CaseEvent> AsSpan(IReadOnlyList<CaseEvent> events, int count)
     {
-        CaseEvent[] array => new ReadOnlySpan<CaseEvent>(array, 0, count),
-        List<CaseEvent> list => CollectionsMarshal.AsSpan(list)[..count],
-        _ => events.Take(count).ToArray(),
-    };
+        if (events.GetType() == typeof(CaseEvent[]))
+        {
+            return new ReadOnlySpan<CaseEvent>(Unsafe.As<CaseEvent[]>(events), 0, count);
+        }
+
+        return events switch
+        {
+            CaseEvent[] array => new ReadOnlySpan<CaseEvent>(array, 0, count),
+            List<CaseEvent> list => CollectionsMarshal.AsSpan(list)[..count],
+            _ => events.Take(count).ToArray(),
+        };
+    }
 
     private static bool Fold(ref FactsState state, ReadOnlySpan<CaseEvent> events, string level)
     {
-        state.Level = level;
+        // A sweep refolds with the same level string most of the time; skipping the store skips its GC write barrier.
+        if (!ReferenceEquals(state.Level, level))
+        {
+            state.Level = level;
+        }
 
         // The checks accumulate into one flag instead of branching, so a well-formed history (the usual
         // case) costs no mispredicted branch but the switch on the event type.

@@ -1,67 +1,107 @@
-using System.Runtime.CompilerServices;
-
 namespace SecondChance.Engine;
 
 // Hot path: a change here must keep the quick benchmark (sweep_1m_ms) and the DecideMany agreement tests green.
 
 /// <summary>
-/// The one loop behind both sweeps: it reads up to a chunk of items, maps them on several cores and
-/// yields the results in input order, so memory stays bounded whatever the input size.
+/// The one chunk loop behind both sweeps: items are gathered into a chunk, the chunk is mapped on
+/// several cores, and the results come back in input order, so memory stays bounded whatever the
+/// input size. The synchronous and asynchronous sweeps differ only in how they read the source.
 /// </summary>
-internal static class ChunkedSweep
+internal sealed class ChunkedSweep<TIn, TOut>
 {
     private const int ChunkSize = 4096;
+    private readonly TIn[] _items = new TIn[ChunkSize];
+    private readonly TOut[] _results = new TOut[ChunkSize];
+    private readonly Func<TIn, TOut> _map;
+    private readonly ParallelOptions _parallel;
+    private readonly int _workers;
+    private int _count;
 
-    /// <summary>Sweeps a synchronous source; it completes every step synchronously, so blocking on it never waits.</summary>
-    public static IEnumerable<TOut> Run<TIn, TOut>(IEnumerable<TIn> source, Func<TIn, TOut> map, int maxDegreeOfParallelism, CancellationToken cancellationToken) =>
-        Run(source.ToAsyncEnumerable(), map, maxDegreeOfParallelism, cancellationToken).ToBlockingEnumerable(cancellationToken);
-
-    /// <summary>Sweeps an asynchronous source.</summary>
-    public static async IAsyncEnumerable<TOut> Run<TIn, TOut>(
-        IAsyncEnumerable<TIn> source,
-        Func<TIn, TOut> map,
-        int maxDegreeOfParallelism,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    private ChunkedSweep(Func<TIn, TOut> map, int maxDegreeOfParallelism, CancellationToken cancellationToken)
     {
-        var items = new TIn[ChunkSize];
-        var results = new TOut[ChunkSize];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
-        var workers = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
-        var e = source.GetAsyncEnumerator(cancellationToken);
-        await using (e.ConfigureAwait(false))
+        _map = map;
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken };
+        _workers = maxDegreeOfParallelism > 0 ? maxDegreeOfParallelism : Environment.ProcessorCount;
+    }
+
+    /// <summary>Sweeps a synchronous source.</summary>
+    public static IEnumerable<TOut> Run(IEnumerable<TIn> source, Func<TIn, TOut> map, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    {
+        var sweep = new ChunkedSweep<TIn, TOut>(map, maxDegreeOfParallelism, cancellationToken);
+        foreach (var item in source)
         {
-            while (true)
+            if (sweep.Add(item))
             {
-                var n = 0;
-                while (n < items.Length && await e.MoveNextAsync().ConfigureAwait(false))
+                foreach (var result in sweep.Flush())
                 {
-                    items[n++] = e.Current;
+                    yield return result;
                 }
-
-                if (n == 0)
-                {
-                    yield break;
-                }
-
-                // Ranges, not single items, so each worker runs a tight loop instead of a delegate call per item.
-                var rangeSize = Math.Max(64, (n + workers - 1) / workers);
-                Parallel.For(0, (n + rangeSize - 1) / rangeSize, parallel, r =>
-                {
-                    var end = Math.Min(n, (r + 1) * rangeSize);
-                    for (var i = r * rangeSize; i < end; i++)
-                    {
-                        results[i] = map(items[i]);
-                    }
-                });
-
-                for (var i = 0; i < n; i++)
-                {
-                    yield return results[i];
-                }
-
-                Array.Clear(items, 0, n);
-                Array.Clear(results, 0, n);
             }
         }
+
+        foreach (var result in sweep.Flush())
+        {
+            yield return result;
+        }
+    }
+
+    /// <summary>Sweeps an asynchronous source.</summary>
+    public static async IAsyncEnumerable<TOut> Run(IAsyncEnumerable<TIn> source, Func<TIn, TOut> map, int maxDegreeOfParallelism, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var sweep = new ChunkedSweep<TIn, TOut>(map, maxDegreeOfParallelism, cancellationToken);
+        await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (sweep.Add(item))
+            {
+                foreach (var result in sweep.Flush())
+                {
+                    yield return result;
+                }
+            }
+        }
+
+        foreach (var result in sweep.Flush())
+        {
+            yield return result;
+        }
+    }
+
+    /// <summary>Adds an item; returns whether the chunk is full and must be flushed.</summary>
+    private bool Add(TIn item)
+    {
+        _items[_count++] = item;
+        return _count == ChunkSize;
+    }
+
+    /// <summary>Maps the chunk in parallel and yields its results in order, then empties it.</summary>
+    private IEnumerable<TOut> Flush()
+    {
+        var n = _count;
+        if (n == 0)
+        {
+            yield break;
+        }
+
+        _parallel.CancellationToken.ThrowIfCancellationRequested();
+
+        // Ranges, not single items, so each worker runs a tight loop instead of a delegate call per item.
+        var rangeSize = Math.Max(64, (n + _workers - 1) / _workers);
+        Parallel.For(0, (n + rangeSize - 1) / rangeSize, _parallel, r =>
+        {
+            var end = Math.Min(n, (r + 1) * rangeSize);
+            for (var i = r * rangeSize; i < end; i++)
+            {
+                _results[i] = _map(_items[i]);
+            }
+        });
+
+        for (var i = 0; i < n; i++)
+        {
+            yield return _results[i];
+        }
+
+        Array.Clear(_items, 0, n);
+        Array.Clear(_results, 0, n);
+        _count = 0;
     }
 }

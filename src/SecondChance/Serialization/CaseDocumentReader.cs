@@ -102,7 +102,7 @@ internal static class CaseDocumentReader
             }
             else
             {
-                errors.Add(new CaseError(path + ".type", $"'{Shorten(typeName)}' is not a known event type; use one of {EventTypes}"));
+                errors.Add(new CaseError(path + ".type", $"'{CaseText.Excerpt(typeName)}' is not a known event type; use one of {EventTypes}"));
             }
         }
 
@@ -205,7 +205,7 @@ internal static class CaseDocumentReader
                     return parsed.Value;
                 }
 
-                errors.Add(new CaseError(path, $"'{Shorten(text)}' is not a valid date; use YYYY-MM-DD, such as 2026-03-06"));
+                errors.Add(new CaseError(path, $"'{CaseText.Excerpt(text)}' is not a valid date; use YYYY-MM-DD, such as 2026-03-06"));
                 return null;
             case null or { ValueKind: JsonValueKind.Null }:
                 errors.Add(new CaseError(path, "is required: a date such as 2026-03-06"));
@@ -225,14 +225,12 @@ internal static class CaseDocumentReader
             return null;
         }
 
-        if (text.Length > 0 && !char.IsDigit(text.TrimStart('-').FirstOrDefault('x')) && Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value))
+        if (CaseText.ParseName<T>($"{path}.{name}", text, name, out var value) is { } error)
         {
-            return value;
+            errors.Add(error);
+            return null;
         }
 
-        errors.Add(new CaseError($"{path}.{name}", $"'{Shorten(text)}' is not a known {name}; use one of {string.Join(", ", Enum.GetNames<T>())}"));
-        return null;
+        return value;
     }
-
-    private static string Shorten(string value) => value.Length > 60 ? value[..60] + "..." : value;
 }
