@@ -35,43 +35,52 @@ internal readonly record struct DueWindow(LocalDate Due, LocalDate Start, LocalD
         (Flags & AroundDue) != 0 ? Due.PlusDays(windowDays) : (Flags & HasEnd) != 0 ? End : null;
 }
 
-/// <summary>How a due date is computed; the same members, in the same order, as <see cref="Rules.DuePolicyKind"/>.</summary>
-internal enum DueMethod : byte
+/// <summary>The date computations the engine knows; a rule's due policy is one of them with its numbers.</summary>
+internal enum DueShape : byte
 {
+    /// <summary>No due date.</summary>
     None,
-    OnEventDate,
+
+    /// <summary>The anchor event's date.</summary>
+    OnAnchor,
+
+    /// <summary>A number of business days after the anchor (or the offer's respond-by date, when asked for and known).</summary>
     BusinessDaysAfter,
-    RespondByOrBusinessDaysAfter,
-    LevelMonthsAfter,
+
+    /// <summary>Months after the anchor, moved forward onto a business day, with a window either side.</summary>
     MonthsAfter,
-    LevelWaitAfter,
+
+    /// <summary>A window of calendar days that starts on the anchor.</summary>
     DaysAfter,
 }
 
-/// <summary>A rule's due-date policy in the engine's terms.</summary>
-internal readonly record struct DueSpec(DueMethod Method, CaseEventType? Anchor, int Days, int Months, int WindowDays);
+/// <summary>
+/// A rule's due-date policy in the engine's terms. <see cref="Months"/> or <see cref="Days"/> of -1
+/// stand for the level's follow-up months or waiting days.
+/// </summary>
+internal readonly record struct DueSpec(DueShape Shape, CaseEventType? Anchor, int Days, int Months, int WindowDays, bool RespondByFirst)
+{
+    public const int LevelValue = -1;
+}
 
 /// <summary>Computes a rule's due date and on-time window from its policy, the folded facts and the level's timing.</summary>
 internal static class DueDates
 {
     public static DueWindow Compute(in DueSpec policy, in FactsState facts, int followUpAfterMonths, int waitAfterFollowUpDays, BusinessCalendar calendar)
     {
-        if (policy.Method == DueMethod.None || policy.Anchor is not { } anchorType)
+        if (policy.Shape == DueShape.None || policy.Anchor is not { } anchorType)
         {
             return DueWindow.None;
         }
 
         // A rule set that passed the analyzer never fires without its anchor; the call date is a safe floor regardless.
         var anchor = facts.Has(anchorType) ? facts.LatestOn(anchorType) : facts.LatestOn(CaseEventType.Notified);
-        return policy.Method switch
+        return policy.Shape switch
         {
-            DueMethod.OnEventDate => DueWindow.On(anchor),
-            DueMethod.BusinessDaysAfter => DueWindow.On(calendar.AddBusinessDays(anchor, policy.Days)),
-            DueMethod.RespondByOrBusinessDaysAfter => DueWindow.On(facts.RespondBy ?? calendar.AddBusinessDays(anchor, policy.Days)),
-            DueMethod.LevelMonthsAfter => Window(calendar.OnOrAfter(anchor.PlusMonths(followUpAfterMonths)), policy.WindowDays),
-            DueMethod.MonthsAfter => Window(calendar.OnOrAfter(anchor.PlusMonths(policy.Months)), policy.WindowDays),
-            DueMethod.LevelWaitAfter => DueWindow.Between(anchor, anchor.PlusDays(waitAfterFollowUpDays)),
-            DueMethod.DaysAfter => DueWindow.Between(anchor, anchor.PlusDays(policy.Days)),
+            DueShape.OnAnchor => DueWindow.On(anchor),
+            DueShape.BusinessDaysAfter => DueWindow.On(policy.RespondByFirst && facts.RespondBy is { } by ? by : calendar.AddBusinessDays(anchor, policy.Days)),
+            DueShape.MonthsAfter => Window(calendar.OnOrAfter(anchor.PlusMonths(policy.Months == DueSpec.LevelValue ? followUpAfterMonths : policy.Months)), policy.WindowDays),
+            DueShape.DaysAfter => DueWindow.Between(anchor, anchor.PlusDays(policy.Days == DueSpec.LevelValue ? waitAfterFollowUpDays : policy.Days)),
             _ => DueWindow.None,
         };
     }

@@ -32,7 +32,7 @@ public sealed class PlaybookRule
         Action = action;
         CoversArray = covers;
         Due = due;
-        DueSpec = new DueSpec((DueMethod)due.Kind, due.Anchor, due.Days, due.Months, due.WindowDays);
+        DueSpec = ToSpec(due);
         CompletedBy = completedBy;
         Guidance = guidance;
         FactsRead = factsRead;
@@ -84,4 +84,16 @@ public sealed class PlaybookRule
 
     /// <inheritdoc />
     public override string ToString() => Name;
+
+    private static DueSpec ToSpec(DuePolicy due) => due.Kind switch
+    {
+        DuePolicyKind.OnEventDate => new(DueShape.OnAnchor, due.Anchor, 0, 0, 0, false),
+        DuePolicyKind.BusinessDaysAfter => new(DueShape.BusinessDaysAfter, due.Anchor, due.Days, 0, 0, false),
+        DuePolicyKind.RespondByOrBusinessDaysAfter => new(DueShape.BusinessDaysAfter, due.Anchor, due.Days, 0, 0, true),
+        DuePolicyKind.LevelMonthsAfter => new(DueShape.MonthsAfter, due.Anchor, 0, DueSpec.LevelValue, due.WindowDays, false),
+        DuePolicyKind.MonthsAfter => new(DueShape.MonthsAfter, due.Anchor, 0, due.Months, due.WindowDays, false),
+        DuePolicyKind.LevelWaitAfter => new(DueShape.DaysAfter, due.Anchor, DueSpec.LevelValue, 0, 0, false),
+        DuePolicyKind.DaysAfter => new(DueShape.DaysAfter, due.Anchor, due.Days, 0, 0, false),
+        _ => new(DueShape.None, null, 0, 0, 0, false),
+    };
 }
