@@ -37,8 +37,8 @@ public class IcalJsTests
         var before = AfterTheCall("America/Los_Angeles");
         var after = before.With(new NoteSent(D(2026, 3, 9), NoteChannel.Email));
 
-        var first = await ReadAsync(PlanCalendar.Export(Engine, before, D(2026, 3, 6), Clock, caseId: "case-7"));
-        var second = await ReadAsync(PlanCalendar.Export(Engine, after, D(2026, 3, 9), Clock, caseId: "case-7"));
+        var first = await ReadAsync(PlanCalendar.Export(Engine.Plan(before, D(2026, 3, 6)), Clock, caseId: "case-7"));
+        var second = await ReadAsync(PlanCalendar.Export(Engine.Plan(after, D(2026, 3, 9)), Clock, caseId: "case-7"));
 
         var note = Event(first, "case-7-SendThankYouNote@secondchance");
         note.GetProperty("status").ValueKind.Should().Be(JsonValueKind.Null);
@@ -62,7 +62,7 @@ public class IcalJsTests
     {
         var @case = AfterTheCall("America/Los_Angeles").With(new NoteSent(D(2026, 3, 6), NoteChannel.Email));
 
-        var read = await ReadAsync(PlanCalendar.Export(Engine, @case, D(2026, 3, 10), Clock, caseId: "case-8"));
+        var read = await ReadAsync(PlanCalendar.Export(Engine.Plan(@case, D(2026, 3, 10)), Clock, caseId: "case-8"));
 
         read.GetProperty("prodid").GetString().Should().Be(PlanCalendar.ProductId);
         read.GetProperty("version").GetString().Should().Be("2.0");
@@ -81,7 +81,7 @@ public class IcalJsTests
     {
         var @case = AfterTheCall("UTC").With(new NoteSent(D(2026, 3, 6), NoteChannel.Email));
 
-        var read = await ReadAsync(PlanCalendar.Export(Engine, @case, D(2026, 3, 10), Clock, caseId: "case-9"));
+        var read = await ReadAsync(PlanCalendar.Export(Engine.Plan(@case, D(2026, 3, 10)), Clock, caseId: "case-9"));
 
         var followUp = Event(read, "case-9-FollowUp@secondchance");
         followUp.GetProperty("zone").GetString().Should().Be("UTC");

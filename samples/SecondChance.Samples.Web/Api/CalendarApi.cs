@@ -95,7 +95,7 @@ public static partial class CalendarApi
             options.RefreshInterval = Duration.FromHours(1);
         }
 
-        var ics = PlanCalendar.Export(engine, @case, today, clock, options, caseId: id);
+        var ics = PlanCalendar.Export(engine.Plan(@case, today), clock, options, caseId: id);
 
         // The ETag leaves out DTSTAMP, the export's own clock reading, so it changes only when an entry does.
         var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(DtStamp().Replace(ics, string.Empty))))[..32] + "\"");

@@ -6,9 +6,16 @@ namespace SecondChance.Notes;
 /// <summary>
 /// Checks any note, drafted here or written by hand, against the playbook and the case: thanks,
 /// an answer with an example for each recorded gap, a closing that states continued interest, no
-/// arguing, brevity, and no prompt left unfilled. See <see cref="NoteValidator"/> for the rules and
-/// <see cref="NoteGuidelines"/> for the lists and limits. Thread-safe.
+/// arguing, brevity, and no prompt left unfilled. See <see cref="NoteGuidelines"/> for the lists and limits. Thread-safe.
 /// </summary>
+/// <remarks>
+/// The rules, in order: thanks somewhere in the note; each recorded gap answered by a paragraph
+/// that speaks of the gap's concept as the candidate's own claim (an error when none does), with a
+/// concrete example (a warning when it has none; not checked while it still holds a prompt), as
+/// <see cref="GapJudge"/> judges it and <see cref="NoteCheckResult.Gaps"/> reports it; the closing paragraph
+/// states continued interest and openness; no argumentative or defensive phrase; the word limit for
+/// the channel; no "[ADD ...]" prompt left.
+/// </remarks>
 public static class NoteChecker
 {
     private static readonly NoteValidator Validator = new();

@@ -21,7 +21,7 @@ namespace SecondChance.Notes;
 /// states continued interest and openness; no argumentative or defensive phrase; the word limit for
 /// the channel; no "[ADD ...]" prompt left. Stateless and thread-safe: share one instance.
 /// </remarks>
-public sealed partial class NoteValidator : AbstractValidator<NoteCheckContext>
+internal sealed partial class NoteValidator : AbstractValidator<NoteCheckContext>
 {
     /// <summary>The key under which the gap judgements are left in the validation context's root data.</summary>
     internal const string GapsKey = "SecondChance.Notes.GapAnswers";

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using NodaTime;
 using SecondChance.Analytics;
 using SecondChance.Decisions;
+using SecondChance.Rules;
 using SecondChance.Validation;
 
 namespace SecondChance.Planning;
@@ -14,10 +15,11 @@ public sealed class CasePlan
 {
     private readonly CalibratedOdds? _chance;
 
-    internal CasePlan(Decision decision, IReadOnlyList<PlanStep> steps, CalibratedOdds? chance = null)
+    internal CasePlan(Decision decision, IReadOnlyList<PlanStep> steps, PlaybookRuleSet ruleSet, CalibratedOdds? chance = null)
     {
         Decision = decision;
         Steps = steps;
+        RuleSet = ruleSet;
         _chance = chance;
     }
 
@@ -37,6 +39,13 @@ public sealed class CasePlan
     /// <summary>Gets the next action (carrying the chance when <see cref="WithChance(OutcomeReport)"/> gave one); <see langword="null"/> for an invalid case.</summary>
     public NextAction? Next => Decision.IsValid ? Decision.Next with { Chance = _chance } : null;
 
+    /// <summary>
+    /// Gets the rules the plan was made with, so a host can look up the rule behind any step, including
+    /// those that no longer apply (a calendar withdraws their entries by the rule's name).
+    /// </summary>
+    [JsonIgnore]
+    public PlaybookRuleSet RuleSet { get; }
+
     /// <summary>Gets the ten steps in order; empty for an invalid case.</summary>
     public IReadOnlyList<PlanStep> Steps { get; }
 
@@ -47,6 +56,6 @@ public sealed class CasePlan
     public CasePlan WithChance(OutcomeReport outcomes)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
-        return new CasePlan(Decision, Steps, outcomes.ChanceFor(Decision.Case.Level));
+        return new CasePlan(Decision, Steps, RuleSet, outcomes.ChanceFor(Decision.Case.Level));
     }
 }
