@@ -303,7 +303,8 @@
     if (!state.caseId) return;
     const time = $("calendar-time").value;
     const query = `?key=${encodeURIComponent(state.key)}` + (time ? `&time=${encodeURIComponent(time)}` : "");
-    $("calendar-subscribe").href = `webcal://${location.host}/api/cases/${encodeURIComponent(state.caseId)}/calendar.ics${query}`;
+    const origin = location.origin.replace(/^https?/, "webcal"); // this app, seen by a calendar app
+    $("calendar-subscribe").href = `${origin}/api/cases/${encodeURIComponent(state.caseId)}/calendar.ics${query}`;
   }
 
   // A plain link cannot send the API key, so fetch the file with the header and save it from a blob.
