@@ -11,6 +11,22 @@ internal static class CaseDocumentReader
 {
     private static readonly string EventTypes = string.Join(", ", Enum.GetNames<CaseEventType>());
 
+    private static readonly string[] CaseMembers = ["candidate", "company", "role", "level", "timeZone", "contact", "events"];
+
+    private static readonly string[] ContactMembers = ["name", "email"];
+
+    /// <summary>The members each event type defines; types not listed have only <c>type</c> and <c>on</c>.</summary>
+    private static readonly Dictionary<CaseEventType, string[]> EventMembers = new()
+    {
+        [CaseEventType.FeedbackRecorded] = ["type", "on", "gaps"],
+        [CaseEventType.NoteSent] = ["type", "on", "channel"],
+        [CaseEventType.FollowUpMade] = ["type", "on", "outcome"],
+        [CaseEventType.OfferReceived] = ["type", "on", "respondBy"],
+        [CaseEventType.Closed] = ["type", "on", "reason"],
+    };
+
+    private static readonly string[] PlainEventMembers = ["type", "on"];
+
     public static CaseParseResult Read(JsonElement root)
     {
         var errors = new List<CaseError>();
@@ -19,6 +35,7 @@ internal static class CaseDocumentReader
             return new CaseParseResult(null, [new CaseError("$", "the case document must be a JSON object")]);
         }
 
+        AddUnknown(root, null, CaseMembers, errors);
         var candidate = RequiredString(root, "candidate", errors);
         var company = RequiredString(root, "company", errors);
         var role = RequiredString(root, "role", errors);
@@ -30,6 +47,7 @@ internal static class CaseDocumentReader
             case null or { ValueKind: JsonValueKind.Null }:
                 break;
             case { ValueKind: JsonValueKind.Object } c:
+                AddUnknown(c, "contact", ContactMembers, errors);
                 var name = RequiredString(c, "name", errors, "contact.name");
                 var email = OptionalString(c, "email", "contact.email", errors);
                 contact = new Contact(name ?? string.Empty, email);
@@ -106,6 +124,11 @@ internal static class CaseDocumentReader
             }
         }
 
+        if (type is { } known)
+        {
+            AddUnknown(item, path, EventMembers.GetValueOrDefault(known, PlainEventMembers), errors);
+        }
+
         var on = RequiredDate(item, "on", path + ".on", errors);
         if (type is null || on is null || errors.Count != before)
         {
@@ -180,6 +203,15 @@ internal static class CaseDocumentReader
         }
 
         return null;
+    }
+
+    /// <summary>Reports each member of <paramref name="obj"/> the contract does not define, with its path and the name probably meant.</summary>
+    private static void AddUnknown(JsonElement obj, string? path, string[] known, List<CaseError> errors)
+    {
+        foreach (var (name, message) in KnownMembers.Unknown(obj, known))
+        {
+            errors.Add(new CaseError(path is null ? name : $"{path}.{name}", message));
+        }
     }
 
     private static string? RequiredString(JsonElement obj, string name, List<CaseError> errors, string? path = null)
