@@ -99,6 +99,7 @@ internal static class Cli
         root.Add(PlanCommand.Create(session, options));
         root.Add(BatchCommand.Create(session, options));
         root.Add(WalkCommand.Create(session, options));
+        root.Add(RecordCommand.Create(session, options));
         root.Add(RulesCommand.Create(session));
         root.Add(NoteCommand.Create(session, options));
         root.Add(IcsCommand.Create(session, options));
