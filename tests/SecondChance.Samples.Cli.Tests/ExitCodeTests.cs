@@ -114,7 +114,7 @@ public class ExitCodeTests
 
         result.ExitCode.Should().Be(0);
         result.Stdout.Should().Contain("secondchance [command] [options]");
-        foreach (var command in new[] { "next", "plan", "batch", "walk", "rules", "note", "ics", "stats" })
+        foreach (var command in new[] { "next", "plan", "batch", "walk", "record", "rules", "note", "ics", "stats" })
         {
             result.Stdout.Should().Contain($"  {command} ");
         }
