@@ -117,12 +117,11 @@ internal static class Cli
             Recursive = true,
         };
 
-        public Option<RuleSetMode> RulesMode { get; } = new("--rules-mode")
+        public Option<RuleSetMode?> RulesMode { get; } = new("--rules-mode")
         {
-            Description = "How --rules relates to the default rules: replace them, or extend them (its rules are checked first).",
+            Description = "How --rules relates to the default rules: replace them, or extend them (its rules are checked first). Default: what the file declares, else replace.",
             HelpName = "replace|extend",
             Recursive = true,
-            DefaultValueFactory = _ => RuleSetMode.Replace,
             CustomParser = ParseMode,
         };
 
@@ -170,7 +169,7 @@ internal static class Cli
             return date.Value;
         }
 
-        private static RuleSetMode ParseMode(ArgumentResult result)
+        private static RuleSetMode? ParseMode(ArgumentResult result)
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
             switch (text.ToUpperInvariant())

@@ -38,8 +38,8 @@ internal sealed class CliSession
     /// <summary>Gets or sets the rule file given with <c>--rules</c>, if any.</summary>
     public string? RulesPath { get; set; }
 
-    /// <summary>Gets or sets how the rule file relates to the default rules.</summary>
-    public RuleSetMode RulesMode { get; set; } = RuleSetMode.Replace;
+    /// <summary>Gets or sets how the rule file relates to the default rules; <see langword="null"/> takes what the file declares.</summary>
+    public RuleSetMode? RulesMode { get; set; }
 
     /// <summary>Gets or sets the date given with <c>--today</c>, if any.</summary>
     public LocalDate? Today { get; set; }

@@ -28,6 +28,13 @@ public sealed class PlaybookRuleSet
     /// <summary>The maximum length of a rule's guidance, in characters.</summary>
     public const int MaxGuidanceLength = 2000;
 
+    /// <summary>
+    /// The default rules' workflow name. A rule file that extends the default rules says so at its top
+    /// with RulesEngine's own <c>"WorkflowsToInject": ["SecondChance.Default"]</c>, and then loads in
+    /// <see cref="RuleSetMode.Extend"/> without being told.
+    /// </summary>
+    public const string DefaultWorkflowName = "SecondChance.Default";
+
     /// <summary>The name rule expressions use for the case's facts.</summary>
     public const string FactsParameterName = "facts";
 
@@ -56,6 +63,9 @@ public sealed class PlaybookRuleSet
     /// <summary>Gets the rules in the order they are checked.</summary>
     public IReadOnlyList<PlaybookRule> Rules => RulesArray;
 
+    /// <summary>Gets how the workflow relates to the default rules: the mode asked for, or else the one the file declares.</summary>
+    public RuleSetMode Mode { get; private init; }
+
     /// <summary>Gets the workflow JSON the rule set was built from (for an extended set, the custom workflow's JSON).</summary>
     public string Json { get; }
 
@@ -72,10 +82,13 @@ public sealed class PlaybookRuleSet
 
     /// <summary>Loads and checks a workflow from JSON text, reporting every problem.</summary>
     /// <param name="json">A RulesEngine workflow in JSON, with this library's rule properties.</param>
-    /// <param name="mode">Whether the workflow replaces the default rules or extends them.</param>
+    /// <param name="mode">
+    /// Whether the workflow replaces the default rules or extends them; <see langword="null"/> (the default)
+    /// takes what the file declares (<see cref="DefaultWorkflowName"/> in its <c>WorkflowsToInject</c> means extend), else replace.
+    /// </param>
     /// <returns>The result; never throws for bad content.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
-    public static RuleSetLoadResult Load(string json, RuleSetMode mode = RuleSetMode.Replace)
+    public static RuleSetLoadResult Load(string json, RuleSetMode? mode = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         return RuleSetLoader.Load(json, mode);
@@ -83,10 +96,13 @@ public sealed class PlaybookRuleSet
 
     /// <summary>Loads and checks a workflow from a stream of UTF-8 JSON.</summary>
     /// <param name="utf8Json">The stream; read to its end, not closed.</param>
-    /// <param name="mode">Whether the workflow replaces the default rules or extends them.</param>
+    /// <param name="mode">
+    /// Whether the workflow replaces the default rules or extends them; <see langword="null"/> (the default)
+    /// takes what the file declares (<see cref="DefaultWorkflowName"/> in its <c>WorkflowsToInject</c> means extend), else replace.
+    /// </param>
     /// <returns>The result; never throws for bad content.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
-    public static RuleSetLoadResult Load(Stream utf8Json, RuleSetMode mode = RuleSetMode.Replace)
+    public static RuleSetLoadResult Load(Stream utf8Json, RuleSetMode? mode = null)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         using var reader = new StreamReader(utf8Json, leaveOpen: true);
@@ -95,10 +111,13 @@ public sealed class PlaybookRuleSet
 
     /// <summary>Loads and checks a workflow from a file.</summary>
     /// <param name="path">The file's path.</param>
-    /// <param name="mode">Whether the workflow replaces the default rules or extends them.</param>
+    /// <param name="mode">
+    /// Whether the workflow replaces the default rules or extends them; <see langword="null"/> (the default)
+    /// takes what the file declares (<see cref="DefaultWorkflowName"/> in its <c>WorkflowsToInject</c> means extend), else replace.
+    /// </param>
     /// <returns>The result; a missing or unreadable file is reported as a problem, not thrown.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
-    public static RuleSetLoadResult LoadFile(string path, RuleSetMode mode = RuleSetMode.Replace)
+    public static RuleSetLoadResult LoadFile(string path, RuleSetMode? mode = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         string text;
@@ -127,8 +146,8 @@ public sealed class PlaybookRuleSet
         }).ToList(),
     };
 
-    internal static PlaybookRuleSet Create(string name, PlaybookRule[] rules, string json, IReadOnlyList<RuleSetProblem> warnings, Func<CaseFacts, int>? firstMatch = null) =>
-        new(name, rules, json, warnings) { _firstMatch = firstMatch };
+    internal static PlaybookRuleSet Create(string name, PlaybookRule[] rules, string json, IReadOnlyList<RuleSetProblem> warnings, Func<CaseFacts, int>? firstMatch = null, RuleSetMode mode = RuleSetMode.Replace) =>
+        new(name, rules, json, warnings) { _firstMatch = firstMatch, Mode = mode };
 
     private static string ReadDefaultJson()
     {
@@ -143,7 +162,7 @@ public sealed class PlaybookRuleSet
     {
         private static readonly ParameterExpression FactsParameter = System.Linq.Expressions.Expression.Parameter(typeof(CaseFacts), FactsParameterName);
 
-        public static RuleSetLoadResult Load(string json, RuleSetMode mode)
+        public static RuleSetLoadResult Load(string json, RuleSetMode? asked)
         {
             var problems = new List<RuleSetProblem>();
             JsonDocument doc;
@@ -164,6 +183,13 @@ public sealed class PlaybookRuleSet
                 }
 
                 var root = doc.RootElement;
+                var declared = DeclaredMode(root, problems);
+                if (asked == RuleSetMode.Replace && declared == RuleSetMode.Extend)
+                {
+                    problems.Add(new RuleSetProblem(null, "WorkflowsToInject", $"the file extends {DefaultWorkflowName}, but replace mode was asked for; load it in extend mode or without a mode"));
+                }
+
+                var mode = asked ?? declared ?? RuleSetMode.Replace;
                 var workflowName = Get(root, "WorkflowName") is { ValueKind: JsonValueKind.String } wn ? wn.GetString()! : string.Empty;
                 if (string.IsNullOrWhiteSpace(workflowName))
                 {
@@ -212,11 +238,43 @@ public sealed class PlaybookRuleSet
                 RuleSetAnalyzer.Analyze(rules, firstMatch, problems);
                 if (problems.Any(p => !p.IsWarning))
                 {
+                    if (mode == RuleSetMode.Replace && declared is null && RuleSetAnalyzer.HasUndecidedStage(problems) && ExtendsCleanly(compiled))
+                    {
+                        problems.Add(new RuleSetProblem(null, "Rules", $"this file looks like an extension of the default rules: load it in extend mode (--rules-mode extend), or declare \"WorkflowsToInject\": [\"{DefaultWorkflowName}\"] at its top"));
+                    }
+
                     return new RuleSetLoadResult(null, problems);
                 }
 
-                return new RuleSetLoadResult(Create(workflowName, rules, json, problems.ToArray(), firstMatch), problems);
+                return new RuleSetLoadResult(Create(workflowName, rules, json, problems.ToArray(), firstMatch, mode), problems);
             }
+        }
+
+        /// <summary>Reads the top-level <c>WorkflowsToInject</c>: naming the default workflow declares an extension.</summary>
+        private static RuleSetMode? DeclaredMode(JsonElement root, List<RuleSetProblem> problems)
+        {
+            switch (Get(root, "WorkflowsToInject"))
+            {
+                case null or { ValueKind: JsonValueKind.Null }:
+                    return null;
+                case { ValueKind: JsonValueKind.Array } names when names.GetArrayLength() == 0:
+                    return RuleSetMode.Replace;
+                case { ValueKind: JsonValueKind.Array } names when names.GetArrayLength() == 1
+                    && names[0] is { ValueKind: JsonValueKind.String } only && only.GetString() == DefaultWorkflowName:
+                    return RuleSetMode.Extend;
+                default:
+                    problems.Add(new RuleSetProblem(null, "WorkflowsToInject", $"may only name the default rules: [\"{DefaultWorkflowName}\"] (or be empty)"));
+                    return null;
+            }
+        }
+
+        /// <summary>Whether the rules, checked before the default ones, leave no stage undecided.</summary>
+        private static bool ExtendsCleanly(List<PlaybookRule> compiled)
+        {
+            var rules = Merge(compiled, Default.RulesArray);
+            var trial = new List<RuleSetProblem>();
+            RuleSetAnalyzer.Analyze(rules, CompileFirstMatch(rules), trial);
+            return !trial.Any(p => !p.IsWarning);
         }
 
         private static PlaybookRule[] Merge(List<PlaybookRule> custom, PlaybookRule[] defaults)
