@@ -16,8 +16,9 @@ internal sealed class CliSession
     private PlaybookEngine? _engine;
     private IAnsiConsole? _console;
 
-    public CliSession(TextReader stdin, TextWriter stdout, TextWriter stderr, IClock clock, CliTerminal terminal)
+    public CliSession(TextReader stdin, TextWriter stdout, TextWriter stderr, IClock clock, CliTerminal terminal, IAnsiConsole? console = null)
     {
+        _console = console;
         Stdin = stdin;
         Stdout = stdout;
         Stderr = stderr;
