@@ -54,6 +54,7 @@ internal static class Cli
         session.RulesPath = parsed.GetValue(options.Rules);
         session.RulesMode = parsed.GetValue(options.RulesMode);
         session.Today = parsed.GetValue(options.Today);
+        session.Verbose = verbose;
 
         try
         {
@@ -127,7 +128,7 @@ internal static class Cli
 
         public Option<bool> Verbose { get; } = new("--verbose")
         {
-            Description = "Show the full details (stack trace) of an unexpected failure.",
+            Description = "Show technical detail: the rule behind each decision, and the stack trace of an unexpected failure.",
             Recursive = true,
         };
 
@@ -159,14 +160,13 @@ internal static class Cli
         private static LocalDate? ParseDate(ArgumentResult result)
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-            var date = LocalDatePattern.Iso.Parse(text);
-            if (!date.Success)
+            if (!SecondChance.Serialization.SecondChanceJson.TryParseDate(text, out var date, out var problem))
             {
-                result.AddError($"--today: '{text}' is not a date; write it as YYYY-MM-DD, for example 2026-03-10.");
+                result.AddError($"--today: {problem}");
                 return null;
             }
 
-            return date.Value;
+            return date;
         }
 
         private static RuleSetMode? ParseMode(ArgumentResult result)

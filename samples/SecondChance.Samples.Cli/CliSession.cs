@@ -42,6 +42,9 @@ internal sealed class CliSession
     /// <summary>Gets or sets how the rule file relates to the default rules; <see langword="null"/> takes what the file declares.</summary>
     public RuleSetMode? RulesMode { get; set; }
 
+    /// <summary>Gets or sets whether <c>--verbose</c> was given: technical detail (the rule that fired, stack traces) is shown.</summary>
+    public bool Verbose { get; set; }
+
     /// <summary>Gets or sets the date given with <c>--today</c>, if any.</summary>
     public LocalDate? Today { get; set; }
 

@@ -80,15 +80,15 @@ public class ExitCodeTests
     }
 
     [Theory]
-    [InlineData("03/10/2026")]
-    [InlineData("2026-02-30")]
-    [InlineData("tomorrow")]
-    public async Task BadTodayFormat_ExitsTwo(string today)
+    [InlineData("03/10/2026", "--today: '03/10/2026' is not a date; write it as YYYY-MM-DD")]
+    [InlineData("2026-02-30", "--today: 2026-02-30 is not a day in February 2026 (it has 28 days)")]
+    [InlineData("tomorrow", "--today: 'tomorrow' is not a date; write it as YYYY-MM-DD")]
+    public async Task BadTodayFormat_ExitsTwoSayingWhatIsWrong(string today, string message)
     {
         var result = await CliRun.Run("next", "--case", Paths.Alex, "--today", today);
 
         result.ExitCode.Should().Be(2);
-        result.Stderr.Should().Contain($"--today: '{today}' is not a date; write it as YYYY-MM-DD");
+        result.Stderr.Should().Contain(message);
     }
 
     [Theory]

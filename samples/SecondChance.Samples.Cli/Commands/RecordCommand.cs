@@ -126,7 +126,7 @@ internal static class RecordCommand
             {
                 session.Console.WriteLine($"Recorded {Display(type)} on {CaseView.Date(@event.On)} in {path}.");
                 session.Console.WriteLine();
-                CaseView.WriteNext(session.Console, decision);
+                CaseView.WriteNext(session, decision);
             }
 
             return ExitCodes.Success;

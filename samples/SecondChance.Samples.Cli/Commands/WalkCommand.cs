@@ -109,7 +109,7 @@ internal static class WalkCommand
 
         var @case = draft with { Candidate = candidate, Company = company, Role = role, Contact = contact, Events = events };
         console.WriteLine();
-        CaseView.WritePlan(console, session.Plan(@case));
+        CaseView.WritePlan(session, session.Plan(@case));
         console.WriteLine();
 
         if (ask.Confirm("Save this case to a file?", true))
@@ -240,18 +240,17 @@ internal static class WalkCommand
 
     private static Answer<LocalDate> CheckDate(PlaybookEngine engine, RunnerUpCase probe, LocalDate today, string text, LocalDate? notBefore)
     {
-        var parsed = LocalDatePattern.Iso.Parse(text);
-        if (!parsed.Success)
+        if (!SecondChanceJson.TryParseDate(text, out var day, out var problem))
         {
-            return Answer<LocalDate>.Reject($"'{text}' is not a date; write it as YYYY-MM-DD");
+            return Answer<LocalDate>.Reject(problem);
         }
 
         // Check it as the next event of the case so far: the library says whether it is out of order or in the future.
         var events = notBefore is null ? new List<CaseEvent>() : [.. probe.Events];
-        events.Add(notBefore is null ? new Notified(parsed.Value) : new NoteSent(parsed.Value, NoteChannel.Email));
+        events.Add(notBefore is null ? new Notified(day) : new NoteSent(day, NoteChannel.Email));
         var field = $"events[{events.Count - 1}].on";
         var error = engine.Validate(probe with { Events = events }, today).FirstOrDefault(e => e.Field == field);
-        return error is null ? Answer<LocalDate>.Accept(parsed.Value) : Answer<LocalDate>.Reject(error.Message);
+        return error is null ? Answer<LocalDate>.Accept(day) : Answer<LocalDate>.Reject(error.Message);
     }
 
     private static Answer<IReadOnlyList<string>> CheckGaps(PlaybookEngine engine, RunnerUpCase probe, LocalDate today, LocalDate on, string text)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
@@ -248,14 +249,13 @@ internal static class CaseDocumentReader
         switch (Get(obj, name))
         {
             case { ValueKind: JsonValueKind.String } s:
-                var text = s.GetString()!;
-                var parsed = LocalDatePattern.Iso.Parse(text);
-                if (parsed.Success && text.Length == 10)
+                var problem = DateProblem(s.GetString()!, out var date);
+                if (problem is null)
                 {
-                    return parsed.Value;
+                    return date;
                 }
 
-                errors.Add(new CaseError(path, $"'{Shorten(text)}' is not a valid date; use YYYY-MM-DD, such as 2026-03-06"));
+                errors.Add(new CaseError(path, problem));
                 return null;
             case null or { ValueKind: JsonValueKind.Null }:
                 errors.Add(new CaseError(path, "is required: a date such as 2026-03-06"));
@@ -264,6 +264,35 @@ internal static class CaseDocumentReader
                 errors.Add(new CaseError(path, "must be a date string such as 2026-03-06"));
                 return null;
         }
+    }
+
+    /// <summary>Reads an ISO date, or says what is wrong with the text: the format, or why a well-formed date does not exist.</summary>
+    internal static string? DateProblem(string text, out LocalDate date)
+    {
+        date = default;
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        if (parsed.Success && text.Length == 10)
+        {
+            date = parsed.Value;
+            return null;
+        }
+
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-'
+            && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1
+            && int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            && int.TryParse(text.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day))
+        {
+            if (month is < 1 or > 12)
+            {
+                return $"{text} has no month {month:00}; months run from 01 to 12";
+            }
+
+            var days = CalendarSystem.Iso.GetDaysInMonth(year, month);
+            var name = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
+            return $"{text} is not a day in {name} {year} (it has {days} days)";
+        }
+
+        return $"'{Shorten(text)}' is not a date; write it as YYYY-MM-DD, such as 2026-03-06";
     }
 
     private static T? RequiredEnum<T>(JsonElement obj, string name, string path, List<CaseError> errors)

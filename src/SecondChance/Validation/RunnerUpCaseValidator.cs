@@ -103,7 +103,7 @@ public sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
         }
 
         LocalDate? today = context.RootContextData.TryGetValue(TodayKey, out var t) && t is LocalDate d ? d : null;
-        LocalDate? previous = null;
+        CaseEvent? previous = null;
         var closedAt = -1;
         for (var i = 0; i < events.Count; i++)
         {
@@ -124,9 +124,9 @@ public sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
                 context.AddFailure(path + ".type", "Notified may appear only once, as the first event");
             }
 
-            if (previous is { } p && e.On < p)
+            if (previous is { } p && e.On < p.On)
             {
-                context.AddFailure(path + ".on", $"must not be before the previous event ({Iso.Format(p)})");
+                context.AddFailure(path + ".on", $"must not be before the previous event, {Decisions.PlainWords.Event(p)}");
             }
 
             if (today is { } now && e.On > now)
@@ -145,7 +145,7 @@ public sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
                 closedAt = i;
             }
 
-            previous = e.On;
+            previous = e;
         }
     }
 

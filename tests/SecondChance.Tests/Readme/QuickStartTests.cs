@@ -38,7 +38,7 @@ public partial class QuickStartTests
         {
             foreach (var error in decision.Errors)
             {
-                console.WriteLine(error); // e.g. "events[3].on: must not be before the previous event (2026-03-06)"
+                console.WriteLine(error); // e.g. "events[3].on: must not be before the previous event, the call on 6 March 2026"
             }
         }
         #endregion
