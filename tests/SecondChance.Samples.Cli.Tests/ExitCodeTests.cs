@@ -142,4 +142,17 @@ public class ExitCodeTests
     {
         public Instant GetCurrentInstant() => throw new InvalidOperationException("the clock is broken");
     }
+
+    [Fact]
+    public async Task MisspelledField_ExitsTwoWithThePathAndTheNameMeant()
+    {
+        var text = File.ReadAllText(Paths.Alex).Replace("\"channel\": \"Email\"", "\"channel\": \"Email\", \"respond_by\": \"2026-03-20\"", StringComparison.Ordinal);
+        var file = Paths.TempFile(text);
+
+        var result = await CliRun.Run("next", "--case", file, "--today", "2026-03-10");
+
+        result.ExitCode.Should().Be(2);
+        result.Stderr.Should().Contain("events[3].respond_by: unknown field; the fields here are type, on, channel");
+        File.Delete(file);
+    }
 }
