@@ -13,19 +13,23 @@ public class BrowserTests
 
     public BrowserTests(ITestOutputHelper output) => _output = output;
 
-    [Fact]
-    public async Task Page_CreateCaseRecordEvents_NextActionFollows_NoteCalendarAndStats()
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
         File.Exists(Chromium).Should().BeTrue("the browser test drives Debian's chromium package (apt-get install -y chromium)");
-        var clock = new FakeClock(Instant.FromUtc(2026, 3, 10, 17, 0));
-        await using var server = await LiveServer.StartAsync("Development", clock, new Dictionary<string, string?>());
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+    }
+
+    [Fact]
+    public async Task Page_CreateCaseRecordEvents_NextActionFollows_NoteCalendarAndStats()
+    {
+        await using var server = await LiveServer.StartAsync("Development", new FakeClock(Instant.FromUtc(2026, 3, 10, 17, 0)), new Dictionary<string, string?>());
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 }, Locale = "en-GB", BypassCSP = true });
         var outside = new List<string>();
         page.Request += (_, request) =>
@@ -130,16 +134,9 @@ public class BrowserTests
     [Fact]
     public async Task Phone_390x844_CaseFirstNoOverflowErrorsBesideTheirControlsKeyboardAndAxe()
     {
-        File.Exists(Chromium).Should().BeTrue("the browser test drives Debian's chromium package (apt-get install -y chromium)");
-        var clock = new FakeClock(Instant.FromUtc(2026, 3, 10, 17, 0));
-        await using var server = await LiveServer.StartAsync("Development", clock, new Dictionary<string, string?>());
+        await using var server = await LiveServer.StartAsync("Development", new FakeClock(Instant.FromUtc(2026, 3, 10, 17, 0)), new Dictionary<string, string?>());
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions
         {
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },
