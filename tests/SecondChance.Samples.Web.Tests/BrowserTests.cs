@@ -213,6 +213,9 @@ public class BrowserTests
         await NoHorizontalOverflow("with the stats chart");
 
         (await Axe.ViolationsAsync(page)).Should().BeEmpty("the phone page meets WCAG 2.2 AA as far as axe-core can tell");
+        var screenshot = Path.Combine(Path.GetTempPath(), "secondchance-web-phone.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        _output.WriteLine("screenshot: " + screenshot);
 
         // Agenda items open a case from the keyboard alone: Tab from the Show button, then Enter.
         await page.ReloadAsync();
