@@ -32,7 +32,7 @@ public static class SecondChanceWebApp
         builder.Services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<SqliteCaseStore>());
         builder.Services.AddHostedService<ExpiredKeyPurge>();
         builder.Services.AddSingleton<TenantStats>();
-        builder.Services.AddSingleton<AgendaLines>();
+        builder.Services.AddSingleton<AgendaCache>();
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true; // no response carries a secret next to text the client chose

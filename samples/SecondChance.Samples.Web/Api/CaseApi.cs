@@ -285,7 +285,7 @@ public static class CaseApi
         return (null, engine, @case, date ?? engine.Today(@case, clock));
     }
 
-    private static async Task<IResult> GetAgenda(string? on, string? limit, string? cursor, HttpContext http, ICaseStore store, TenantDirectory tenants, AgendaLines lines, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> GetAgenda(string? on, string? limit, string? cursor, HttpContext http, ICaseStore store, TenantDirectory tenants, AgendaCache cache, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)
     {
         if (!TryParseDate(on, "on", out var date, out var dateError))
         {
@@ -313,11 +313,26 @@ public static class CaseApi
         var tenant = http.Tenant();
         var engine = tenants.For(tenant).Engine;
         var now = clock.GetCurrentInstant();
+        var pageKey = new AgendaPageKey(tenant, on, cursor, size, date is null ? now.ToUnixTimeSeconds() / 900 : 0);
+        var tenantVersion = await store.TenantVersionAsync(tenant, ct);
+        var page = cache.Page(pageKey, tenantVersion) ?? await AgendaPage(store, tenant, engine, cache, date, now, after, size, on, tenantVersion, json.Value.SerializerOptions, ct);
+        cache.Store(pageKey, page);
+        if (page.NextLink is not null)
+        {
+            http.Response.Headers.Link = page.NextLink;
+        }
+
+        return Results.Bytes(page.Body, "application/json");
+    }
+
+    private static async Task<AgendaPage> AgendaPage(
+        ICaseStore store, string tenant, PlaybookEngine engine, AgendaCache cache, LocalDate? date, Instant now, AgendaPosition? after, int size, string? on, long tenantVersion, JsonSerializerOptions json, CancellationToken ct)
+    {
 
         // Without a day, "today" is each case's own: a case is due once its due date has come where the
         // candidate lives. No zone is more than a day ahead of UTC, so nothing later is read.
         var upTo = date ?? now.InUtc().Date.PlusDays(1);
-        var page = new List<byte[]>(Math.Min(size, 256));
+        var lines = new List<byte[]>(Math.Min(size, 256));
         AgendaPosition? last = null;
         var more = false;
         while (!more)
@@ -332,19 +347,19 @@ public static class CaseApi
                     continue;
                 }
 
-                var line = lines.GetOrAdd(tenant, row.Case.Id, row.Case.Version, day, () => AgendaLine(row.Case, engine, day, json.Value.SerializerOptions));
+                var line = cache.Line(tenant, row.Case.Id, row.Case.Version, day, () => AgendaLine(row.Case, engine, day, json));
                 if (line is null)
                 {
                     continue;
                 }
 
-                if (page.Count == size)
+                if (lines.Count == size)
                 {
                     more = true;
                     break;
                 }
 
-                page.Add(line);
+                lines.Add(line);
                 last = row.Position;
             }
 
@@ -354,6 +369,7 @@ public static class CaseApi
             }
         }
 
+        string? next = null;
         if (more)
         {
             var query = new Dictionary<string, string?> { ["limit"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture), ["cursor"] = last!.ToCursor() };
@@ -362,10 +378,10 @@ public static class CaseApi
                 query["on"] = on;
             }
 
-            http.Response.Headers.Link = $"<{Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/api/agenda", query)}>; rel=\"next\"";
+            next = $"<{Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/api/agenda", query)}>; rel=\"next\"";
         }
 
-        return Results.Bytes(JoinArray(page), "application/json");
+        return new AgendaPage(tenantVersion, JoinArray(lines), next);
     }
 
     // One agenda line as JSON, as of the day (or the case's last event, when its history runs past that day).

@@ -39,6 +39,13 @@ public interface ICaseStore
     /// </summary>
     Task<IReadOnlyList<DueCase>> DueAsync(string tenant, string onOrBefore, AgendaPosition? after, int count, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Returns a number that changes whenever any case of the tenant is created or changed, by this
+    /// process or another sharing the database; what was computed from the tenant's cases at one value
+    /// still holds while it stays the same.
+    /// </summary>
+    Task<long> TenantVersionAsync(string tenant, CancellationToken cancellationToken);
+
     /// <summary>Streams the documents of all a tenant's cases, one row at a time.</summary>
     IAsyncEnumerable<string> DocumentsAsync(string tenant, CancellationToken cancellationToken);
 

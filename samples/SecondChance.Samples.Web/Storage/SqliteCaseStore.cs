@@ -45,7 +45,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
                 PRIMARY KEY (tenant, case_id, key)
             ) WITHOUT ROWID;
             """),
-        new(2, "The case's time zone beside its due date, for the agenda; idempotency keys keep hashes and what a replay needs, and expire.", """
+        new(2, "The case's time zone beside its due date, for the agenda; idempotency keys keep hashes and what a replay needs, and expire; a change counter per tenant.", """
             ALTER TABLE cases ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC';
             UPDATE cases SET time_zone = coalesce(json_extract(document, '$.timeZone'), 'UTC');
             DROP TABLE idempotency_keys;
@@ -58,9 +58,14 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
                 expires_at   INTEGER NOT NULL
             ) WITHOUT ROWID;
             CREATE INDEX ix_idempotency_expiry ON idempotency (expires_at);
+            CREATE TABLE tenant_changes (
+                tenant  TEXT    NOT NULL PRIMARY KEY,
+                version INTEGER NOT NULL
+            ) WITHOUT ROWID;
             """),
     ];
 
+    private const string BumpTenant = "INSERT INTO tenant_changes (tenant, version) VALUES ($tenant, 1) ON CONFLICT (tenant) DO UPDATE SET version = version + 1;";
     private const string SelectCase = "SELECT document, version FROM cases WHERE tenant = $tenant AND id = $id;";
     private const string SelectKey = "SELECT request_hash, status, event_count, decided_on FROM idempotency WHERE key_hash = $key AND expires_at > $now;";
     private static readonly LocalDate DayZero = new(1970, 1, 1);
@@ -227,6 +232,15 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         }));
 
     /// <inheritdoc/>
+    public Task<long> TenantVersionAsync(string tenant, CancellationToken cancellationToken) =>
+        Task.FromResult(Read(s =>
+        {
+            var command = s.Command("SELECT version FROM tenant_changes WHERE tenant = $tenant;");
+            command.Parameters.AddWithValue("$tenant", tenant);
+            return command.ExecuteScalar() is long version ? version : 0L;
+        }));
+
+    /// <inheritdoc/>
     public async IAsyncEnumerable<string> DocumentsAsync(string tenant, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var session = new SqliteSession(_connectionString, _options);
@@ -272,6 +286,13 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
             write.Parameters.AddWithValue("$next_due", (object?)row.NextDue ?? DBNull.Value);
             write.Parameters.AddWithValue("$rules", row.Rules);
             changed += write.ExecuteNonQuery();
+        }
+
+        if (changed > 0)
+        {
+            var bump = session.Command(BumpTenant, transaction);
+            bump.Parameters.AddWithValue("$tenant", tenant);
+            bump.ExecuteNonQuery();
         }
 
         transaction.Commit();
@@ -415,6 +436,14 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
                     transaction.Release("w");
                     results[i] = new AppendResult(AppendOutcome.Conflict);
                 }
+            }
+
+            // One bump per tenant that changed in this batch tells every reader (here or in another process) that its cases moved.
+            foreach (var tenant in batch.Where((w, i) => results[i].Outcome == AppendOutcome.Recorded).Select(w => w.Tenant).Distinct(StringComparer.Ordinal))
+            {
+                var bump = session.Command(BumpTenant, transaction);
+                bump.Parameters.AddWithValue("$tenant", tenant);
+                bump.ExecuteNonQuery();
             }
 
             transaction.Commit();
