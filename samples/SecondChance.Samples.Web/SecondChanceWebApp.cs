@@ -28,8 +28,7 @@ public static class SecondChanceWebApp
         builder.Services.AddSecondChance();
         builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection("Storage"));
-        builder.Services.AddSingleton<SqliteCaseStore>();
-        builder.Services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<SqliteCaseStore>());
+        builder.Services.AddCaseStore();
         builder.Services.AddHostedService<ExpiredKeyPurge>();
         builder.Services.AddSingleton<TenantStats>();
         builder.Services.AddSingleton<AgendaCache>();
@@ -103,7 +102,16 @@ public static class SecondChanceWebApp
         }
 
         var store = app.Services.GetRequiredService<ICaseStore>();
-        store.Initialize();
+        try
+        {
+            store.Initialize();
+        }
+        catch (StoreUnavailableException ex)
+        {
+            StartupLog.ConfigurationRejected(app.Logger, ex.Message);
+            throw;
+        }
+
         foreach (var tenant in tenants.Tenants)
         {
             var rules = tenants.For(tenant);

@@ -114,34 +114,34 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     public string Location { get; }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// Steps run through DbUp, journalled in its <c>SchemaVersions</c> table; each step also sets
+    /// <c>PRAGMA user_version</c>, which the readiness probe reads. A file written before the journal
+    /// existed (it has only <c>user_version</c>) has its steps up to that version recorded as applied first.
+    /// </remarks>
     public void Initialize()
     {
-        using var session = new SqliteSession(_connectionString, _options);
-        using (var wal = session.Connection.CreateCommand())
+        int version;
+        bool journalled;
+        using (var session = new SqliteSession(_connectionString, _options))
         {
-            wal.CommandText = "PRAGMA journal_mode = WAL;";
-            wal.ExecuteNonQuery();
+            session.Command("PRAGMA journal_mode = WAL;").ExecuteNonQuery();
+            version = Convert.ToInt32(session.Command("PRAGMA user_version;").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            journalled = Convert.ToInt64(session.Command("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'SchemaVersions' COLLATE NOCASE;").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
         }
 
-        using var transaction = session.Connection.BeginTransaction(deferred: false);
-        using var read = session.Connection.CreateCommand();
-        read.Transaction = transaction;
-        read.CommandText = "PRAGMA user_version;";
-        var version = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        if (version > SchemaVersion)
+        if (!journalled && version > SchemaVersion)
         {
             throw new InvalidOperationException($"The database '{Location}' has schema version {version}; this app knows up to {SchemaVersion}.");
         }
 
-        foreach (var migration in Migrations.Where(m => m.Version > version))
+        var steps = Migrations.Select(m => m with { Script = m.Script + $"\nPRAGMA user_version = {m.Version};" }).ToList();
+        if (!journalled && version > 0)
         {
-            using var step = session.Connection.CreateCommand();
-            step.Transaction = transaction;
-            step.CommandText = migration.Script + $"\nPRAGMA user_version = {migration.Version};";
-            step.ExecuteNonQuery();
+            SchemaMigrator.MarkApplied(DbUp.DeployChanges.To.SqliteDatabase(_connectionString), steps.Where(m => m.Version <= version));
         }
 
-        transaction.Commit();
+        SchemaMigrator.Upgrade(DbUp.DeployChanges.To.SqliteDatabase(_connectionString), steps, $"'{Location}'");
     }
 
     /// <inheritdoc/>

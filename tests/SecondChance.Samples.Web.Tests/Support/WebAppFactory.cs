@@ -12,7 +12,7 @@ namespace SecondChance.Samples.Web.Tests.Support;
 /// Hosts the app in memory with a real SQLite file in a temporary folder, a fake clock and three
 /// tenants: acme and globex on the default rules, agency on the example workflow that follows up early.
 /// </summary>
-public sealed class WebAppFactory : WebApplicationFactory<Program>
+public class WebAppFactory : WebApplicationFactory<Program>
 {
     public const string AcmeKey = "acme-key";
     public const string GlobexKey = "globex-key";
@@ -26,14 +26,14 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
     {
     }
 
-    internal WebAppFactory(string? directory, IDictionary<string, string?>? settings = null, FakeClock? clock = null)
+    internal WebAppFactory(string? directory, IDictionary<string, string?>? settings = null, FakeClock? clock = null, TestStorage storage = TestStorage.Sqlite)
     {
         _ownsDirectory = directory is null;
         Directory = directory ?? TempDirectory.Create();
         Clock = clock ?? new FakeClock(Instant.FromUtc(2026, 3, 10, 17, 0));
-        _settings = new Dictionary<string, string?>
+        Storage = storage;
+        _settings = new Dictionary<string, string?>(TestPostgres.Settings(storage, Directory))
         {
-            ["ConnectionStrings:SecondChance"] = "Data Source=" + Path.Combine(Directory, "cases.db"),
             ["Tenants:acme"] = AcmeKey,
             ["Tenants:globex"] = GlobexKey,
             ["Tenants:agency"] = AgencyKey,
@@ -46,6 +46,9 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
     }
 
     public string Directory { get; }
+
+    /// <summary>Gets the database the app stores in: an SQLite file in <see cref="Directory"/>, or a PostgreSQL database named after it.</summary>
+    public TestStorage Storage { get; }
 
     public FakeClock Clock { get; }
 
@@ -77,5 +80,14 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
         {
             TempDirectory.Delete(Directory);
         }
+    }
+}
+
+/// <summary>The same app and tenants as <see cref="WebAppFactory"/>, storing in a PostgreSQL database of its own.</summary>
+public sealed class PostgreSqlWebAppFactory : WebAppFactory
+{
+    public PostgreSqlWebAppFactory()
+        : base(null, storage: TestStorage.PostgreSql)
+    {
     }
 }

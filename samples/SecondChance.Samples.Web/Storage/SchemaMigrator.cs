@@ -1,0 +1,46 @@
+using DbUp.Builder;
+using DbUp.Engine;
+
+namespace SecondChance.Samples.Web.Storage;
+
+/// <summary>
+/// Brings a database to a store's newest schema with DbUp: each <see cref="StoreMigration"/> is a
+/// script named by its version, applied once and recorded in DbUp's journal table, all of a start's
+/// steps in one transaction.
+/// </summary>
+internal static class SchemaMigrator
+{
+    /// <summary>The journal name of a step: its version, zero-padded so names sort in order.</summary>
+    public static string ScriptName(StoreMigration migration) => migration.Version.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Applies the steps of <paramref name="migrations"/> the database has not had yet.</summary>
+    /// <exception cref="InvalidOperationException">The database has steps this app does not know, or a step failed (nothing of that start is kept).</exception>
+    public static void Upgrade(UpgradeEngineBuilder target, IEnumerable<StoreMigration> migrations, string location)
+    {
+        var engine = Engine(target, migrations);
+        var unknown = engine.GetExecutedButNotDiscoveredScripts();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database {location} has schema steps this app does not know ({string.Join(", ", unknown)}); run the newer version of the app that wrote them.");
+        }
+
+        var result = engine.PerformUpgrade();
+        if (!result.Successful)
+        {
+            throw new InvalidOperationException(
+                $"Migrating the database {location} failed at step {result.ErrorScript?.Name}: {result.Error.Message}", result.Error);
+        }
+    }
+
+    /// <summary>Records <paramref name="migrations"/> as applied without running them (for a database that already has their effect).</summary>
+    public static void MarkApplied(UpgradeEngineBuilder target, IEnumerable<StoreMigration> migrations) =>
+        Engine(target, migrations).MarkAsExecuted();
+
+    private static UpgradeEngine Engine(UpgradeEngineBuilder target, IEnumerable<StoreMigration> migrations) => target
+        .WithScripts(migrations.Select(m => new SqlScript(ScriptName(m), m.Script)))
+        .WithVariablesDisabled() // scripts hold '$' in JSON paths, never DbUp variables
+        .WithTransaction()
+        .LogToNowhere()
+        .Build();
+}
