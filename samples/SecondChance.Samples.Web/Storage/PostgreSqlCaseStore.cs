@@ -121,7 +121,7 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
 
             try
             {
-                SchemaMigrator.Upgrade(DbUp.DeployChanges.To.PostgresqlDatabase(ConnectionString), Migrations, Location);
+                SchemaMigrator.Upgrade(DbUp.DeployChanges.To.PostgresqlDatabase(ConnectionString), Migrations, "The " + Location);
             }
             finally
             {

@@ -22,14 +22,14 @@ internal static class SchemaMigrator
         if (unknown.Count > 0)
         {
             throw new InvalidOperationException(
-                $"The database {location} has schema steps this app does not know ({string.Join(", ", unknown)}); run the newer version of the app that wrote them.");
+                $"{location} has schema steps this app does not know ({string.Join(", ", unknown)}); run the newer version of the app that wrote them.");
         }
 
         var result = engine.PerformUpgrade();
         if (!result.Successful)
         {
             throw new InvalidOperationException(
-                $"Migrating the database {location} failed at step {result.ErrorScript?.Name}: {result.Error.Message}", result.Error);
+                $"Migrating {location} failed at step {result.ErrorScript?.Name}: {result.Error.Message}", result.Error);
         }
     }
 

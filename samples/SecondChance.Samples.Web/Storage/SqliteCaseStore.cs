@@ -141,7 +141,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
             SchemaMigrator.MarkApplied(DbUp.DeployChanges.To.SqliteDatabase(_connectionString), steps.Where(m => m.Version <= version));
         }
 
-        SchemaMigrator.Upgrade(DbUp.DeployChanges.To.SqliteDatabase(_connectionString), steps, $"'{Location}'");
+        SchemaMigrator.Upgrade(DbUp.DeployChanges.To.SqliteDatabase(_connectionString), steps, $"The SQLite database '{Location}'");
     }
 
     /// <inheritdoc/>

@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using NodaTime.Testing;
+using Npgsql;
+using SecondChance.Samples.Web.Storage;
+using SecondChance.Samples.Web.Tests.Support;
+
+namespace SecondChance.Samples.Web.Tests;
+
+public class StorageFaultTests
+{
+    [Fact]
+    public async Task PostgreSql_HostsStartingTogetherOnAnEmptyDatabase_OneMigratesTheOthersWait()
+    {
+        var directory = TempDirectory.Create();
+        try
+        {
+            var settings = TestPostgres.Settings(TestStorage.PostgreSql, directory);
+            var stores = Enumerable.Range(0, 4).Select(_ => PostgreSql(settings)).ToList();
+
+            await Task.WhenAll(stores.Select(s => Task.Run(s.Initialize)));
+
+            var database = TestPostgres.DatabaseFor(directory);
+            await using var connection = new NpgsqlConnection(settings["ConnectionStrings:SecondChance"]);
+            await connection.OpenAsync();
+            await using var journal = new NpgsqlCommand("SELECT scriptname FROM schemaversions ORDER BY scriptname;", connection);
+            var applied = new List<string>();
+            await using (var reader = await journal.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    applied.Add(reader.GetString(0));
+                }
+            }
+
+            applied.Should().Equal(PostgreSqlCaseStore.Migrations.Select(SchemaMigrator.ScriptName));
+            foreach (var store in stores)
+            {
+                (await store.IsReachableAsync(CancellationToken.None)).Should().BeTrue();
+                await store.DisposeAsync();
+            }
+
+            database.Should().StartWith("sc_test_");
+        }
+        finally
+        {
+            TempDirectory.Delete(directory);
+        }
+    }
+
+    [Fact]
+    public async Task PostgreSql_DatabaseWithStepsThisAppDoesNotKnow_RefusesToStart()
+    {
+        var directory = TempDirectory.Create();
+        try
+        {
+            var settings = TestPostgres.Settings(TestStorage.PostgreSql, directory);
+            await using (var first = PostgreSql(settings))
+            {
+                first.Initialize();
+            }
+
+            TestPostgres.Execute(TestPostgres.DatabaseFor(directory), "INSERT INTO schemaversions (scriptname, applied) VALUES ('0099', now());");
+            await using var second = PostgreSql(settings);
+
+            second.Invoking(s => s.Initialize()).Should().Throw<InvalidOperationException>().WithMessage("*0099*newer version*");
+        }
+        finally
+        {
+            TempDirectory.Delete(directory);
+        }
+    }
+
+    [Fact]
+    public async Task PostgreSql_DatabaseLostMidway_Requests503ProblemJson_NothingHalfWritten_RecoversWhenBack()
+    {
+        using var factory = new PostgreSqlWebAppFactory();
+        var client = factory.ClientFor(WebAppFactory.AcmeKey);
+        var id = await client.CreateCase();
+        var database = TestPostgres.DatabaseFor(factory.Directory);
+
+        // The server refuses new sessions to the database and ends the open ones, as when it goes away.
+        TestPostgres.Execute("postgres", $"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS false;");
+        TestPostgres.Execute("postgres", $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}';");
+        HttpResponseMessage read, write, ready;
+        try
+        {
+            read = await client.GetAsync($"/api/cases/{id}");
+            write = await client.PostEvent(id, """{ "type": "FollowUpMade", "on": "2026-03-10", "outcome": "NoChange" }""", "during-outage");
+            ready = await client.GetAsync("/readyz");
+        }
+        finally
+        {
+            TestPostgres.Execute("postgres", $"ALTER DATABASE \"{database}\" ALLOW_CONNECTIONS true;");
+        }
+
+        foreach (var response in new[] { read, write, ready })
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+            response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        }
+
+        read.Headers.RetryAfter.Should().NotBeNull();
+        (await client.GetCase(id)).GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(4);
+        using var retried = await client.PostEvent(id, """{ "type": "FollowUpMade", "on": "2026-03-10", "outcome": "NoChange" }""", "during-outage");
+        retried.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.GetCase(id)).GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(5);
+        (await client.GetAsync("/readyz")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task PostgreSql_UnreachableAtStart_ExitCode1WithAClearMessageAndNoStackTrace()
+    {
+        int closedPort;
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "SecondChance.Samples.Web.dll")])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["Storage__Provider"] = "PostgreSql";
+        start.Environment["ConnectionStrings__SecondChance"] = $"Host=127.0.0.1;Port={closedPort};Database=secondchance;Username=app;Timeout=5";
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        var all = await output + await error;
+
+        process.ExitCode.Should().Be(1, all);
+        (await error).Should().Contain($"Cannot reach the PostgreSQL database 'secondchance' on 127.0.0.1:{closedPort}").And.Contain("ConnectionStrings:SecondChance");
+        all.Should().NotContain(" at SecondChance").And.NotContain("Unhandled exception");
+    }
+
+    [Fact]
+    public async Task Sqlite_FileFromTheFirstSchemaVersion_IsMigratedAndKeepsItsCases()
+    {
+        var directory = TempDirectory.Create();
+        try
+        {
+            // A file as the first released schema left it: version 1 in user_version, no migration journal.
+            using (var old = new SqliteConnection("Data Source=" + Path.Combine(directory, "cases.db")))
+            {
+                old.Open();
+                using var create = old.CreateCommand();
+                create.CommandText = SqliteCaseStore.Migrations[0].Script + """
+                    PRAGMA user_version = 1;
+                    INSERT INTO idempotency_keys (tenant, case_id, key, request_hash, response) VALUES ('acme', 'x', 'k', 'h', '{}');
+                    """;
+                create.ExecuteNonQuery();
+            }
+
+            string id;
+            using (var seed = new WebAppFactory(directory))
+            {
+                id = await seed.ClientFor(WebAppFactory.AcmeKey).CreateCase();
+            }
+
+            // Back to version 1 with that case in the old columns only, the way the first version stored it.
+            using (var downgrade = new SqliteConnection("Data Source=" + Path.Combine(directory, "cases.db")))
+            {
+                downgrade.Open();
+                using var command = downgrade.CreateCommand();
+                command.CommandText = """
+                    DROP TABLE SchemaVersions; DROP TABLE idempotency; DROP TABLE tenant_changes;
+                    CREATE TABLE cases_v1 AS SELECT tenant, id, version, document, candidate, company, next_due, rules FROM cases;
+                    DROP TABLE cases;
+                    """ + SqliteCaseStore.Migrations[0].Script.Replace("CREATE TABLE idempotency_keys", "CREATE TABLE IF NOT EXISTS idempotency_keys", StringComparison.Ordinal) + """
+                    INSERT INTO cases SELECT * FROM cases_v1; DROP TABLE cases_v1;
+                    PRAGMA user_version = 1;
+                    """;
+                command.ExecuteNonQuery();
+            }
+
+            SqliteConnection.ClearAllPools();
+            using var upgraded = new WebAppFactory(directory);
+            var client = upgraded.ClientFor(WebAppFactory.AcmeKey);
+            var stored = await client.GetCase(id);
+            var agenda = await (await client.GetAsync("/api/agenda?on=2026-08-31")).ReadJson();
+
+            stored.GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(4);
+            agenda.EnumerateArray().Select(i => i.GetProperty("id").GetString()).Should().Equal(id);
+            using var check = new SqliteConnection("Data Source=" + Path.Combine(directory, "cases.db"));
+            check.Open();
+            using var query = check.CreateCommand();
+            query.CommandText = "SELECT group_concat(ScriptName, ',') FROM (SELECT ScriptName FROM SchemaVersions ORDER BY ScriptName); ";
+            query.ExecuteScalar().Should().Be("0001,0002");
+            query.CommandText = "SELECT time_zone FROM cases WHERE id = $id;";
+            query.Parameters.AddWithValue("$id", id);
+            query.ExecuteScalar().Should().Be("America/Los_Angeles");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            TempDirectory.Delete(directory);
+        }
+    }
+
+    private static PostgreSqlCaseStore PostgreSql(IReadOnlyDictionary<string, string?> settings) =>
+        new(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), Options.Create(new StorageOptions()), new FakeClock(Instant.FromUtc(2026, 3, 10, 12, 0)));
+}
