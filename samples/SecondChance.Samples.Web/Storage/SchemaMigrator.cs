@@ -29,7 +29,7 @@ internal static class SchemaMigrator
         if (!result.Successful)
         {
             throw new InvalidOperationException(
-                $"Migrating {location} failed at step {result.ErrorScript?.Name}: {result.Error.Message}", result.Error);
+                $"{location} could not be migrated: step {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
         }
     }
 
