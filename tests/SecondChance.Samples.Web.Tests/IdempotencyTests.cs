@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Data.Sqlite;
+using SecondChance.Samples.Web.Storage;
 using SecondChance.Samples.Web.Tests.Support;
 
 namespace SecondChance.Samples.Web.Tests;
@@ -84,5 +86,55 @@ public class IdempotencyTests : IClassFixture<WebAppFactory>
         _factory.Clock.AdvanceDays(-1);
 
         retried.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Replay_AfterLaterEvents_IsStillTheFirstAnswer()
+    {
+        var id = await _acme.CreateCase();
+        using var first = await _acme.PostEvent(id, FollowUp, "first");
+        (await _acme.PostEvent(id, """{ "type": "Approached", "on": "2026-03-10" }""", "second")).EnsureSuccessStatusCode();
+
+        using var replay = await _acme.PostEvent(id, FollowUp, "first");
+
+        replay.StatusCode.Should().Be(HttpStatusCode.OK);
+        replay.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+        (await replay.Content.ReadAsStringAsync()).Should().Be(await first.Content.ReadAsStringAsync());
+        (await _acme.GetCase(id)).GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(6);
+    }
+
+    [Fact]
+    public async Task SameEventOtherWhitespaceAndPropertyOrder_IsTheSameRequest()
+    {
+        var id = await _acme.CreateCase();
+        using var first = await _acme.PostEvent(id, FollowUp, "spacing");
+
+        using var again = await _acme.PostEvent(id, "{\n  \"outcome\" : \"NoChange\",\n  \"on\": \"2026-03-10\",   \"type\":\"FollowUpMade\" }", "spacing");
+
+        again.StatusCode.Should().Be(HttpStatusCode.OK);
+        again.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+        (await again.Content.ReadAsStringAsync()).Should().Be(await first.Content.ReadAsStringAsync());
+        (await _acme.GetCase(id)).GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(5);
+    }
+
+    [Fact]
+    public async Task KeyAndBody_AreStoredAsFixedSizeHashes_NotTheAnswer()
+    {
+        var id = await _acme.CreateCase();
+        var longKey = new string('k', 200);
+        (await _acme.PostEvent(id, FollowUp, longKey)).EnsureSuccessStatusCode();
+
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_factory.Directory, "cases.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT length(key_hash), length(request_hash), status, event_count FROM idempotency WHERE key_hash = $key;";
+        command.Parameters.AddWithValue("$key", IdempotencyKeys.Hash("acme", id, longKey));
+        await using var reader = await command.ExecuteReaderAsync();
+
+        (await reader.ReadAsync()).Should().BeTrue("the key is stored under the hash of tenant, case and key");
+        reader.GetInt32(0).Should().Be(16);
+        reader.GetInt32(1).Should().Be(16);
+        reader.GetInt32(2).Should().Be(200);
+        reader.GetInt32(3).Should().Be(5);
     }
 }
