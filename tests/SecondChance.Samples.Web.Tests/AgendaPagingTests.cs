@@ -6,6 +6,9 @@ namespace SecondChance.Samples.Web.Tests;
 
 public class AgendaPagingTests
 {
+    /// <summary>Gets the database the app stores in.</summary>
+    protected virtual TestStorage Storage => TestStorage.Sqlite;
+
     private static string Notified(string candidate, string zone, string on) => $$"""
         { "candidate": "{{candidate}}", "company": "Fabrikam", "role": "Analyst", "level": "IndividualContributor",
           "timeZone": "{{zone}}", "events": [ { "type": "Notified", "on": "{{on}}" } ] }
@@ -14,7 +17,7 @@ public class AgendaPagingTests
     [Fact]
     public async Task Pages_FollowingTheLinks_EveryDueCaseOnceInOrder_LastPageHasNoLink()
     {
-        using var factory = new WebAppFactory();
+        using var factory = new WebAppFactory(null, storage: Storage);
         var client = factory.ClientFor(WebAppFactory.AcmeKey);
         var expected = new List<string>();
         foreach (var day in new[] { "2026-03-02", "2026-03-05", "2026-03-05", "2026-03-09", "2026-03-10" })
@@ -46,7 +49,7 @@ public class AgendaPagingTests
     [Fact]
     public async Task NoLimit_OneHundredAPage()
     {
-        using var factory = new WebAppFactory();
+        using var factory = new WebAppFactory(null, storage: Storage);
         var client = factory.ClientFor(WebAppFactory.AcmeKey);
         for (var i = 0; i < 101; i++)
         {
@@ -71,7 +74,7 @@ public class AgendaPagingTests
     [InlineData("cursor=MjAyNg", "cursor")]
     public async Task BadLimitOrCursor_400NamingIt(string query, string field)
     {
-        using var factory = new WebAppFactory();
+        using var factory = new WebAppFactory(null, storage: Storage);
         var client = factory.ClientFor(WebAppFactory.AcmeKey);
 
         using var response = await client.GetAsync("/api/agenda?" + query);
@@ -82,7 +85,7 @@ public class AgendaPagingTests
     [Fact]
     public async Task WithoutOn_TodayIsEachCasesOwn()
     {
-        using var factory = new WebAppFactory();
+        using var factory = new WebAppFactory(null, storage: Storage);
         var client = factory.ClientFor(WebAppFactory.AcmeKey);
         factory.Clock.Reset(Instant.FromUtc(2026, 3, 10, 12, 0)); // 02:00 on 11 March on Kiritimati (UTC+14)
         var kiritimati = await client.CreateCase(Notified("Tia Kaua", "Pacific/Kiritimati", "2026-03-11")); // due 2026-03-11
@@ -104,7 +107,7 @@ public class AgendaPagingTests
     [Fact]
     public async Task PageReadAgain_AfterAWrite_ShowsTheWrite()
     {
-        using var factory = new WebAppFactory();
+        using var factory = new WebAppFactory(null, storage: Storage);
         var client = factory.ClientFor(WebAppFactory.AcmeKey);
         var staying = await client.CreateCase(ApiCalls.JustNotified("Sam Lee", "Fabrikam", "2026-03-09"));
         var closing = await client.CreateCase(ApiCalls.JustNotified("Kim Park", "Northwind", "2026-03-08"));
@@ -123,7 +126,7 @@ public class AgendaPagingTests
     [InlineData("gzip")]
     public async Task Json_IsCompressedWhenTheClientAsks(string encoding)
     {
-        using var factory = new WebAppFactory();
+        using var factory = new WebAppFactory(null, storage: Storage);
         var client = factory.ClientFor(WebAppFactory.AcmeKey);
         for (var i = 0; i < 20; i++)
         {

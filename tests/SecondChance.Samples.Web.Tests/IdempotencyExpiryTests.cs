@@ -8,12 +8,15 @@ namespace SecondChance.Samples.Web.Tests;
 
 public class IdempotencyExpiryTests
 {
+    /// <summary>Gets the database the app stores in.</summary>
+    protected virtual TestStorage Storage => TestStorage.Sqlite;
+
     private const string FollowUp = """{ "type": "FollowUpMade", "on": "2026-03-10", "outcome": "NoChange" }""";
 
     [Fact]
     public async Task KeyOlderThanItsLifetime_IsForgotten_SameKeyRecordsAgain()
     {
-        using var factory = new WebAppFactory(null, new Dictionary<string, string?> { ["Storage:IdempotencyKeyLifetime"] = "02:00:00" });
+        using var factory = new WebAppFactory(null, new Dictionary<string, string?> { ["Storage:IdempotencyKeyLifetime"] = "02:00:00" }, storage: Storage);
         var client = factory.ClientFor(WebAppFactory.AcmeKey);
         var id = await client.CreateCase();
         (await client.PostEvent(id, FollowUp, "short-lived")).EnsureSuccessStatusCode();
@@ -32,7 +35,7 @@ public class IdempotencyExpiryTests
     [Fact]
     public async Task Purge_DeletesOnlyExpiredKeys()
     {
-        using var factory = new WebAppFactory();
+        using var factory = new WebAppFactory(null, storage: Storage);
         var client = factory.ClientFor(WebAppFactory.AcmeKey);
         var id = await client.CreateCase();
         (await client.PostEvent(id, FollowUp, "old")).EnsureSuccessStatusCode();
@@ -58,7 +61,7 @@ public class IdempotencyExpiryTests
         {
             ["Storage:IdempotencyKeyLifetime"] = "00:01:00",
             ["Storage:ExpiredKeyPurgeInterval"] = "00:00:00.100",
-        });
+        }, storage: Storage);
         var client = factory.ClientFor(WebAppFactory.AcmeKey);
         var id = await client.CreateCase();
         (await client.PostEvent(id, FollowUp, "soon-gone")).EnsureSuccessStatusCode();
@@ -77,6 +80,11 @@ public class IdempotencyExpiryTests
 
     private static async Task<long> KeyCount(WebAppFactory factory)
     {
+        if (factory.Storage == TestStorage.PostgreSql)
+        {
+            return TestPostgres.Count(TestPostgres.DatabaseFor(factory.Directory), "SELECT count(*) FROM idempotency;");
+        }
+
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(factory.Directory, "cases.db")};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();

@@ -18,3 +18,13 @@ public class PersistenceTestsOnPostgreSql : PersistenceTests
 {
     protected override TestStorage Storage => TestStorage.PostgreSql;
 }
+
+public class AgendaPagingTestsOnPostgreSql : AgendaPagingTests
+{
+    protected override TestStorage Storage => TestStorage.PostgreSql;
+}
+
+public class IdempotencyExpiryTestsOnPostgreSql : IdempotencyExpiryTests
+{
+    protected override TestStorage Storage => TestStorage.PostgreSql;
+}

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using NodaTime.Testing;
@@ -144,70 +143,6 @@ public class StorageFaultTests
         process.ExitCode.Should().Be(1, all);
         (await error).Should().Contain($"Cannot reach the PostgreSQL database 'secondchance' on 127.0.0.1:{closedPort}").And.Contain("ConnectionStrings:SecondChance");
         all.Should().NotContain(" at SecondChance").And.NotContain("Unhandled exception");
-    }
-
-    [Fact]
-    public async Task Sqlite_FileFromTheFirstSchemaVersion_IsMigratedAndKeepsItsCases()
-    {
-        var directory = TempDirectory.Create();
-        try
-        {
-            // A file as the first released schema left it: version 1 in user_version, no migration journal.
-            using (var old = new SqliteConnection("Data Source=" + Path.Combine(directory, "cases.db")))
-            {
-                old.Open();
-                using var create = old.CreateCommand();
-                create.CommandText = SqliteCaseStore.Migrations[0].Script + """
-                    PRAGMA user_version = 1;
-                    INSERT INTO idempotency_keys (tenant, case_id, key, request_hash, response) VALUES ('acme', 'x', 'k', 'h', '{}');
-                    """;
-                create.ExecuteNonQuery();
-            }
-
-            string id;
-            using (var seed = new WebAppFactory(directory))
-            {
-                id = await seed.ClientFor(WebAppFactory.AcmeKey).CreateCase();
-            }
-
-            // Back to version 1 with that case in the old columns only, the way the first version stored it.
-            using (var downgrade = new SqliteConnection("Data Source=" + Path.Combine(directory, "cases.db")))
-            {
-                downgrade.Open();
-                using var command = downgrade.CreateCommand();
-                command.CommandText = """
-                    DROP TABLE SchemaVersions; DROP TABLE idempotency; DROP TABLE tenant_changes;
-                    CREATE TABLE cases_v1 AS SELECT tenant, id, version, document, candidate, company, next_due, rules FROM cases;
-                    DROP TABLE cases;
-                    """ + SqliteCaseStore.Migrations[0].Script.Replace("CREATE TABLE idempotency_keys", "CREATE TABLE IF NOT EXISTS idempotency_keys", StringComparison.Ordinal) + """
-                    INSERT INTO cases SELECT * FROM cases_v1; DROP TABLE cases_v1;
-                    PRAGMA user_version = 1;
-                    """;
-                command.ExecuteNonQuery();
-            }
-
-            SqliteConnection.ClearAllPools();
-            using var upgraded = new WebAppFactory(directory);
-            var client = upgraded.ClientFor(WebAppFactory.AcmeKey);
-            var stored = await client.GetCase(id);
-            var agenda = await (await client.GetAsync("/api/agenda?on=2026-08-31")).ReadJson();
-
-            stored.GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(4);
-            agenda.EnumerateArray().Select(i => i.GetProperty("id").GetString()).Should().Equal(id);
-            using var check = new SqliteConnection("Data Source=" + Path.Combine(directory, "cases.db"));
-            check.Open();
-            using var query = check.CreateCommand();
-            query.CommandText = "SELECT group_concat(ScriptName, ',') FROM (SELECT ScriptName FROM SchemaVersions ORDER BY ScriptName); ";
-            query.ExecuteScalar().Should().Be("0001,0002");
-            query.CommandText = "SELECT time_zone FROM cases WHERE id = $id;";
-            query.Parameters.AddWithValue("$id", id);
-            query.ExecuteScalar().Should().Be("America/Los_Angeles");
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            TempDirectory.Delete(directory);
-        }
     }
 
     private static PostgreSqlCaseStore PostgreSql(IReadOnlyDictionary<string, string?> settings) =>
