@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using SecondChance.Samples.Web.Storage;
 using SecondChance.Samples.Web.Tests.Support;
@@ -80,15 +79,9 @@ public class IdempotencyExpiryTests
 
     private static async Task<long> KeyCount(WebAppFactory factory)
     {
-        if (factory.Storage == TestStorage.PostgreSql)
-        {
-            return TestPostgres.Count(TestPostgres.DatabaseFor(factory.Directory), "SELECT count(*) FROM idempotency;");
-        }
-
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(factory.Directory, "cases.db")};Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = factory.OpenDatabase();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM idempotency;";
-        return (long)(await command.ExecuteScalarAsync())!;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using SecondChance.Samples.Web.Storage;
 using SecondChance.Samples.Web.Tests.Support;
 
@@ -124,11 +123,12 @@ public class IdempotencyTests : IClassFixture<WebAppFactory>
         var longKey = new string('k', 200);
         (await _acme.PostEvent(id, FollowUp, longKey)).EnsureSuccessStatusCode();
 
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(_factory.Directory, "cases.db")};Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = _factory.OpenDatabase();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT length(key_hash), length(request_hash), status, event_count FROM idempotency WHERE key_hash = $key;";
-        command.Parameters.AddWithValue("$key", IdempotencyKeys.Hash("acme", id, longKey));
+        command.CommandText = "SELECT length(key_hash), length(request_hash), status, event_count FROM idempotency WHERE key_hash = @key;";
+        var key = command.CreateParameter();
+        (key.ParameterName, key.Value) = ("@key", IdempotencyKeys.Hash("acme", id, longKey));
+        command.Parameters.Add(key);
         await using var reader = await command.ExecuteReaderAsync();
 
         (await reader.ReadAsync()).Should().BeTrue("the key is stored under the hash of tenant, case and key");

@@ -54,6 +54,16 @@ public class WebAppFactory : WebApplicationFactory<Program>
 
     public static string Workflow(string name) => Path.Combine(AppContext.BaseDirectory, "Workflows", name);
 
+    /// <summary>Opens a connection of its own to the app's database (parameters may be named <c>@name</c> on both providers).</summary>
+    public System.Data.Common.DbConnection OpenDatabase()
+    {
+        System.Data.Common.DbConnection connection = Storage == TestStorage.PostgreSql
+            ? new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString(TestPostgres.DatabaseFor(Directory))) { Pooling = false }.ConnectionString)
+            : new SqliteConnection($"Data Source={Path.Combine(Directory, "cases.db")};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
     public HttpClient ClientFor(string? apiKey)
     {
         var client = CreateClient();
