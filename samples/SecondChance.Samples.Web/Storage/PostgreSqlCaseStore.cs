@@ -21,7 +21,6 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
 
     // Any fixed number works, as long as every host uses the same one: it names the lock, not a row.
     private const long MigrationLock = 0x5EC0_4D_C4A4_CE17;
-    private static readonly LocalDate DayZero = new(1970, 1, 1);
 
     private readonly NpgsqlDataSource _source;
     private readonly StorageOptions _options;
@@ -258,7 +257,7 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
             remember.Parameters.AddWithValue("hash", request.RequestHash);
             remember.Parameters.AddWithValue("status", step.Replay.Status);
             remember.Parameters.AddWithValue("events", step.Replay.EventCount);
-            remember.Parameters.AddWithValue("decided_on", Period.DaysBetween(DayZero, step.Replay.DecidedOn));
+            remember.Parameters.AddWithValue("decided_on", StoredRows.DayNumber(step.Replay.DecidedOn));
             remember.Parameters.AddWithValue("expires_at", now + (long)_options.IdempotencyKeyLifetime.TotalSeconds);
             await remember.ExecuteNonQueryAsync(CancellationToken.None);
         }
@@ -321,34 +320,7 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
         ArgumentNullException.ThrowIfNull(derive);
         using var connection = _source.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        var stale = new List<(string Id, string Document)>();
-        using (var read = new NpgsqlCommand("SELECT id, document FROM cases WHERE tenant = @tenant AND rules <> @rules;", connection, transaction))
-        {
-            read.Parameters.AddWithValue("tenant", tenant);
-            read.Parameters.AddWithValue("rules", rules);
-            using var reader = read.ExecuteReader();
-            while (reader.Read())
-            {
-                stale.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        var changed = 0;
-        foreach (var (id, document) in stale)
-        {
-            if (derive(document) is not { } row)
-            {
-                continue;
-            }
-
-            using var write = new NpgsqlCommand("UPDATE cases SET next_due = @next_due, rules = @rules WHERE tenant = @tenant AND id = @id AND rules <> @rules;", connection, transaction);
-            write.Parameters.AddWithValue("tenant", tenant);
-            write.Parameters.AddWithValue("id", id);
-            write.Parameters.Add(new NpgsqlParameter("next_due", NpgsqlDbType.Text) { Value = (object?)row.NextDue ?? DBNull.Value });
-            write.Parameters.AddWithValue("rules", row.Rules);
-            changed += write.ExecuteNonQuery();
-        }
-
+        var changed = StoredRows.RefreshDerived(connection, transaction, tenant, rules, derive);
         if (changed > 0)
         {
             BumpAsync(connection, transaction, tenant, tenant).GetAwaiter().GetResult();
@@ -426,9 +398,7 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
             return null;
         }
 
-        return ((byte[])reader.GetValue(0)).AsSpan().SequenceEqual(requestHash)
-            ? new AppendResult(AppendOutcome.Replayed, Replay: new IdempotencyRecord(reader.GetInt32(1), reader.GetInt32(2), DayZero.PlusDays(reader.GetInt32(3))))
-            : new AppendResult(AppendOutcome.KeyReused);
+        return StoredRows.KeyOutcome(reader, requestHash);
     }
 
     private static void AddRow(NpgsqlCommand command, string tenant, string id, CaseRow row)

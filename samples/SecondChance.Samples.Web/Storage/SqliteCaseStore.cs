@@ -68,7 +68,6 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     private const string BumpTenant = "INSERT INTO tenant_changes (tenant, version) VALUES ($tenant, 1) ON CONFLICT (tenant) DO UPDATE SET version = version + 1;";
     private const string SelectCase = "SELECT document, version FROM cases WHERE tenant = $tenant AND id = $id;";
     private const string SelectKey = "SELECT request_hash, status, event_count, decided_on FROM idempotency WHERE key_hash = $key AND expires_at > $now;";
-    private static readonly LocalDate DayZero = new(1970, 1, 1);
 
     private readonly string _connectionString;
     private readonly StorageOptions _options;
@@ -260,34 +259,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(derive);
         using var session = new SqliteSession(_connectionString, _options);
         using var transaction = session.Connection.BeginTransaction(deferred: false);
-        var stale = new List<(string Id, string Document)>();
-        var read = session.Command("SELECT id, document FROM cases WHERE tenant = $tenant AND rules <> $rules;", transaction);
-        read.Parameters.AddWithValue("$tenant", tenant);
-        read.Parameters.AddWithValue("$rules", rules);
-        using (var reader = read.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                stale.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        var changed = 0;
-        foreach (var (id, document) in stale)
-        {
-            if (derive(document) is not { } row)
-            {
-                continue;
-            }
-
-            var write = session.Command("UPDATE cases SET next_due = $next_due, rules = $rules WHERE tenant = $tenant AND id = $id;", transaction);
-            write.Parameters.AddWithValue("$tenant", tenant);
-            write.Parameters.AddWithValue("$id", id);
-            write.Parameters.AddWithValue("$next_due", (object?)row.NextDue ?? DBNull.Value);
-            write.Parameters.AddWithValue("$rules", row.Rules);
-            changed += write.ExecuteNonQuery();
-        }
-
+        var changed = StoredRows.RefreshDerived(session.Connection, transaction, tenant, rules, derive);
         if (changed > 0)
         {
             var bump = session.Command(BumpTenant, transaction);
@@ -499,7 +471,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
             remember.Parameters.AddWithValue("$hash", write.RequestHash);
             remember.Parameters.AddWithValue("$status", write.Replay!.Status);
             remember.Parameters.AddWithValue("$events", write.Replay.EventCount);
-            remember.Parameters.AddWithValue("$decided_on", Period.DaysBetween(DayZero, write.Replay.DecidedOn));
+            remember.Parameters.AddWithValue("$decided_on", StoredRows.DayNumber(write.Replay.DecidedOn));
             remember.Parameters.AddWithValue("$expires_at", now + (long)_options.IdempotencyKeyLifetime.TotalSeconds);
             remember.ExecuteNonQuery();
         }
@@ -518,9 +490,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
             return null;
         }
 
-        return ((byte[])reader.GetValue(0)).AsSpan().SequenceEqual(requestHash)
-            ? new AppendResult(AppendOutcome.Replayed, Replay: new IdempotencyRecord(reader.GetInt32(1), reader.GetInt32(2), DayZero.PlusDays(reader.GetInt32(3))))
-            : new AppendResult(AppendOutcome.KeyReused);
+        return StoredRows.KeyOutcome(reader, requestHash);
     }
 
     private static StoredCase? ReadCase(SqliteSession session, SqliteTransaction? transaction, string tenant, string id)
