@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using SecondChance.Samples.Web.Storage;
 using SecondChance.Samples.Web.Tests.Support;
@@ -75,12 +74,6 @@ public class IdempotencyExpiryTests
         (await KeyCount(factory)).Should().Be(0);
     }
 
-    private static async Task<long> KeyCount(WebAppFactory factory)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(factory.Directory, "cases.db")};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM idempotency;";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private static async Task<long> KeyCount(WebAppFactory factory) =>
+        (long)(await Database.Scalar(factory.Directory, "SELECT count(*) FROM idempotency;"))!;
 }
