@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using NodaTime.Testing;
 using SecondChance.Samples.Web.Tests.Support;
 
@@ -82,13 +81,7 @@ public class ContractTests : IClassFixture<WebAppFactory>
         using var factory = new WebAppFactory();
         var client = factory.CreateClient();
         (await client.GetAsync("/readyz")).StatusCode.Should().Be(HttpStatusCode.OK);
-        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(factory.Directory, "cases.db")};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA user_version = 99;";
-            await command.ExecuteNonQueryAsync();
-        }
+        await Database.Scalar(factory.Directory, "PRAGMA user_version = 99;");
 
         using var response = await client.GetAsync("/readyz");
 

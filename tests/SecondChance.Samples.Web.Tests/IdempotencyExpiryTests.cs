@@ -77,11 +77,6 @@ public class IdempotencyExpiryTests
         (await KeyCount(factory)).Should().Be(0);
     }
 
-    private static async Task<long> KeyCount(WebAppFactory factory)
-    {
-        await using var connection = factory.OpenDatabase();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM idempotency;";
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static async Task<long> KeyCount(WebAppFactory factory) =>
+        Convert.ToInt64(await Database.Scalar(factory, "SELECT count(*) FROM idempotency;"), System.Globalization.CultureInfo.InvariantCulture);
 }

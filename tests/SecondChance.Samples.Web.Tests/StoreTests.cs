@@ -101,13 +101,8 @@ public class StoreTests
             posted.StatusCode.Should().Be(HttpStatusCode.OK);
             posted.Headers.Contains("Idempotent-Replayed").Should().BeFalse("keys of the old format are not carried over");
             agenda.EnumerateArray().Select(i => i.GetProperty("id").GetString()).Should().Equal(["old-case"], "after the follow-up, waiting for an approach is due 2026-04-01");
-            await using var check = new SqliteConnection($"Data Source={file};Pooling=False");
-            await check.OpenAsync();
-            await using var query = check.CreateCommand();
-            query.CommandText = "SELECT time_zone FROM cases WHERE id = 'old-case'; ";
-            (await query.ExecuteScalarAsync()).Should().Be("America/Los_Angeles");
-            query.CommandText = "PRAGMA user_version;";
-            (await query.ExecuteScalarAsync()).Should().Be((long)SqliteCaseStore.SchemaVersion);
+            (await Database.Scalar(directory, "SELECT time_zone FROM cases WHERE id = 'old-case';")).Should().Be("America/Los_Angeles");
+            (await Database.Scalar(directory, "PRAGMA user_version;")).Should().Be((long)SqliteCaseStore.SchemaVersion);
         }
         finally
         {

@@ -8,13 +8,13 @@
 #   4. runs three scenarios with 2 threads at each connection count, sample then ceiling each time:
 #        next    GET  /api/cases/{id}/next
 #        agenda  GET  /api/agenda              (one page of 100 of 1,000 due cases, mixed time zones)
-#        write   POST /api/cases/{id}/events   (a different case each request, a unique Idempotency-Key)
+#        write   POST /api/cases/{id}/events   (each request on another of 10,000 cases, a unique Idempotency-Key)
 #   5. checks that every acknowledged (2xx) event is stored exactly once, measures the stored bytes
 #      per idempotency key, and times /api/stats over 100,000 cases;
 #   6. prints a table, then as its last line:
 #      web: next_ratio=<r> agenda_ratio=<r> write_ratio=<r> write_p99_ms=<n> lost=<n> dup=<n> idem_bytes_per_key=<n>
 #      (ratios and p99 at the highest connection count).
-# Settings (environment): LOAD_DURATION (30s), LOAD_CONNECTIONS ("16 64"), LOAD_WRITE_CASES (2000),
+# Settings (environment): LOAD_DURATION (30s), LOAD_CONNECTIONS ("16 64"), LOAD_WRITE_CASES (10000),
 # LOAD_AGENDA_CASES (1000), LOAD_STATS_CASES (100000; 0 skips the stats timing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,7 +23,7 @@ here=$root/tests/load
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 duration=${LOAD_DURATION:-30s}
 connections=${LOAD_CONNECTIONS:-"16 64"}
-write_cases=${LOAD_WRITE_CASES:-2000}
+write_cases=${LOAD_WRITE_CASES:-10000}
 agenda_cases=${LOAD_AGENDA_CASES:-1000}
 stats_cases=${LOAD_STATS_CASES:-100000}
 threads=2

@@ -65,6 +65,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
             """),
     ];
 
+    private const int WritesPerCheckpoint = 1000;
     private const string BumpTenant = "INSERT INTO tenant_changes (tenant, version) VALUES ($tenant, 1) ON CONFLICT (tenant) DO UPDATE SET version = version + 1;";
     private const string SelectCase = "SELECT document, version FROM cases WHERE tenant = $tenant AND id = $id;";
     private const string SelectKey = "SELECT request_hash, status, event_count, decided_on FROM idempotency WHERE key_hash = $key AND expires_at > $now;";
@@ -77,6 +78,8 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _start = new();
     private Task? _writer;
+    private Task _checkpoint = Task.CompletedTask;
+    private int _writesSinceCheckpoint;
 
     public SqliteCaseStore(IConfiguration configuration, IHostEnvironment environment, IOptions<StorageOptions> options, IClock clock)
     {
@@ -299,10 +302,19 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
             await _writer.ConfigureAwait(false);
         }
 
+        await _checkpoint.ConfigureAwait(false);
+
         (_readers as IDisposable)?.Dispose(); // the provider makes a pool that disposes what it holds
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private SqliteSession WriterSession()
+    {
+        var session = new SqliteSession(_connectionString, _options);
+        session.Command("PRAGMA wal_autocheckpoint = 0;").ExecuteNonQuery();
+        return session;
+    }
 
     private long Now() => _clock.GetCurrentInstant().ToUnixTimeSeconds();
 
@@ -356,7 +368,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
 
                 try
                 {
-                    session ??= new SqliteSession(_connectionString, _options);
+                    session ??= WriterSession();
                     Commit(session, batch);
                 }
                 catch (Exception ex)
@@ -395,17 +407,16 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         {
             for (var i = 0; i < batch.Count; i++)
             {
-                transaction.Save("w");
+                session.Command("SAVEPOINT w;", transaction).ExecuteNonQuery();
                 try
                 {
                     results[i] = Apply(session, transaction, batch[i], now);
-                    transaction.Release("w");
+                    session.Command("RELEASE w;", transaction).ExecuteNonQuery();
                 }
-                catch (SqliteException ex) when (ex.SqliteErrorCode is not (5 or 6))
+                catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
                 {
-                    // This write broke a constraint; only it is undone, the batch goes on.
-                    transaction.Rollback("w");
-                    transaction.Release("w");
+                    // SQLITE_CONSTRAINT: this write broke a constraint; only it is undone, the batch goes on.
+                    session.Command("ROLLBACK TO w; RELEASE w;", transaction).ExecuteNonQuery();
                     results[i] = new AppendResult(AppendOutcome.Conflict);
                 }
             }
@@ -424,6 +435,27 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Done.TrySetResult(results[i]);
+        }
+
+        _writesSinceCheckpoint += batch.Count;
+        if (_writesSinceCheckpoint >= WritesPerCheckpoint && _checkpoint.IsCompleted)
+        {
+            _writesSinceCheckpoint = 0;
+            _checkpoint = Task.Run(Checkpoint);
+        }
+    }
+
+    // Copies the write-ahead log into the database on a connection of its own, so the writer never
+    // stops for it (the writer's own automatic checkpoint is off). PASSIVE: it never waits for readers or writers.
+    private void Checkpoint()
+    {
+        try
+        {
+            Read(s => s.Command("PRAGMA wal_checkpoint(PASSIVE);").ExecuteNonQuery());
+        }
+        catch (SqliteException)
+        {
+            // The next checkpoint copies what this one did not.
         }
     }
 
