@@ -129,7 +129,7 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
                 release.ExecuteNonQuery();
             }
         }
-        catch (Exception ex) when (IsUnavailable(ex))
+        catch (Exception ex) when (IsUnavailable(ex) || ex is NpgsqlException)
         {
             throw new StoreUnavailableException($"Cannot reach the {Location} (ConnectionStrings:SecondChance): {Describe(ex)}", ex);
         }
