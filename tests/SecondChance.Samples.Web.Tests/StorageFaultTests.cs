@@ -145,6 +145,35 @@ public class StorageFaultTests
         all.Should().NotContain(" at SecondChance").And.NotContain("Unhandled exception");
     }
 
+    [Fact]
+    public async Task PostgreSql_TwoHosts_CasesAndAgendaReadTheSameFromEither()
+    {
+        var directory = TempDirectory.Create();
+        try
+        {
+            using var first = new WebAppFactory(directory, storage: TestStorage.PostgreSql);
+            using var second = new WebAppFactory(directory, storage: TestStorage.PostgreSql);
+            var a = first.ClientFor(WebAppFactory.AcmeKey);
+            var b = second.ClientFor(WebAppFactory.AcmeKey);
+            var due = await a.CreateCase(ApiCalls.JustNotified("Sam Lee", "Fabrikam", "2026-03-09"));
+            var other = await b.CreateCase(ApiCalls.JustNotified("Kim Park", "Northwind", "2026-03-09"));
+
+            var before = await b.GetStringAsync("/api/agenda?on=2026-03-10"); // kept by the second host
+            (await a.PostEvent(due, """{ "type": "Closed", "on": "2026-03-10", "reason": "TookOtherJob" }""")).EnsureSuccessStatusCode();
+            var afterOnSecond = await b.GetStringAsync("/api/agenda?on=2026-03-10");
+            var afterOnFirst = await a.GetStringAsync("/api/agenda?on=2026-03-10");
+
+            before.Should().Contain(due).And.Contain(other);
+            afterOnSecond.Should().NotContain(due).And.Contain(other, "a write on one host changes the agenda the other host serves");
+            afterOnSecond.Should().Be(afterOnFirst);
+            (await b.GetCaseText(due)).Should().Be(await a.GetCaseText(due));
+        }
+        finally
+        {
+            TempDirectory.Delete(directory);
+        }
+    }
+
     private static PostgreSqlCaseStore PostgreSql(IReadOnlyDictionary<string, string?> settings) =>
         new(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), Options.Create(new StorageOptions()), new FakeClock(Instant.FromUtc(2026, 3, 10, 12, 0)));
 }
