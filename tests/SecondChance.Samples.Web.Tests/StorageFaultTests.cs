@@ -52,6 +52,33 @@ public class StorageFaultTests
     }
 
     [Fact]
+    public async Task Sqlite_HostsStartingTogetherOnANewFile_OneMigratesTheOthersWait()
+    {
+        var directory = TempDirectory.Create();
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestPostgres.Settings(TestStorage.Sqlite, directory)).Build();
+            var stores = Enumerable.Range(0, 4).Select(_ => new SqliteCaseStore(
+                configuration, new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = directory }, Options.Create(new StorageOptions()), new FakeClock(Instant.FromUtc(2026, 3, 10, 12, 0)))).ToList();
+
+            await Task.WhenAll(stores.Select(s => Task.Run(s.Initialize)));
+
+            var applied = await Database.Scalar(directory, "SELECT group_concat(ScriptName, ',') FROM (SELECT ScriptName FROM SchemaVersions ORDER BY ScriptName);");
+            applied.Should().Be(string.Join(',', SqliteCaseStore.Migrations.Select(SchemaMigrator.ScriptName)));
+            foreach (var store in stores)
+            {
+                (await store.IsReachableAsync(CancellationToken.None)).Should().BeTrue();
+                await store.DisposeAsync();
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            TempDirectory.Delete(directory);
+        }
+    }
+
+    [Fact]
     public async Task PostgreSql_DatabaseWithStepsThisAppDoesNotKnow_RefusesToStart()
     {
         var directory = TempDirectory.Create();

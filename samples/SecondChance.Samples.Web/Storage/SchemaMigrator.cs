@@ -13,11 +13,14 @@ internal static class SchemaMigrator
     /// <summary>The journal name of a step: its version, zero-padded so names sort in order.</summary>
     public static string ScriptName(StoreMigration migration) => migration.Version.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Applies the steps of <paramref name="migrations"/> the database has not had yet.</summary>
+    /// <summary>
+    /// Applies the steps of <paramref name="migrations"/> the database has not had yet, in one transaction of
+    /// DbUp's, or with <paramref name="inTransaction"/> false inside one the caller holds on a shared connection.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The database has steps this app does not know, or a step failed (nothing of that start is kept).</exception>
-    public static void Upgrade(UpgradeEngineBuilder target, IEnumerable<StoreMigration> migrations, string location)
+    public static void Upgrade(UpgradeEngineBuilder target, IEnumerable<StoreMigration> migrations, string location, bool inTransaction = true)
     {
-        var engine = Engine(target, migrations);
+        var engine = Engine(target, migrations, inTransaction);
         var unknown = engine.GetExecutedButNotDiscoveredScripts();
         if (unknown.Count > 0)
         {
@@ -34,13 +37,15 @@ internal static class SchemaMigrator
     }
 
     /// <summary>Records <paramref name="migrations"/> as applied without running them (for a database that already has their effect).</summary>
-    public static void MarkApplied(UpgradeEngineBuilder target, IEnumerable<StoreMigration> migrations) =>
-        Engine(target, migrations).MarkAsExecuted();
+    public static void MarkApplied(UpgradeEngineBuilder target, IEnumerable<StoreMigration> migrations, bool inTransaction = true) =>
+        Engine(target, migrations, inTransaction).MarkAsExecuted();
 
-    private static UpgradeEngine Engine(UpgradeEngineBuilder target, IEnumerable<StoreMigration> migrations) => target
-        .WithScripts(migrations.Select(m => new SqlScript(ScriptName(m), m.Script)))
-        .WithVariablesDisabled() // scripts hold '$' in JSON paths, never DbUp variables
-        .WithTransaction()
-        .LogToNowhere()
-        .Build();
+    private static UpgradeEngine Engine(UpgradeEngineBuilder target, IEnumerable<StoreMigration> migrations, bool inTransaction)
+    {
+        target
+            .WithScripts(migrations.Select(m => new SqlScript(ScriptName(m), m.Script)))
+            .WithVariablesDisabled() // scripts hold '$' in JSON paths, never DbUp variables
+            .LogToNowhere();
+        return (inTransaction ? target.WithTransaction() : target.WithoutTransaction()).Build();
+    }
 }

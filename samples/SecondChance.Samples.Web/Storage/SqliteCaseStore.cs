@@ -123,27 +123,36 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     /// </remarks>
     public void Initialize()
     {
-        int version;
-        bool journalled;
-        using (var session = new SqliteSession(_connectionString, _options))
-        {
-            session.Command("PRAGMA journal_mode = WAL;").ExecuteNonQuery();
-            version = Convert.ToInt32(session.Command("PRAGMA user_version;").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            journalled = Convert.ToInt64(session.Command("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'SchemaVersions' COLLATE NOCASE;").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
-        }
+        using var session = new SqliteSession(_connectionString, _options);
+        session.Command("PRAGMA journal_mode = WAL;").ExecuteNonQuery();
 
-        if (!journalled && version > SchemaVersion)
+        // One write transaction around the whole start, so two processes opening a new file at once take
+        // turns (the second waits on the busy timeout, then finds every step applied). DbUp works inside it.
+        session.Command("BEGIN IMMEDIATE;").ExecuteNonQuery();
+        try
         {
-            throw new InvalidOperationException($"The database '{Location}' has schema version {version}; this app knows up to {SchemaVersion}.");
-        }
+            var version = Convert.ToInt32(session.Command("PRAGMA user_version;").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            var journalled = Convert.ToInt64(session.Command("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'SchemaVersions' COLLATE NOCASE;").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+            if (!journalled && version > SchemaVersion)
+            {
+                throw new InvalidOperationException($"The database '{Location}' has schema version {version}; this app knows up to {SchemaVersion}.");
+            }
 
-        var steps = Migrations.Select(m => m with { Script = m.Script + $"\nPRAGMA user_version = {m.Version};" }).ToList();
-        if (!journalled && version > 0)
+            using var shared = new DbUp.Sqlite.Helpers.SharedConnection(session.Connection);
+            var steps = Migrations.Select(m => m with { Script = m.Script + $"\nPRAGMA user_version = {m.Version};" }).ToList();
+            if (!journalled && version > 0)
+            {
+                SchemaMigrator.MarkApplied(DbUp.DeployChanges.To.SqliteDatabase(shared), steps.Where(m => m.Version <= version), inTransaction: false);
+            }
+
+            SchemaMigrator.Upgrade(DbUp.DeployChanges.To.SqliteDatabase(shared), steps, $"The SQLite database '{Location}'", inTransaction: false);
+            session.Command("COMMIT;").ExecuteNonQuery();
+        }
+        catch
         {
-            SchemaMigrator.MarkApplied(DbUp.DeployChanges.To.SqliteDatabase(_connectionString), steps.Where(m => m.Version <= version));
+            session.Command("ROLLBACK;").ExecuteNonQuery();
+            throw;
         }
-
-        SchemaMigrator.Upgrade(DbUp.DeployChanges.To.SqliteDatabase(_connectionString), steps, $"The SQLite database '{Location}'");
     }
 
     /// <inheritdoc/>
