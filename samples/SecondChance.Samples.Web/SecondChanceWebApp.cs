@@ -25,7 +25,7 @@ public static class SecondChanceWebApp
             o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
         builder.Services.AddProblemDetails();
-        builder.Services.AddSecondChance();
+        builder.Services.AddSecondChance(builder.Configuration);
         builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection("Storage"));
         builder.Services.AddSingleton<SqliteCaseStore>();
