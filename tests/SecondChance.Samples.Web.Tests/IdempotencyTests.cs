@@ -129,4 +129,15 @@ public class IdempotencyTests : IClassFixture<WebAppFactory>
 
         row.Should().Be("16 16 200 5", "the key is stored under the hash of tenant, case and key, with the event's hash, the status and the event count");
     }
+
+    [Fact]
+    public async Task RecordedAnswer_SameBytesAsReadingTheCase()
+    {
+        var id = await _acme.CreateCase(ApiCalls.JustNotified("Zoë O'Brien", "Fabrikam & Co. <EU>", "2026-03-09"));
+
+        using var recorded = await _acme.PostEvent(id, """{ "type": "FeedbackRecorded", "on": "2026-03-10", "gaps": ["a \"quoted\" gap: ü"] }""", "bytes");
+        using var read = await _acme.GetAsync($"/api/cases/{id}");
+
+        (await recorded.Content.ReadAsStringAsync()).Should().Be(await read.Content.ReadAsStringAsync());
+    }
 }

@@ -37,7 +37,7 @@ public sealed class TenantStats
                 }
                 else
                 {
-                    tally.Unreadable++;
+                    tally.Accumulator.Skip();
                 }
             }
 
@@ -69,8 +69,7 @@ public sealed class TenantStats
         var tally = For(tenant);
         lock (tally)
         {
-            var report = tally.Accumulator.ToReport();
-            return tally.Unreadable == 0 ? report : report with { Skipped = report.Skipped + tally.Unreadable };
+            return tally.Accumulator.ToReport();
         }
     }
 
@@ -91,7 +90,5 @@ public sealed class TenantStats
     private sealed class Tally(OutcomeAccumulator accumulator)
     {
         public OutcomeAccumulator Accumulator { get; } = accumulator;
-
-        public long Unreadable { get; set; }
     }
 }

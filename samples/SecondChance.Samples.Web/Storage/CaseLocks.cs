@@ -37,18 +37,6 @@ internal sealed class CaseLocks
         return new Holder(this, key, entry);
     }
 
-    /// <summary>Gets how many cases have a lock right now (for tests: it drops back to zero).</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_entries)
-            {
-                return _entries.Count;
-            }
-        }
-    }
-
     private void Leave((string, string) key, Entry entry)
     {
         lock (_entries)
