@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using FluentValidation.Results;
 using SecondChance.Cases;
+using SecondChance.Validation;
 
 namespace SecondChance.Notes;
 
@@ -25,7 +26,6 @@ namespace SecondChance.Notes;
 internal sealed partial class NoteValidator : AbstractValidator<NoteCheckContext>
 {
     private const string ParsedKey = "SecondChance.Notes.NoteText";
-    private const int ExcerptLength = 80;
 
     private static readonly Regex Thanks = NoteGuidelines.PhrasePattern(NoteGuidelines.ThanksPhrases);
     private static readonly Regex Interest = NoteGuidelines.PhrasePattern(NoteGuidelines.InterestPhrases);
@@ -227,14 +227,5 @@ internal sealed partial class NoteValidator : AbstractValidator<NoteCheckContext
     private static bool IsConcrete(string text) =>
         DigitOrSign().IsMatch(text) || NumberWords.IsMatch(text) || ResultWords.IsMatch(text);
 
-    private static string Shorten(string text)
-    {
-        if (text.Length <= ExcerptLength)
-        {
-            return text;
-        }
-
-        var cut = text.LastIndexOf(' ', ExcerptLength - 1);
-        return string.Concat(text.AsSpan(0, cut > 20 ? cut : ExcerptLength - 1), "...");
-    }
+    private static string Shorten(string text) => CaseText.Excerpt(text);
 }
