@@ -17,7 +17,7 @@ namespace SecondChance;
 /// events and one compiled delegate call, with no JSON, dictionary or async work and, for a valid
 /// case, no allocation.
 /// </summary>
-public sealed class PlaybookEngine
+public sealed class PlaybookEngine : ILevelProfileSource
 {
     private readonly Decider _decider;
     private readonly PlaybookOptions _options;

@@ -12,7 +12,7 @@ namespace SecondChance.Analytics;
 /// Each hire adds one to alpha and each other closing adds one to beta. With no closed cases the
 /// estimate is the prior; as cases close, the board's own results take over.
 /// </remarks>
-/// <param name="Prior">The level's prior odds, from 0 to 1 (<see cref="LevelProfile.PriorOdds"/>).</param>
+/// <param name="Prior">The level's prior odds, from 0 to 1 (<see cref="Cases.LevelProfile.PriorOdds"/>).</param>
 /// <param name="Weight">How many closed cases the prior is worth (<see cref="OddsOptions.Weight"/>).</param>
 /// <param name="Successes">Closed cases that ended in a hire.</param>
 /// <param name="Failures">Closed cases that ended any other way.</param>

@@ -12,7 +12,7 @@ public static class OddsCalibrator
     /// Beta(weight x prior + successes, weight x (1 - prior) + failures); its mean is the estimate and its
     /// 2.5th and 97.5th percentiles bound the 95% credible interval.
     /// </summary>
-    /// <param name="prior">The prior chance of a hire, from 0 to 1 (a level's <see cref="LevelProfile.PriorOdds"/>).</param>
+    /// <param name="prior">The prior chance of a hire, from 0 to 1 (a level's <see cref="Cases.LevelProfile.PriorOdds"/>).</param>
     /// <param name="weight">How many closed cases the prior is worth; above zero.</param>
     /// <param name="successes">Closed cases that ended in a hire; zero or more.</param>
     /// <param name="failures">Closed cases that ended any other way; zero or more.</param>

@@ -27,11 +27,11 @@ public sealed class OutcomeAccumulator
     private readonly double _weight;
 
     /// <summary>Creates an empty accumulator for the job levels of <paramref name="engine"/>.</summary>
-    /// <param name="engine">The engine whose levels (and their prior odds) the report covers.</param>
+    /// <param name="engine">The engine (or any other <see cref="ILevelProfileSource"/>) whose levels (and their prior odds) the report covers.</param>
     /// <param name="options">How to calibrate the odds; the defaults when <see langword="null"/>. Read once, here.</param>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public OutcomeAccumulator(PlaybookEngine engine, OddsOptions? options = null)
+    public OutcomeAccumulator(ILevelProfileSource engine, OddsOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         _weight = (options ?? new OddsOptions()).ValidatedWeight();

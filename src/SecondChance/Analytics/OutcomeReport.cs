@@ -5,7 +5,7 @@ namespace SecondChance.Analytics;
 /// <summary>
 /// Outcome statistics for a set of runner-up cases, one entry per job level the engine knows (levels
 /// with no cases included, carrying their prior odds). Build one with
-/// <see cref="OutcomeStatistics.Compute(IEnumerable{RunnerUpCase}, PlaybookEngine, OddsOptions?)"/> or an
+/// <see cref="OutcomeStatistics.Compute(IEnumerable{RunnerUpCase}, ILevelProfileSource, OddsOptions?)"/> or an
 /// <see cref="OutcomeAccumulator"/>. Immutable and safe to share between threads; serialize it with
 /// <see cref="Serialization.SecondChanceJson.Options"/>.
 /// </summary>

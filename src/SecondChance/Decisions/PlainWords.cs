@@ -3,6 +3,7 @@ using NodaTime;
 using NodaTime.Text;
 using SecondChance.Cases;
 using SecondChance.Rules;
+using SecondChance.Validation;
 
 namespace SecondChance.Decisions;
 
@@ -12,12 +13,10 @@ namespace SecondChance.Decisions;
 /// </summary>
 public static class PlainWords
 {
-    private static readonly LocalDatePattern LongDate = LocalDatePattern.Create("d MMMM uuuu", CultureInfo.InvariantCulture);
-
     /// <summary>Writes a date as people read it, the same in every culture: <c>6 March 2026</c>.</summary>
     /// <param name="date">The date.</param>
     /// <returns>The date in words.</returns>
-    public static string Date(LocalDate date) => LongDate.Format(date);
+    public static string Date(LocalDate date) => EventWords.Date(date);
 
     /// <summary>Says what an action asks of the candidate: <c>follow up</c>, <c>answer their approach</c>.</summary>
     /// <param name="action">The action.</param>
@@ -53,7 +52,7 @@ public static class PlainWords
     public static string Event(CaseEvent @event)
     {
         ArgumentNullException.ThrowIfNull(@event);
-        return $"{EventName(@event.Type)} on {Date(@event.On)}";
+        return EventWords.Event(@event);
     }
 
     /// <summary>
@@ -108,19 +107,6 @@ public static class PlainWords
 
         return Capitalised(text) + ".";
     }
-
-    private static string EventName(CaseEventType type) => type switch
-    {
-        CaseEventType.Notified => "the call",
-        CaseEventType.FeedbackRecorded => "their feedback",
-        CaseEventType.InterestReaffirmed => "your renewed interest",
-        CaseEventType.NoteSent => "your note",
-        CaseEventType.FollowUpMade => "your follow-up",
-        CaseEventType.Approached => "their approach",
-        CaseEventType.OfferReceived => "the offer",
-        CaseEventType.Closed => "the close",
-        _ => type.ToString(),
-    };
 
     private static string Done(CaseEventType type) => type switch
     {

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using FluentValidation.Results;
 using SecondChance.Cases;
+using SecondChance.Validation;
 
 namespace SecondChance.Notes;
 
@@ -27,7 +28,6 @@ internal sealed partial class NoteValidator : AbstractValidator<NoteCheckContext
     internal const string GapsKey = "SecondChance.Notes.GapAnswers";
 
     private const string ParsedKey = "SecondChance.Notes.NoteText";
-    private const int ExcerptLength = 80;
 
     private static readonly Regex Thanks = NoteGuidelines.PhrasePattern(NoteGuidelines.ThanksPhrases);
     private static readonly Regex Interest = NoteGuidelines.PhrasePattern(NoteGuidelines.InterestPhrases);
@@ -212,14 +212,5 @@ internal sealed partial class NoteValidator : AbstractValidator<NoteCheckContext
         }
     }
 
-    private static string Shorten(string text)
-    {
-        if (text.Length <= ExcerptLength)
-        {
-            return text;
-        }
-
-        var cut = text.LastIndexOf(' ', ExcerptLength - 1);
-        return string.Concat(text.AsSpan(0, cut > 20 ? cut : ExcerptLength - 1), "...");
-    }
+    private static string Shorten(string text) => CaseText.Excerpt(text);
 }

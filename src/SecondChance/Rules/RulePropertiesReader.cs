@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SecondChance.Cases;
-using SecondChance.Serialization;
+using SecondChance.Validation;
 
 namespace SecondChance.Rules;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
 using SecondChance.Engine;
-using SecondChance.Serialization;
+using SecondChance.Validation;
 
 namespace SecondChance.Rules;
 

@@ -86,7 +86,7 @@ public static class CaseFields
         var errors = new List<CaseError>(0);
         if (previous is { } p && on < p.On)
         {
-            errors.Add(new CaseError(field, $"must not be before the previous event, {Decisions.PlainWords.Event(p)}"));
+            errors.Add(new CaseError(field, $"must not be before the previous event, {EventWords.Event(p)}"));
         }
 
         if (today is { } now && on > now)

@@ -1,7 +1,4 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using SecondChance.Cases;
 
 namespace SecondChance.Validation;
@@ -46,16 +43,6 @@ public static class CaseLimits
             return false;
         }
 
-        if (Vector128.IsHardwareAccelerated && value.Length is >= 8 and <= 64 && TryCheckAsciiEmail(value) is { } verdict)
-        {
-            return verdict;
-        }
-
-        return IsValidEmailSlow(value);
-    }
-
-    private static bool IsValidEmailSlow(string value)
-    {
         var text = value.AsSpan();
         var at = text.IndexOf('@');
         if (at <= 0 || at == text.Length - 1 || text[(at + 1)..].Contains('@'))
@@ -63,67 +50,19 @@ public static class CaseLimits
             return false;
         }
 
-        // Printable ASCII other than the space is neither white space nor a control character, so
-        // the common address needs one vectorised scan; anything else gets the character-by-character check.
-        if (text.IndexOfAnyExceptInRange('!', '~') >= 0)
+        // One plain pass: printable ASCII other than the space is neither white space nor a control
+        // character. (IndexOfAnyExceptInRange allocates on each call here, which a sweep must not.)
+        foreach (var c in text)
         {
-            foreach (var c in text)
+            if (!IsPrintableAscii(c) && (char.IsWhiteSpace(c) || char.IsControl(c)))
             {
-                if (char.IsWhiteSpace(c) || char.IsControl(c))
-                {
-                    return false;
-                }
+                return false;
             }
         }
 
         var domain = text[(at + 1)..];
         var dot = domain.IndexOf('.');
         return dot > 0 && domain[^1] != '.' && !domain.Contains("..", StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// The same rules as <see cref="IsValidEmail"/> in one vectorised pass for an address of 8 to 64
-    /// characters: a bit per character for '@', '.' and anything outside printable ASCII, then the rules
-    /// as bit arithmetic. Returns <see langword="null"/> (undecided) when a character is not printable ASCII.
-    /// </summary>
-    private static bool? TryCheckAsciiEmail(string value)
-    {
-        var length = value.Length;
-        ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(value.AsSpan()));
-        ulong ats = 0, dots = 0, others = 0;
-        for (var i = 0; i < length; i += Vector128<ushort>.Count)
-        {
-            // The last block may overlap the one before; the bits it sets again are the same bits.
-            var start = Math.Min(i, length - Vector128<ushort>.Count);
-            var chars = Vector128.LoadUnsafe(ref first, (nuint)start);
-            ats |= (ulong)Vector128.Equals(chars, Vector128.Create((ushort)'@')).ExtractMostSignificantBits() << start;
-            dots |= (ulong)Vector128.Equals(chars, Vector128.Create((ushort)'.')).ExtractMostSignificantBits() << start;
-            var offset = chars - Vector128.Create((ushort)'!');
-            others |= (ulong)Vector128.GreaterThan(offset, Vector128.Create((ushort)('~' - '!'))).ExtractMostSignificantBits() << start;
-        }
-
-        if (others != 0)
-        {
-            return null;
-        }
-
-        if (BitOperations.PopCount(ats) != 1)
-        {
-            return false;
-        }
-
-        var at = BitOperations.TrailingZeroCount(ats);
-        if (at == 0 || at == length - 1)
-        {
-            return false;
-        }
-
-        // Dots of the domain, shifted so bit 0 is the character after '@'.
-        var domainDots = dots >> (at + 1);
-        return (domainDots & 1) == 0
-            && domainDots != 0
-            && (dots & (1UL << (length - 1))) == 0
-            && (domainDots & (domainDots >> 1)) == 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

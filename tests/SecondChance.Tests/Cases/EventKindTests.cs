@@ -28,7 +28,7 @@ public class EventKindTests
     };
 
     [Fact]
-    public void The_samples_cover_every_event_type_and_every_concrete_event_record()
+    public void EventSamples_All_CoverEveryTypeAndRecord()
     {
         var samples = ((IEnumerable<object[]>)OneOfEach()).Select(row => (CaseEvent)row[0]).ToArray();
         samples.Select(e => e.Type).Distinct().Should().BeEquivalentTo(Enum.GetValues<CaseEventType>());
@@ -38,7 +38,7 @@ public class EventKindTests
 
     [Theory]
     [MemberData(nameof(OneOfEach))]
-    public void Type_names_the_record_after_construction_and_after_with(CaseEvent e)
+    public void Type_ConstructedOrWith_NamesTheRecord(CaseEvent e)
     {
         e.Type.ToString().Should().Be(e.GetType().Name);
 
@@ -53,7 +53,7 @@ public class EventKindTests
     }
 
     [Fact]
-    public void Type_survives_with_on_each_record_specific_property()
+    public void Type_WithOnRecordProperty_Survives()
     {
         var offer = new OfferReceived(On, On.PlusDays(3));
         var noDate = offer with { RespondBy = null };
@@ -71,7 +71,7 @@ public class EventKindTests
     }
 
     [Fact]
-    public void Events_parsed_from_json_carry_their_kind()
+    public void Type_ParsedFromJson_CarriesKind()
     {
         foreach (var type in Enum.GetNames<CaseEventType>())
         {
@@ -115,7 +115,7 @@ public class EventKindTests
     }
 
     [Fact]
-    public void Cases_built_with_with_are_decided_like_cases_built_with_constructors()
+    public void Decide_CaseBuiltWithWith_SameAsConstructed()
     {
         var engine = new PlaybookEngine();
         CaseHistories.AnyCase.Sample(t =>
@@ -141,7 +141,7 @@ public class EventKindTests
     }
 
     [Fact]
-    public void Changing_respondBy_through_with_moves_the_due_date()
+    public void Decide_RespondByChangedWithWith_DueDateMoves()
     {
         var engine = new PlaybookEngine();
         var offerOn = D(2026, 3, 6); // a Friday
@@ -163,7 +163,7 @@ public class EventKindTests
     }
 
     [Fact]
-    public void Moving_an_event_through_with_changes_the_decision_as_the_date_says()
+    public void Decide_EventMovedWithWith_DecisionFollowsDate()
     {
         var engine = new PlaybookEngine();
         var call = D(2026, 3, 6);

@@ -14,7 +14,7 @@ public class DecisionStructTests
     private static readonly PlaybookEngine Engine = new();
 
     [Fact]
-    public void Default_decision_is_invalid_with_one_error_at_the_root()
+    public void Default_Decision_InvalidWithOneRootError()
     {
         var d = default(Decision);
 
@@ -36,7 +36,7 @@ public class DecisionStructTests
     }
 
     [Fact]
-    public void Default_decisions_are_equal_to_each_other_and_to_nothing_an_engine_made()
+    public void Equals_DefaultDecisions_EqualOnlyToEachOther()
     {
         var a = default(Decision);
         var b = new Decision();
@@ -56,7 +56,7 @@ public class DecisionStructTests
     }
 
     [Fact]
-    public void An_invalid_decision_keeps_its_errors_and_refuses_Next()
+    public void Next_InvalidDecision_ThrowsAndKeepsErrors()
     {
         var c = New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), new NoteSent(D(2026, 3, 9), NoteChannel.Email));
         var d = Engine.Decide(c, D(2026, 3, 8));
@@ -124,7 +124,7 @@ public class DecisionStructTests
     }
 
     [Fact]
-    public void Dates_and_overdue_round_trip_through_the_struct_for_every_default_rule()
+    public void Decision_EveryDefaultRule_DatesAndOverdueRoundTrip()
     {
         var rules = new HashSet<string>();
         var overdueSeen = 0;
@@ -184,7 +184,7 @@ public class DecisionStructTests
     [InlineData(2028, 2, 29, 2028, 3, 1, true)] // the day after a leap day
     [InlineData(2026, 1, 31, 2026, 2, 1, true)] // month end: 2026-02-01 sorts after 2026-01-31
     [InlineData(2026, 2, 1, 2026, 1, 31, false)] // and not the other way
-    public void Overdue_exactly_when_today_is_after_the_respond_by_date(int y, int m, int d, int ty, int tm, int td, bool overdue)
+    public void IsOverdue_TodayAfterRespondBy_True(int y, int m, int d, int ty, int tm, int td, bool overdue)
     {
         var respondBy = D(y, m, d);
         var offerOn = respondBy.PlusDays(-20);
@@ -198,7 +198,7 @@ public class DecisionStructTests
     }
 
     [Fact]
-    public void A_due_date_equal_to_default_LocalDate_is_still_a_due_date()
+    public void DueDate_EqualToDefaultLocalDate_StillADueDate()
     {
         // The struct stores a missing date as default(LocalDate) plus a flag: a real due date equal to it must survive.
         var first = default(LocalDate);
@@ -212,7 +212,7 @@ public class DecisionStructTests
     }
 
     [Fact]
-    public void Facts_of_a_decision_equal_a_fresh_fold_even_after_other_cases_were_decided()
+    public void GetFacts_AfterOtherCasesDecided_EqualsFreshFold()
     {
         var decided = new List<(Decision Decision, RunnerUpCase Case)>();
         CaseHistories.AnyCase.Sample(t =>
@@ -249,7 +249,7 @@ public class DecisionStructTests
     }
 
     [Fact]
-    public void A_level_spelled_differently_is_read_as_the_engine_spells_it()
+    public void Decide_LevelSpelledDifferently_EngineSpelling()
     {
         var note = D(2026, 3, 6);
         var c = New(new JobLevel("seniorexecutive"), [.. HappyPath(note)]);
@@ -262,7 +262,7 @@ public class DecisionStructTests
     }
 
     [Fact]
-    public void Decisions_of_the_same_case_on_the_same_day_are_equal()
+    public void Equals_SameCaseSameDay_Equal()
     {
         var note = D(2026, 3, 6);
         var c = New(JobLevel.MiddleManagement, HappyPath(note));
@@ -285,7 +285,7 @@ public class DecisionStructTests
     }
 
     [Fact]
-    public void Decisions_differ_for_another_case_day_rule_or_date()
+    public void Equals_OtherCaseDayRuleOrDate_NotEqual()
     {
         var note = D(2026, 3, 6);
         var c = New(JobLevel.MiddleManagement, HappyPath(note));
@@ -322,7 +322,7 @@ public class DecisionStructTests
     }
 
     [Fact]
-    public void Equal_decisions_have_equal_hash_codes_over_generated_cases()
+    public void GetHashCode_EqualDecisions_EqualHashCodes()
     {
         var engines = new[] { Engine, new PlaybookEngine() };
         CaseHistories.AnyCase.Sample(t =>
@@ -350,7 +350,7 @@ public class DecisionStructTests
     }
 
     [Fact]
-    public void A_plan_keeps_the_decision_and_its_facts()
+    public void Plan_Decision_KeepsDecisionAndFacts()
     {
         foreach (var file in new[] { "alex-middle-manager.json", "sam-individual-contributor.json", "morgan-senior-executive.json" })
         {
@@ -370,7 +370,7 @@ public class DecisionStructTests
     }
 
     [Fact]
-    public void Decisions_from_DecideMany_keep_their_own_case_and_facts()
+    public void DecideMany_Decisions_KeepOwnCaseAndFacts()
     {
         var cases = SecondChance.Benchmarks.CaseGenerator.Generate(5000);
         var today = SecondChance.Benchmarks.CaseGenerator.Today;

@@ -17,7 +17,7 @@ public class FastCheckAgreementTests
     private static readonly CaseEventType[] AllTypes = Enum.GetValues<CaseEventType>();
 
     [Fact]
-    public void Decide_and_the_validator_agree_on_every_kind_of_history_and_collection()
+    public void Decide_EveryHistoryAndCollection_AgreesWithValidator()
     {
         var invalid = 0;
         var valid = 0;
@@ -43,7 +43,7 @@ public class FastCheckAgreementTests
     }
 
     [Fact]
-    public void DecideMany_in_parallel_gives_what_Decide_gives_one_by_one()
+    public void DecideMany_InParallel_SameAsDecideOneByOne()
     {
         // Each worker thread refolds its own facts instance; a leak between threads or cases would show here.
         var cases = CaseHistories.AnyCase.Array[6000].Single();
@@ -70,7 +70,7 @@ public class FastCheckAgreementTests
     }
 
     [Fact]
-    public void The_collection_type_holding_the_events_changes_nothing() =>
+    public void Decide_AnyEventCollectionType_SameDecision() =>
         Gen.Select(CaseHistories.AnyHistory, Gen.Int[-2, 300]).Sample(t =>
         {
             var (history, after) = t;
@@ -98,7 +98,7 @@ public class FastCheckAgreementTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(5)]
-    public void A_Notified_array_is_read_like_a_CaseEvent_array(int count)
+    public void Decide_NotifiedArray_ReadLikeCaseEventArray(int count)
     {
         var on = D(2026, 3, 6);
         var typed = Enumerable.Range(0, count).Select(i => new Notified(on.PlusDays(i))).ToArray();
@@ -120,7 +120,7 @@ public class FastCheckAgreementTests
     }
 
     [Fact]
-    public void Arrays_of_other_derived_types_are_read_too()
+    public void Decide_ArraysOfOtherDerivedTypes_Read()
     {
         var on = D(2026, 3, 6);
         IReadOnlyList<CaseEvent> followUps = new[] { new FollowUpMade(on, FollowUpOutcome.NoChange), new FollowUpMade(on.PlusDays(1), FollowUpOutcome.RoleReopened) };
@@ -140,7 +140,7 @@ public class FastCheckAgreementTests
             f.State.RespondBy, f.LastEventKey, string.Join(",", AllTypes.Select(t => f.State.Has(t) ? f.State.LatestOn(t).ToString() : "-")));
 
     [Fact]
-    public void Refolding_one_instance_over_many_cases_gives_what_a_fresh_fold_gives()
+    public void Fold_OneInstanceOverManyCases_SameAsFreshFold()
     {
         // The engine refolds one instance per thread: nothing of the previous case may leak into the next.
         var reused = new CaseFacts();
@@ -159,7 +159,7 @@ public class FastCheckAgreementTests
     }
 
     [Fact]
-    public void Folding_a_prefix_is_folding_the_shorter_history() =>
+    public void Fold_Prefix_SameAsShorterHistory() =>
         Gen.Select(CaseHistories.AnyHistory, Gen.Int[0, 5]).Sample(t =>
         {
             var (history, shape) = t;
@@ -182,7 +182,7 @@ public class FastCheckAgreementTests
     [InlineData(2028, 2, 29, 2028, 2, 28, false)] // a leap day after today
     [InlineData(2028, 3, 1, 2028, 2, 29, false)]
     [InlineData(2025, 12, 1, 2026, 1, 1, true)] // month 12 day 1 before month 1 day 1 of the next year
-    public void An_event_after_today_is_refused_by_both_checks_across_month_and_year_ends(int ey, int em, int ed, int ty, int tm, int td, bool valid)
+    public void Checks_EventAfterTodayAcrossMonthAndYearEnds_BothRefuse(int ey, int em, int ed, int ty, int tm, int td, bool valid)
     {
         var last = D(ey, em, ed);
         var c = New(JobLevel.MiddleManagement, new Notified(last.PlusDays(-40)), new FeedbackRecorded(last.PlusDays(-40)), new Approached(last));
@@ -203,7 +203,7 @@ public class FastCheckAgreementTests
     [InlineData(2026, 1, 30, 2026, 2, 2, true)] // the day number falls, the month rises
     [InlineData(2026, 11, 30, 2025, 12, 1, false)] // month and day rise, the year falls
     [InlineData(2026, 5, 5, 2026, 5, 5, true)] // the same day
-    public void Unsorted_dates_are_refused_by_both_checks_across_month_and_year_ends(int ay, int am, int ad, int by, int bm, int bd, bool valid)
+    public void Checks_UnsortedDatesAcrossMonthAndYearEnds_BothRefuse(int ay, int am, int ad, int by, int bm, int bd, bool valid)
     {
         var first = D(ay, am, ad);
         var second = D(by, bm, bd);
@@ -222,7 +222,7 @@ public class FastCheckAgreementTests
     [InlineData(-1)]
     [InlineData(0)]
     [InlineData(1)]
-    public void RespondBy_before_on_or_after_the_offer(int days)
+    public void Checks_RespondByBeforeOnOrAfterOffer_BothAgree(int days)
     {
         var on = D(2026, 3, 1);
         var c = New(JobLevel.MiddleManagement, new Notified(on.PlusDays(-3)), new OfferReceived(on, on.PlusDays(days)));
@@ -239,7 +239,7 @@ public class FastCheckAgreementTests
     }
 
     [Fact]
-    public void Out_of_range_enum_values_are_refused_by_both_checks()
+    public void Checks_OutOfRangeEnumValues_BothRefuse()
     {
         var on = D(2026, 3, 6);
         CaseEvent[] bad =

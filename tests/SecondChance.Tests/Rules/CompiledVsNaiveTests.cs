@@ -11,7 +11,7 @@ public class CompiledVsNaiveTests
     private static readonly LocalDate Today = CaseGenerator.Today;
 
     [Fact]
-    public async Task Compiled_and_RulesEngine_agree_on_every_generated_case()
+    public async Task Decide_EveryGeneratedCase_AgreesWithRulesEngine()
     {
         var engine = new PlaybookEngine();
         var naive = new NaiveRulesEngine(engine);
@@ -42,7 +42,7 @@ public class CompiledVsNaiveTests
     }
 
     [Fact]
-    public void Generated_cases_cover_every_level_and_stage()
+    public void CaseGenerator_Cases_CoverEveryLevelAndStage()
     {
         var cases = CaseGenerator.Generate(CaseGenerator.StageCount * 3);
         cases.Select(c => c.Level).Distinct().Should().HaveCount(3);
@@ -51,7 +51,7 @@ public class CompiledVsNaiveTests
     }
 
     [Fact]
-    public void Facts_of_a_decision_match_the_facts_RulesEngine_is_given()
+    public void GetFacts_GeneratedCases_MatchFactsGivenToRulesEngine()
     {
         var engine = new PlaybookEngine();
         foreach (var c in CaseGenerator.Generate(CaseGenerator.StageCount * 3))
@@ -65,7 +65,7 @@ public class CompiledVsNaiveTests
     }
 
     [Fact]
-    public void Batch_sweep_gives_the_same_decisions_in_order()
+    public void DecideMany_GeneratedCases_SameDecisionsInOrder()
     {
         var engine = new PlaybookEngine();
         var cases = CaseGenerator.Generate(10_000);

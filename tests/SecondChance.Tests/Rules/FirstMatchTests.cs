@@ -76,7 +76,7 @@ public class FirstMatchTests
     private static int Naive(PlaybookRuleSet set, CaseFacts facts) => Array.FindIndex(set.RulesArray, r => r.Matches(facts));
 
     [Fact]
-    public void The_samples_extend_the_default_and_do_not_stand_alone()
+    public void SampleWorkflows_Loaded_ExtendTheDefault()
     {
         SampleFiles().Should().NotBeEmpty();
         foreach (var file in SampleFiles())
@@ -94,7 +94,7 @@ public class FirstMatchTests
 
     [Theory]
     [MemberData(nameof(RuleSets))]
-    public void FirstMatch_returns_the_index_of_the_first_rule_that_matches_or_minus_one(string name, RuleSetMode mode)
+    public void FirstMatch_RuleSet_IndexOfFirstMatchingRuleOrMinusOne(string name, RuleSetMode mode)
     {
         var result = Load(name, mode);
         result.Succeeded.Should().BeTrue(string.Join("; ", result.Problems));
@@ -124,7 +124,7 @@ public class FirstMatchTests
     }
 
     [Fact]
-    public void FirstMatch_on_the_default_set_over_the_benchmark_cases_agrees_with_the_decision()
+    public void FirstMatch_DefaultSetOnBenchmarkCases_AgreesWithDecision()
     {
         var engine = new PlaybookEngine();
         foreach (var c in SecondChance.Benchmarks.CaseGenerator.Generate(12 * 3 * 10))
@@ -137,7 +137,7 @@ public class FirstMatchTests
     }
 
     [Fact]
-    public void The_can_all_fail_workflow_gives_no_rule_error_where_every_rule_fails()
+    public void Decide_EveryRuleFails_NoRuleError()
     {
         var set = PlaybookRuleSet.Load(CanAllFailJson).GetRuleSetOrThrow();
         var engine = new PlaybookEngine(new PlaybookOptions { RuleSet = set });
@@ -167,7 +167,7 @@ public class FirstMatchTests
     }
 
     [Fact]
-    public void In_Extend_mode_custom_rules_come_first_and_a_replaced_default_keeps_its_place()
+    public void Load_ExtendMode_CustomRulesFirstAndReplacedDefaultKeepsPlace()
     {
         var json = """
             { "WorkflowName": "Tests.Extend", "Rules": [
@@ -200,7 +200,7 @@ public class FirstMatchTests
     }
 
     [Fact]
-    public void Engines_with_custom_sets_decide_with_the_rule_the_naive_scan_picks()
+    public void Decide_CustomRuleSets_RuleTheNaiveScanPicks()
     {
         var options = new PlaybookOptions { RuleSet = PlaybookRuleSet.LoadFile(Path.Combine(RepoRoot(), "samples", "rules", "executive-second-follow-up.json"), RuleSetMode.Extend).GetRuleSetOrThrow() };
         options.Levels[new JobLevel("Contractor")] = new LevelProfile(2, 30, 0.2);

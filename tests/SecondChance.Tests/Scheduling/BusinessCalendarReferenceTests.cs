@@ -99,7 +99,7 @@ public class BusinessCalendarReferenceTests
         Gen.Select(WorkingDays, Dates, Counts).Select((working, date, count) => new Scenario(working, [], date, count));
 
     [Fact]
-    public void AddBusinessDays_matches_a_day_by_day_walk_with_holidays() =>
+    public void AddBusinessDays_WithHolidays_MatchesDayByDayWalk() =>
         Scenarios.Sample(s =>
         {
             var calendar = new BusinessCalendar(s.Working, s.Holidays);
@@ -108,7 +108,7 @@ public class BusinessCalendarReferenceTests
         }, iter: 4000, print: s => s.ToString());
 
     [Fact]
-    public void AddBusinessDays_matches_a_day_by_day_walk_without_holidays() =>
+    public void AddBusinessDays_WithoutHolidays_MatchesDayByDayWalk() =>
         ScenariosWithoutHolidays.Sample(s =>
         {
             var calendar = new BusinessCalendar(s.Working, s.Holidays);
@@ -117,7 +117,7 @@ public class BusinessCalendarReferenceTests
         }, iter: 4000, print: s => s.ToString());
 
     [Fact]
-    public void OnOrAfter_and_IsBusinessDay_match_the_reference_on_every_day_of_a_window() =>
+    public void OnOrAfterAndIsBusinessDay_EveryDayOfWindow_MatchReference() =>
         Scenarios.Sample(s =>
         {
             var calendar = new BusinessCalendar(s.Working, s.Holidays);
@@ -131,7 +131,7 @@ public class BusinessCalendarReferenceTests
         }, iter: 1500, print: s => s.ToString());
 
     [Fact]
-    public void Every_count_from_0_to_400_on_every_weekday_matches_for_each_single_working_day_and_the_full_week()
+    public void AddBusinessDays_Counts0To400OnEveryWeekday_MatchReference()
     {
         var sets = AllDays.Select(d => new[] { d }).Append(AllDays).Append([IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday]).ToArray();
         foreach (var working in sets)
@@ -155,7 +155,7 @@ public class BusinessCalendarReferenceTests
     }
 
     [Fact]
-    public void AddBusinessDays_of_zero_is_OnOrAfter_and_one_is_strictly_later() =>
+    public void AddBusinessDays_ZeroAndOne_OnOrAfterAndStrictlyLater() =>
         Scenarios.Sample(s =>
         {
             var calendar = new BusinessCalendar(s.Working, s.Holidays);
@@ -181,7 +181,7 @@ public class BusinessCalendarReferenceTests
     [InlineData(2026, 3, 7, 2, 2026, 3, 10)] // Saturday, count 2 -> Tuesday
     [InlineData(2026, 3, 6, 5, 2026, 3, 13)] // Friday + 5 -> next Friday
     [InlineData(2026, 3, 6, 260, 2027, 3, 5)] // a whole business year of 52 weeks
-    public void AddBusinessDays_Monday_to_Friday_known_answers(int y, int m, int d, int n, int ey, int em, int ed)
+    public void AddBusinessDays_MondayToFriday_KnownAnswers(int y, int m, int d, int n, int ey, int em, int ed)
     {
         var expected = new Reference(AllDays[..5], []).Add(D(y, m, d), n);
         expected.Should().Be(D(ey, em, ed), "the reference agrees with the hand-computed answer");
@@ -189,7 +189,7 @@ public class BusinessCalendarReferenceTests
     }
 
     [Fact]
-    public void Holidays_on_non_working_days_change_nothing()
+    public void AddBusinessDays_HolidaysOnNonWorkingDays_NoChange()
     {
         var weekends = Enumerable.Range(0, 400).Select(i => D(2026, 1, 3).PlusDays(i)).Where(d => d.DayOfWeek >= IsoDayOfWeek.Saturday).ToArray();
         var withWeekendHolidays = new BusinessCalendar(AllDays[..5], weekends);
@@ -200,7 +200,7 @@ public class BusinessCalendarReferenceTests
     }
 
     [Fact]
-    public void Working_days_listed_twice_count_once()
+    public void Constructor_WorkingDayListedTwice_CountsOnce()
     {
         // Whole weeks are counted with the number of working days per week: duplicates must not inflate it.
         var twice = new BusinessCalendar([IsoDayOfWeek.Monday, IsoDayOfWeek.Monday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Monday], []);
@@ -212,7 +212,7 @@ public class BusinessCalendarReferenceTests
     }
 
     [Fact]
-    public void No_working_day_or_an_unknown_weekday_is_refused()
+    public void Constructor_NoWorkingDayOrUnknownWeekday_Throws()
     {
         ((Action)(() => _ = new BusinessCalendar([], []))).Should().Throw<ArgumentException>();
         ((Action)(() => _ = new BusinessCalendar([IsoDayOfWeek.None], []))).Should().Throw<ArgumentException>();
@@ -220,7 +220,7 @@ public class BusinessCalendarReferenceTests
     }
 
     [Fact]
-    public void Negative_count_throws_ArgumentOutOfRangeException()
+    public void AddBusinessDays_NegativeCount_ThrowsArgumentOutOfRange()
     {
         var act = () => BusinessCalendar.Default.AddBusinessDays(D(2026, 3, 6), -1);
         act.Should().Throw<ArgumentOutOfRangeException>();
@@ -239,7 +239,7 @@ public class BusinessCalendarReferenceTests
 
     [Theory]
     [MemberData(nameof(Unusable))]
-    public void A_calendar_whose_working_days_are_all_holidays_for_more_than_ten_years_throws(IsoDayOfWeek[] working, int years)
+    public void AddBusinessDays_AllWorkingDaysHolidaysOverTenYears_Throws(IsoDayOfWeek[] working, int years)
     {
         var from = D(2020, 1, 1);
         var until = from.PlusYears(years);
@@ -268,7 +268,7 @@ public class BusinessCalendarReferenceTests
     [InlineData(1)]
     [InlineData(5)]
     [InlineData(9)]
-    public void A_long_run_of_holidays_shorter_than_ten_years_is_skipped(int years)
+    public void AddBusinessDays_HolidayRunUnderTenYears_Skipped(int years)
     {
         var from = D(2020, 1, 1);
         var until = from.PlusYears(years);
@@ -287,7 +287,7 @@ public class BusinessCalendarReferenceTests
     }
 
     [Fact]
-    public void A_result_past_the_last_representable_date_throws_what_NodaTime_throws_for_PlusDays()
+    public void AddBusinessDays_PastLastDate_ThrowsLikePlusDays()
     {
         var last = LocalDate.MaxIsoValue; // 9999-12-31, a Friday
         var expected = CaptureType(() => last.PlusDays(1));
@@ -321,7 +321,7 @@ public class BusinessCalendarReferenceTests
     }
 
     [Fact]
-    public void Huge_counts_throw_rather_than_wrap_around()
+    public void AddBusinessDays_HugeCount_ThrowsRatherThanWraps()
     {
         var withHoliday = new BusinessCalendar(AllDays[..5], [D(2026, 1, 5)]);
         foreach (var count in new[] { 3_000_000, 1_000_000_000, int.MaxValue })
@@ -342,7 +342,7 @@ public class BusinessCalendarReferenceTests
     /// negative count.
     /// </summary>
     [Fact]
-    public void A_count_far_past_the_last_date_throws_the_documented_OverflowException_with_or_without_holidays()
+    public void AddBusinessDays_CountFarPastLastDate_ThrowsOverflowException()
     {
         var withHoliday = new BusinessCalendar(AllDays[..5], [D(2026, 1, 5)]);
         withHoliday.Invoking(c => c.AddBusinessDays(D(2026, 1, 1), 3_000_000)).Should().Throw<OverflowException>();

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SecondChance;
+namespace SecondChance.Cases;
 
 /// <summary>
 /// The timing and odds that go with a job level. Defaults follow the playbook: a follow-up 4 to 6

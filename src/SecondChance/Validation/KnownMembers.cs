@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace SecondChance.Serialization;
+namespace SecondChance.Validation;
 
 /// <summary>
 /// Finds members of a JSON object that a contract does not define, and suggests the name that was

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace SecondChance.Serialization;
+namespace SecondChance.Validation;
 
 /// <summary>Reads members of JSON objects the way every document this library reads is read: names match regardless of case.</summary>
 internal static class JsonMembers

@@ -1,4 +1,6 @@
-namespace SecondChance.Rules;
+using SecondChance.Rules;
+
+namespace SecondChance;
 
 /// <summary>
 /// Holds the engine in service and swaps in a new rule set only when it loads cleanly: a rule set
