@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
-using SecondChance.Notes.Meaning;
 
 namespace SecondChance.Notes;
 

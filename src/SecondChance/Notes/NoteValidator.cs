@@ -92,7 +92,7 @@ internal sealed partial class NoteValidator : AbstractValidator<NoteCheckContext
             new[] { @case.Candidate, @case.Company, @case.Role, @case.Contact?.Name }
                 .Where(n => n is not null)
                 .SelectMany(n => NoteGuidelines.Words(n!))
-                .Select(Meaning.Lemmatizer.Lemma),
+                .Select(Lemmatizer.Lemma),
             StringComparer.Ordinal);
         var paragraphs = note.Body.Count > 0 ? note.Body : note.Paragraphs;
         var texts = paragraphs.Select(p => (p.Text, (int?)p.StartLine)).ToArray();

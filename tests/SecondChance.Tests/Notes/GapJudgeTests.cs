@@ -1,5 +1,4 @@
 using SecondChance.Notes;
-using SecondChance.Notes.Meaning;
 
 namespace SecondChance.Tests.Notes;
 

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace SecondChance.Notes.Meaning;
+namespace SecondChance.Notes;
 
 /// <summary>
 /// Reduces an English word to the form the theme lexicon is written in: irregular forms from a

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace SecondChance.Notes.Meaning;
+namespace SecondChance.Notes;
 
 /// <summary>A word of a text with its lemma and where it is.</summary>
 /// <param name="Surface">The word as written.</param>

@@ -1,4 +1,5 @@
-namespace SecondChance.Notes.Meaning;
+// The meaning pieces (lemmas, tokens, the theme lexicon) are internal parts of the note check and share its namespace, so Notes has no loop with a namespace of its own.
+namespace SecondChance.Notes;
 
 /// <summary>
 /// One concept of the theme lexicon: the words and phrases that name it. A strong term names the
