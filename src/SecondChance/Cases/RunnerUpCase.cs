@@ -27,6 +27,9 @@ public sealed record RunnerUpCase
     /// <value>The default value is <c>UTC</c>.</value>
     public string TimeZone { get; init; } = "UTC";
 
+    /// <summary>Gets the candidate's own email address, when known; reminders can be sent to it. Validated like the contact's email.</summary>
+    public string? CandidateEmail { get; init; }
+
     /// <summary>Gets the person at the employer to follow up with, when known.</summary>
     public Contact? Contact { get; init; }
 

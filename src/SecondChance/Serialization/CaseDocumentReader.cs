@@ -12,7 +12,7 @@ internal static class CaseDocumentReader
 {
     private static readonly string EventTypes = string.Join(", ", Enum.GetNames<CaseEventType>());
 
-    private static readonly string[] CaseMembers = ["candidate", "company", "role", "level", "timeZone", "contact", "events"];
+    private static readonly string[] CaseMembers = ["candidate", "company", "role", "level", "timeZone", "candidateEmail", "contact", "events"];
 
     private static readonly string[] ContactMembers = ["name", "email"];
 
@@ -42,6 +42,7 @@ internal static class CaseDocumentReader
         var role = RequiredString(root, "role", errors);
         var levelName = RequiredString(root, "level", errors);
         var timeZone = OptionalString(root, "timeZone", "timeZone", errors) ?? "UTC";
+        var candidateEmail = OptionalString(root, "candidateEmail", "candidateEmail", errors);
         Contact? contact = null;
         switch (JsonMembers.Find(root, "contact"))
         {
@@ -96,6 +97,7 @@ internal static class CaseDocumentReader
                 Role = role!,
                 Level = level,
                 TimeZone = timeZone,
+                CandidateEmail = candidateEmail,
                 Contact = contact,
                 Events = events.ToArray(),
             },

@@ -15,6 +15,11 @@ internal static class CaseDocumentWriter
         writer.WriteString("role", value.Role);
         writer.WriteString("level", value.Level.Name);
         writer.WriteString("timeZone", value.TimeZone);
+        if (value.CandidateEmail is not null)
+        {
+            writer.WriteString("candidateEmail", value.CandidateEmail);
+        }
+
         if (value.Contact is { } contact)
         {
             writer.WriteStartObject("contact");

@@ -36,12 +36,13 @@ public static class CaseFields
             : null;
     }
 
-    /// <summary>Checks a contact's email address; none at all is valid.</summary>
+    /// <summary>Checks an email address (the contact's or the candidate's); none at all is valid.</summary>
     /// <param name="email">The address.</param>
-    /// <returns>The error for <c>contact.email</c>, or <see langword="null"/>.</returns>
-    public static CaseError? Email(string? email) => email is null || CaseLimits.IsValidEmail(email)
+    /// <param name="field">The field's path: <c>contact.email</c> (the default) or <c>candidateEmail</c>.</param>
+    /// <returns>The error for <paramref name="field"/>, or <see langword="null"/>.</returns>
+    public static CaseError? Email(string? email, string field = "contact.email") => email is null || CaseLimits.IsValidEmail(email)
         ? null
-        : new CaseError("contact.email", $"'{CaseText.Excerpt(email)}' is not a valid email address");
+        : new CaseError(field, $"'{CaseText.Excerpt(email)}' is not a valid email address");
 
     /// <summary>Checks the gaps of a feedback event.</summary>
     /// <param name="gaps">The gaps.</param>

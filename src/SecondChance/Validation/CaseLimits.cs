@@ -71,7 +71,8 @@ public static class CaseLimits
     /// <summary>Checks the names and the contact of a case without building messages; gap lists are checked as the events are folded.</summary>
     internal static bool TextLooksValid(RunnerUpCase c)
     {
-        if (!IsValidName(c.Candidate) || !IsValidName(c.Company) || !IsValidName(c.Role))
+        if (!IsValidName(c.Candidate) || !IsValidName(c.Company) || !IsValidName(c.Role)
+            || (c.CandidateEmail is not null && !IsValidEmail(c.CandidateEmail)))
         {
             return false;
         }

@@ -32,6 +32,7 @@ internal sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
         RuleFor(c => c.Role).Custom((v, ctx) => Add(ctx, CaseFields.Name("role", v)));
         RuleFor(c => c.Level).Custom(CheckLevel);
         RuleFor(c => c.TimeZone).Custom((v, ctx) => Add(ctx, CaseFields.TimeZone(v)));
+        RuleFor(c => c.CandidateEmail).Custom((v, ctx) => Add(ctx, CaseFields.Email(v, "candidateEmail")));
         RuleFor(c => c.Contact).Custom(CheckContact);
         RuleFor(c => c.Events).Custom(CheckEvents);
     }

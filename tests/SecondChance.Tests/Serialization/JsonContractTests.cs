@@ -37,6 +37,23 @@ public class JsonContractTests
     }
 
     [Fact]
+    public void CandidateEmail_RoundTripsAndIsLeftOutWhenUnknown()
+    {
+        var withEmail = DesignCase.Replace("\"timeZone\": \"America/Los_Angeles\",", "\"timeZone\": \"America/Los_Angeles\", \"candidateEmail\": \"alex@mail.example\",", StringComparison.Ordinal);
+        var parsed = SecondChanceJson.ParseCase(withEmail);
+        parsed.Errors.Should().BeEmpty();
+        parsed.Case!.CandidateEmail.Should().Be("alex@mail.example");
+        JsonNode.DeepEquals(JsonNode.Parse(SecondChanceJson.Serialize(parsed.Case)), JsonNode.Parse(withEmail)).Should().BeTrue();
+
+        SecondChanceJson.Serialize(SecondChanceJson.ParseCase(DesignCase).Case!).Should().NotContain("candidateEmail");
+    }
+
+    [Fact]
+    public void CandidateEmail_OfTheWrongTypeNamesTheField() =>
+        SecondChanceJson.ParseCase(DesignCase.Replace("\"level\":", "\"candidateEmail\": 5, \"level\":", StringComparison.Ordinal))
+            .Errors.Should().ContainSingle().Which.Field.Should().Be("candidateEmail");
+
+    [Fact]
     public void EveryEventType_RoundTrips()
     {
         var c = New(JobLevel.SeniorExecutive,

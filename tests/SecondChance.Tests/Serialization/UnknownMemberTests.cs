@@ -58,7 +58,7 @@ public class UnknownMemberTests
     {
         var json = With(c => c.Add("salary", 100));
 
-        Field(json).Should().Be("salary: unknown field; the fields here are candidate, company, role, level, timeZone, contact, events");
+        Field(json).Should().Be("salary: unknown field; the fields here are candidate, company, role, level, timeZone, candidateEmail, contact, events");
     }
 
     [Fact]

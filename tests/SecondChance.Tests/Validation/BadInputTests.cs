@@ -167,6 +167,21 @@ public class BadInputTests
         Errors(Valid() with { Contact = new Contact("Pat", email) }).Should().ContainSingle()
             .Which.Should().Be($"contact.email: '{email}' is not a valid email address");
 
+    [Theory]
+    [InlineData("alex.example")]
+    [InlineData("alex@")]
+    [InlineData("alex rivera@mail.example")]
+    public void MalformedCandidateEmail(string email) =>
+        Errors(Valid() with { CandidateEmail = email }).Should().ContainSingle()
+            .Which.Should().Be($"candidateEmail: '{email}' is not a valid email address");
+
+    [Fact]
+    public void CandidateEmail_IsOptionalAndAcceptedWhenWellFormed()
+    {
+        Engine.Decide(Valid() with { CandidateEmail = null }, Today).IsValid.Should().BeTrue();
+        Engine.Decide(Valid() with { CandidateEmail = "alex@mail.example" }, Today).IsValid.Should().BeTrue();
+    }
+
     [Fact]
     public void EveryProblemIsReportedAtOnce()
     {
