@@ -128,7 +128,8 @@ public sealed class PlaybookEngine
 
         // One facts instance per thread, refolded for each case: the rules read it, the decision does not keep it.
         var facts = t_facts ??= new CaseFacts();
-        if (!facts.Refold(events, level.Name) || facts.LastEventKey > DateKey.Of(today))
+        var todayKey = DateKey.Of(today);
+        if (!facts.Refold(events, level.Name) || facts.LastEventKey > todayKey || !CaseLimits.IsKeyInRange(todayKey))
         {
             return Invalid(@case, today);
         }
@@ -187,7 +188,15 @@ public sealed class PlaybookEngine
         }
 
         _ = TryGetLevel(@case.Level.Name, out var level);
-        return new CasePlan(decision, Planner.Build(this, decision, level));
+        try
+        {
+            return new CasePlan(decision, Planner.Build(this, decision, level));
+        }
+        catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
+        {
+            // A projection past the calendar's end; validation bounds dates, so only extreme policies get here.
+            return new CasePlan(new Decision(@case, today, [new CaseError("$", $"the plan runs past the end of the calendar ({ex.GetType().Name})")]), Array.Empty<PlanStep>());
+        }
     }
 
     /// <summary>Projects all ten playbook steps for a case as of the clock's current date in the case's time zone.</summary>
@@ -202,7 +211,20 @@ public sealed class PlaybookEngine
 
     private bool TryMatch(RunnerUpCase @case, LocalDate today, CaseFacts facts, bool keep, (string Name, LevelProfile Profile) level, out Decision decision)
     {
-        var index = _firstMatch(facts);
+        // A rule that throws for this case, or a due date past the calendar's end, makes this one
+        // decision invalid; it never escapes to the caller (a try block costs nothing until it catches).
+        int index;
+        try
+        {
+            index = _firstMatch(facts);
+        }
+        catch (Exception ex) when (RuleFaults.IsEvaluationFault(ex))
+        {
+            var (faulty, error) = RuleFaults.Blame(_rules, facts, ex);
+            decision = new Decision(@case, today, [new CaseError("$", RuleFaults.Describe(faulty, error) + " while deciding this case; the rule set needs fixing")]);
+            return true;
+        }
+
         if (index < 0)
         {
             decision = default;
@@ -210,7 +232,18 @@ public sealed class PlaybookEngine
         }
 
         var rule = _rules[index];
-        decision = new Decision(@case, today, rule, keep ? facts : null, level.Name, DueDates.Compute(rule.Due, facts, level.Profile, Calendar));
+        DueWindow due;
+        try
+        {
+            due = DueDates.Compute(rule.Due, facts, level.Profile, Calendar);
+        }
+        catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
+        {
+            decision = new Decision(@case, today, [new CaseError("$", $"rule '{rule.Name}' gives a due date outside the calendar ({ex.GetType().Name})")]);
+            return true;
+        }
+
+        decision = new Decision(@case, today, rule, keep ? facts : null, level.Name, due);
         return true;
     }
 

@@ -1,6 +1,11 @@
 using BenchmarkDotNet.Running;
 using SecondChance.Benchmarks;
 
+if (args.Contains("--validate"))
+{
+    return ValidateMode.Run();
+}
+
 if (args.Contains("--quick"))
 {
     return QuickMode.Run();

@@ -100,6 +100,9 @@ public sealed class CaseFacts
         return Fold(events, events.Count, @case.Level.Name, out _);
     }
 
+    /// <summary>Sets the level alone, for checking one history at several levels without refolding it.</summary>
+    internal void SetLevel(string level) => Level = level;
+
     /// <summary>Gets the last event's date as a <see cref="DateKey"/>, for comparing with today cheaply.</summary>
     internal int LastEventKey { get; private set; } = int.MinValue;
 
@@ -179,7 +182,7 @@ public sealed class CaseFacts
             var key = DateKey.Of(on);
 
             // In date order, nothing after Closed, Notified only first.
-            malformed |= (key < previous) | ((present & ClosedBit) != 0) | ((type == CaseEventType.Notified) & (i != 0));
+            malformed |= (key < previous) | ((present & ClosedBit) != 0) | ((type == CaseEventType.Notified) & (i != 0)) | !CaseLimits.IsKeyInRange(key);
             previous = key;
             present |= 1 << (int)type;
             latest[(int)type] = on;
@@ -197,7 +200,7 @@ public sealed class CaseFacts
                     break;
                 case CaseEventType.OfferReceived:
                     respondBy = Unsafe.As<Cases.OfferReceived>(e).RespondBy;
-                    malformed |= respondBy is { } by && DateKey.Of(by) < key;
+                    malformed |= respondBy is { } by && (DateKey.Of(by) < key || !CaseLimits.IsKeyInRange(DateKey.Of(by)));
                     break;
                 case CaseEventType.Closed:
                     closedReason = IndexIn(ReasonNames, (int)Unsafe.As<Cases.Closed>(e).Reason, ref malformed);

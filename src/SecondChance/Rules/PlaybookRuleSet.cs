@@ -141,6 +141,13 @@ public sealed class PlaybookRuleSet
     /// <summary>Parses, checks and compiles workflows.</summary>
     private static class RuleSetLoader
     {
+        // One parser per thread, kept: building one sets up its settings and type provider each time,
+        // which cost more than parsing the expression itself.
+        [ThreadStatic]
+        private static RuleExpressionParser? t_parser;
+
+        private static RuleExpressionParser Parser => t_parser ??= new RuleExpressionParser(new ReSettings());
+
         private static readonly ParameterExpression FactsParameter = System.Linq.Expressions.Expression.Parameter(typeof(CaseFacts), FactsParameterName);
 
         public static RuleSetLoadResult Load(string json, RuleSetMode mode)
@@ -161,6 +168,11 @@ public sealed class PlaybookRuleSet
                 if (doc.RootElement.ValueKind != JsonValueKind.Object)
                 {
                     return Fail(new RuleSetProblem(null, "json", "the workflow must be a JSON object"));
+                }
+
+                if (Serialization.JsonText.FindInvalid(doc.RootElement, "$") is { } invalidText)
+                {
+                    return Fail(new RuleSetProblem(null, invalidText.Field, invalidText.Message));
                 }
 
                 var root = doc.RootElement;
@@ -210,6 +222,7 @@ public sealed class PlaybookRuleSet
                 var rules = mode == RuleSetMode.Extend ? Merge(compiled, Default.RulesArray) : compiled.ToArray();
                 var firstMatch = CompileFirstMatch(rules);
                 RuleSetAnalyzer.Analyze(rules, firstMatch, problems);
+
                 if (problems.Any(p => !p.IsWarning))
                 {
                     return new RuleSetLoadResult(null, problems);
@@ -299,11 +312,17 @@ public sealed class PlaybookRuleSet
 
         private static Expression? ParseExpression(string rule, string expression, ISet<string> factsRead, List<RuleSetProblem> problems)
         {
+            if (ExpressionSandbox.CheckNesting(expression) is { } tooDeep)
+            {
+                problems.Add(new RuleSetProblem(rule, "Expression", $"is refused by the sandbox: {tooDeep}"));
+                return null;
+            }
+
             Expression body;
             try
             {
                 // RulesEngine's own parser, so the language is exactly RulesEngine's; the tree is then sandboxed.
-                var parser = new RuleExpressionParser(new ReSettings());
+                var parser = Parser;
                 var parsed = parser.Parse(expression, [FactsParameter], typeof(bool));
                 body = parsed is LambdaExpression l ? l.Body : parsed;
             }

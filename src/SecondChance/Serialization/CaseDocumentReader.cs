@@ -19,6 +19,11 @@ internal static class CaseDocumentReader
             return new CaseParseResult(null, [new CaseError("$", "the case document must be a JSON object")]);
         }
 
+        if (JsonText.FindInvalid(root, "$") is { } invalidText)
+        {
+            return new CaseParseResult(null, [invalidText]);
+        }
+
         var candidate = RequiredString(root, "candidate", errors);
         var company = RequiredString(root, "company", errors);
         var role = RequiredString(root, "role", errors);

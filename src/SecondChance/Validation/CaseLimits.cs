@@ -2,7 +2,9 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using NodaTime;
 using SecondChance.Cases;
+using SecondChance.Scheduling;
 
 namespace SecondChance.Validation;
 
@@ -20,6 +22,28 @@ public static class CaseLimits
 
     /// <summary>The maximum length of an email address, in characters.</summary>
     public const int MaxEmailLength = 254;
+
+    /// <summary>
+    /// Gets the earliest date a case may hold (an event, a respond-by date) or be decided on: 1900-01-01.
+    /// With <see cref="LatestDate"/> it keeps every due date, window and calendar entry the rules can
+    /// compute far inside the calendar, so no date arithmetic can overflow.
+    /// </summary>
+    public static LocalDate EarliestDate { get; } = new(1900, 1, 1);
+
+    /// <summary>Gets the latest date a case may hold or be decided on: 2999-12-31.</summary>
+    public static LocalDate LatestDate { get; } = new(2999, 12, 31);
+
+    internal static readonly int EarliestKey = DateKey.Of(EarliestDate);
+
+    internal static readonly int LatestKey = DateKey.Of(LatestDate);
+
+    /// <summary>Gets whether <paramref name="date"/> is from <see cref="EarliestDate"/> to <see cref="LatestDate"/>.</summary>
+    /// <param name="date">The date to check.</param>
+    /// <returns><see langword="true"/> when it is in range.</returns>
+    public static bool IsInDateRange(LocalDate date) => IsKeyInRange(DateKey.Of(date));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsKeyInRange(int key) => (uint)(key - EarliestKey) <= (uint)(LatestKey - EarliestKey);
 
     /// <summary>Gets whether <paramref name="value"/> is a usable name: not blank and at most <see cref="MaxNameLength"/> characters.</summary>
     /// <param name="value">The text to check.</param>

@@ -103,6 +103,11 @@ public sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
         }
 
         LocalDate? today = context.RootContextData.TryGetValue(TodayKey, out var t) && t is LocalDate d ? d : null;
+        if (today is { } day && !CaseLimits.IsInDateRange(day))
+        {
+            context.AddFailure("today", $"{Iso.Format(day)} is outside the dates a case may be decided on ({DateRange})");
+        }
+
         LocalDate? previous = null;
         var closedAt = -1;
         for (var i = 0; i < events.Count; i++)
@@ -127,6 +132,11 @@ public sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
             if (previous is { } p && e.On < p)
             {
                 context.AddFailure(path + ".on", $"must not be before the previous event ({Iso.Format(p)})");
+            }
+
+            if (!CaseLimits.IsInDateRange(e.On))
+            {
+                context.AddFailure(path + ".on", $"{Iso.Format(e.On)} is outside the dates a case may hold ({DateRange})");
             }
 
             if (today is { } now && e.On > now)
@@ -185,8 +195,13 @@ public sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
             case OfferReceived { RespondBy: { } by } o when by < o.On:
                 context.AddFailure(path + ".respondBy", $"must not be before the offer ({Iso.Format(o.On)})");
                 break;
+            case OfferReceived { RespondBy: { } by } when !CaseLimits.IsInDateRange(by):
+                context.AddFailure(path + ".respondBy", $"{Iso.Format(by)} is outside the dates a case may hold ({DateRange})");
+                break;
         }
     }
+
+    private static string DateRange => $"from {Iso.Format(CaseLimits.EarliestDate)} to {Iso.Format(CaseLimits.LatestDate)}";
 
     private static string Shorten(string value) => value.Length > 60 ? value[..60] + "..." : value;
 }
