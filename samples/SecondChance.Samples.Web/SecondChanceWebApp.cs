@@ -81,11 +81,19 @@ public static class SecondChanceWebApp
         store.Initialize();
         foreach (var tenant in tenants.Tenants)
         {
+            // One tenant's stored cases or rules never keep the host from serving the others.
             var rules = tenants.For(tenant);
-            var changed = store.RefreshDerived(tenant, rules.Fingerprint, doc => CaseApi.Derive(doc, rules.Engine, rules.Fingerprint));
-            if (changed > 0)
+            try
             {
-                StartupLog.DueDatesRecomputed(app.Logger, changed, tenant);
+                var changed = store.RefreshDerived(tenant, rules.Fingerprint, doc => CaseApi.Derive(doc, rules.Engine, rules.Fingerprint));
+                if (changed > 0)
+                {
+                    StartupLog.DueDatesRecomputed(app.Logger, changed, tenant);
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                StartupLog.RecomputeFailed(app.Logger, ex, tenant);
             }
         }
 
