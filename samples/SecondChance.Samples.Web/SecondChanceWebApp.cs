@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using NodaTime;
 using SecondChance.Samples.Web.Api;
+using SecondChance.Samples.Web.Links;
 using SecondChance.Samples.Web.Storage;
 using SecondChance.Samples.Web.Tenancy;
 using SecondChance.Serialization;
@@ -21,6 +23,8 @@ public static class SecondChanceWebApp
         builder.Services.AddSecondChance();
         builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddSingleton<CaseStore>();
+        builder.Services.AddDataProtection();
+        builder.Services.AddSingleton<CandidateLinks>();
         builder.Services.AddOpenApi(o =>
         {
             o.AddSchemaTransformer(OpenApiSchemas.Describe);
@@ -51,12 +55,14 @@ public static class SecondChanceWebApp
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseCandidateLinks();
         app.UseApiKeyTenants();
         app.MapOpenApi();
         app.MapCaseApi();
         app.MapNoteApi();
         app.MapCalendarApi();
         app.MapStatsApi();
+        app.MapCandidateLinkApi();
         app.MapGet("/ui/settings", (IConfiguration config) => Results.Ok(new { demoApiKey = config["Ui:DemoApiKey"] }))
             .ExcludeFromDescription();
         return app;
