@@ -63,7 +63,11 @@ public static class SecondChanceWebApp
         app.MapCalendarApi();
         app.MapStatsApi();
         app.MapCandidateLinkApi();
-        app.MapGet("/ui/settings", (IConfiguration config) => Results.Ok(new { demoApiKey = config["Ui:DemoApiKey"] }))
+        // The operator view (the page driven by a tenant's key) is for local use: outside Development
+        // the page only opens candidate links, and no key is handed out.
+        app.MapGet("/ui/settings", (IConfiguration config, IHostEnvironment env) => Results.Ok(env.IsDevelopment()
+                ? new { operatorView = true, demoApiKey = config["Ui:DemoApiKey"] }
+                : new { operatorView = false, demoApiKey = (string?)null }))
             .ExcludeFromDescription();
         return app;
     }
