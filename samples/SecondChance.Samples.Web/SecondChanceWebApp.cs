@@ -4,6 +4,7 @@ using Microsoft.OpenApi;
 using NodaTime;
 using SecondChance.Samples.Web.Api;
 using SecondChance.Samples.Web.Links;
+using SecondChance.Samples.Web.Security;
 using SecondChance.Samples.Web.Storage;
 using SecondChance.Samples.Web.Tenancy;
 using SecondChance.Serialization;
@@ -24,6 +25,7 @@ public static class SecondChanceWebApp
         builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddSingleton<CaseStore>();
         builder.Services.AddDataProtection();
+        builder.Services.AddSecondChanceRateLimits();
         builder.Services.AddSingleton<CandidateLinks>();
         builder.Services.AddOpenApi(o =>
         {
@@ -51,13 +53,20 @@ public static class SecondChanceWebApp
         var app = builder.Build();
         Prepare(app);
 
+        app.UseSecondChanceSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseRateLimiter();
         app.UseCandidateLinks();
         app.UseApiKeyTenants();
-        app.MapOpenApi();
+        // The API description is for developers: outside Development only when OpenApi:Enabled says so.
+        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("OpenApi:Enabled"))
+        {
+            app.MapOpenApi();
+        }
+
         app.MapCaseApi();
         app.MapNoteApi();
         app.MapCalendarApi();

@@ -15,7 +15,7 @@ public class LoadCheckTests
     public async Task ThirtyTwoClients_FiveSeconds_NoErrorsNoLostEvents()
     {
         var clock = new FakeClock(Instant.FromUtc(2026, 3, 10, 17, 0));
-        await using var server = await LiveServer.StartAsync("Production", clock, new Dictionary<string, string?> { ["Tenants:load"] = "load-key" });
+        await using var server = await LiveServer.StartAsync("Production", clock, new Dictionary<string, string?> { ["Tenants:load"] = "load-key", ["RateLimits:Tenant"] = "100000000", ["RateLimits:Client"] = "100000000" });
         using var client = server.Client("load-key");
 
         var report = await LoadCheck.RunAsync(client, clients: 32, TimeSpan.FromSeconds(5), new LocalDate(2026, 3, 10));
