@@ -65,7 +65,7 @@ internal static partial class RuleSetAnalyzer
 
                 fired[index] = true;
                 var decided = rules[index];
-                if (decided.Due.Anchor is { } anchor && !facts.Has(anchor) && reported.Add("anchor:" + decided.Name))
+                if (decided.Due.Anchor is { } anchor && !facts.State.Has(anchor) && reported.Add("anchor:" + decided.Name))
                 {
                     problems.Add(new RuleSetProblem(decided.Name, "Properties.due.anchor", $"the rule decides stage '{stage}', which has no {anchor} event to count the due date from"));
                 }

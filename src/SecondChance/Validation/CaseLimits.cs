@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using NodaTime;
 using SecondChance.Cases;
-using SecondChance.Scheduling;
+using SecondChance.Engine;
 
 namespace SecondChance.Validation;
 
