@@ -117,7 +117,7 @@ internal sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
             context.AddFailure("today", $"{Iso.Format(day)} is outside the dates a case may be decided on ({CaseFields.DateRange})");
         }
 
-        LocalDate? previous = null;
+        CaseEvent? previous = null;
         var closedAt = -1;
         for (var i = 0; i < events.Count; i++)
         {
@@ -151,7 +151,7 @@ internal sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
                 closedAt = i;
             }
 
-            previous = e.On;
+            previous = e;
         }
     }
 
