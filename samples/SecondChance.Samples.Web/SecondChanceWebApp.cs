@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.OpenApi;
 using NodaTime;
 using SecondChance.Samples.Web.Api;
@@ -18,21 +19,41 @@ public static class SecondChanceWebApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, WebApplicationOptions? options = null)
     {
         var builder = WebApplication.CreateBuilder(options ?? new WebApplicationOptions { Args = args });
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
-        builder.Services.ConfigureHttpJsonOptions(o => SecondChanceJson.Configure(o.SerializerOptions));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = ApiContract.MaxRequestBodyBytes);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            SecondChanceJson.Configure(o.SerializerOptions);
+
+            // Bodies are read by the library's parsers; these options only write, so numbers are numbers (and integers in OpenAPI).
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         builder.Services.AddProblemDetails();
         builder.Services.AddSecondChance(builder.Configuration);
         builder.Services.AddSingleton<TenantDirectory>();
-        builder.Services.AddSingleton<CaseStore>();
         builder.Services.AddDataProtection();
         builder.Services.AddSecondChanceRateLimits();
         builder.Services.AddSingleton<CandidateLinks>();
+        builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection("Storage"));
+        builder.Services.AddCaseStore();
+        builder.Services.AddHostedService<ExpiredKeyPurge>();
+        builder.Services.AddSingleton<TenantStats>();
+        builder.Services.AddSingleton<AgendaCache>();
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true; // no response carries a secret next to text the client chose
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         builder.Services.AddOpenApi(o =>
         {
             o.AddSchemaTransformer(OpenApiSchemas.Describe);
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "SecondChance web sample";
+                document.Info.License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" };
+                OpenApiSchemas.DescribeDocument(document);
                 document.Info.Description = "Runner-up cases per tenant: store a case, record what happened, and get the next action, the ten-step plan, the daily agenda, a thank-you note draft and check, a calendar file and outcome statistics. Every /api request needs the tenant's key in the X-Api-Key header.";
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -54,7 +75,9 @@ public static class SecondChanceWebApp
         Prepare(app);
 
         app.UseSecondChanceSecurityHeaders();
+        app.UseResponseCompression();
         app.UseExceptionHandler();
+        app.UseBodySizeLimitProblem();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -71,6 +94,7 @@ public static class SecondChanceWebApp
         app.MapNoteApi();
         app.MapCalendarApi();
         app.MapStatsApi();
+        app.MapHealthApi();
         app.MapCandidateLinkApi();
         // The operator view (the page driven by a tenant's key) is for local use: outside Development
         // the page only opens candidate links, and no key is handed out.
@@ -96,8 +120,17 @@ public static class SecondChanceWebApp
             throw;
         }
 
-        var store = app.Services.GetRequiredService<CaseStore>();
-        store.Initialize();
+        var store = app.Services.GetRequiredService<ICaseStore>();
+        try
+        {
+            store.Initialize();
+        }
+        catch (StoreUnavailableException ex)
+        {
+            StartupLog.ConfigurationRejected(app.Logger, ex.Message);
+            throw;
+        }
+
         foreach (var tenant in tenants.Tenants)
         {
             // One tenant's stored cases or rules never keep the host from serving the others.
@@ -116,8 +149,9 @@ public static class SecondChanceWebApp
             }
         }
 
+        app.Services.GetRequiredService<TenantStats>().LoadAsync(store, CancellationToken.None).GetAwaiter().GetResult();
         var names = string.Join(", ", tenants.Tenants);
-        StartupLog.Ready(app.Logger, store.DatabasePath, names);
+        StartupLog.Ready(app.Logger, store.Location, names);
         _ = app.Services.GetRequiredService<IClock>();
     }
 }

@@ -8,7 +8,17 @@ namespace SecondChance.Samples.Web.Tests;
 /// <summary>Candidate links: one case, the few things a candidate does with it, until expiry or revocation.</summary>
 public class CandidateLinkTests : IDisposable
 {
-    private readonly WebAppFactory _factory = new();
+    private readonly WebAppFactory _factory;
+
+    public CandidateLinkTests()
+        : this(new WebAppFactory())
+    {
+    }
+
+    protected CandidateLinkTests(WebAppFactory factory)
+    {
+        _factory = factory;
+    }
 
     public void Dispose()
     {

@@ -102,7 +102,7 @@ public static class CandidateLinkApi
         return Array.Exists(Allowed, a => string.Equals(a.Method, method, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Tail, rest, StringComparison.Ordinal));
     }
 
-    private static async Task<IResult> Issue(string id, HttpContext http, CaseStore store, CandidateLinks links, CancellationToken ct)
+    private static async Task<IResult> Issue(string id, HttpContext http, ICaseStore store, CandidateLinks links, CancellationToken ct)
     {
         var days = CandidateLinks.DefaultValidForDays;
         var body = await CaseApi.ReadBody(http.Request, ct);

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
 using NodaTime;
 using SecondChance.Samples.Web.Storage;
 
@@ -25,17 +24,15 @@ public sealed class CandidateLinks
 
     private readonly ITimeLimitedDataProtector _protector;
     private readonly IClock _clock;
-    private readonly string _connectionString;
-    private readonly Lazy<bool> _schema;
+    private readonly ICaseStore _store;
 
-    public CandidateLinks(IDataProtectionProvider protection, IClock clock, CaseStore cases)
+    public CandidateLinks(IDataProtectionProvider protection, IClock clock, ICaseStore cases)
     {
         ArgumentNullException.ThrowIfNull(protection);
         ArgumentNullException.ThrowIfNull(cases);
         _protector = protection.CreateProtector(Purpose).ToTimeLimitedDataProtector();
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = cases.DatabasePath, Pooling = true, DefaultTimeout = 30 }.ToString();
-        _schema = new Lazy<bool>(CreateSchema);
+        _store = cases;
     }
 
     /// <summary>Issues a link to <paramref name="caseId"/> of <paramref name="tenant"/>, valid for <paramref name="validFor"/>.</summary>
@@ -46,14 +43,7 @@ public sealed class CandidateLinks
 
         // The protector's own expiry runs on the system clock; the payload's, checked below, on the host's clock.
         var token = _protector.Protect(JsonSerializer.Serialize(link), DateTimeOffset.UtcNow + validFor.ToTimeSpan());
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO candidate_links (id, tenant, case_id, expires_at, revoked) VALUES ($id, $tenant, $case, $expires, 0);";
-        insert.Parameters.AddWithValue("$id", link.Id);
-        insert.Parameters.AddWithValue("$tenant", tenant);
-        insert.Parameters.AddWithValue("$case", caseId);
-        insert.Parameters.AddWithValue("$expires", expires.ToUnixTimeSeconds());
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+        await _store.AddLinkAsync(tenant, caseId, link.Id, Instant.FromDateTimeOffset(expires), cancellationToken);
         return (link, token);
     }
 
@@ -80,50 +70,10 @@ public sealed class CandidateLinks
             return null;
         }
 
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var read = connection.CreateCommand();
-        read.CommandText = "SELECT revoked FROM candidate_links WHERE id = $id AND tenant = $tenant AND case_id = $case;";
-        read.Parameters.AddWithValue("$id", link.Id);
-        read.Parameters.AddWithValue("$tenant", link.Tenant);
-        read.Parameters.AddWithValue("$case", link.CaseId);
-        return await read.ExecuteScalarAsync(cancellationToken) is long revoked && revoked == 0 ? link : null;
+        return await _store.IsLinkActiveAsync(link.Tenant, link.CaseId, link.Id, cancellationToken) ? link : null;
     }
 
     /// <summary>Revokes a link of the tenant's case; returns whether there was such a link.</summary>
-    public async Task<bool> RevokeAsync(string tenant, string caseId, string linkId, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var update = connection.CreateCommand();
-        update.CommandText = "UPDATE candidate_links SET revoked = 1 WHERE id = $id AND tenant = $tenant AND case_id = $case;";
-        update.Parameters.AddWithValue("$id", linkId);
-        update.Parameters.AddWithValue("$tenant", tenant);
-        update.Parameters.AddWithValue("$case", caseId);
-        return await update.ExecuteNonQueryAsync(cancellationToken) > 0;
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        _ = _schema.Value;
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
-
-    private bool CreateSchema()
-    {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var create = connection.CreateCommand();
-        create.CommandText = """
-            CREATE TABLE IF NOT EXISTS candidate_links (
-                id         TEXT    NOT NULL PRIMARY KEY,
-                tenant     TEXT    NOT NULL,
-                case_id    TEXT    NOT NULL,
-                expires_at INTEGER NOT NULL,
-                revoked    INTEGER NOT NULL
-            ) WITHOUT ROWID;
-            """;
-        create.ExecuteNonQuery();
-        return true;
-    }
+    public Task<bool> RevokeAsync(string tenant, string caseId, string linkId, CancellationToken cancellationToken) =>
+        _store.RevokeLinkAsync(tenant, caseId, linkId, cancellationToken);
 }
