@@ -19,6 +19,8 @@ public static class CaseFields
         ? null
         : new CaseError(field, string.IsNullOrWhiteSpace(value)
             ? "must not be empty"
+            : !CaseLimits.HasVisibleCharacter(value)
+            ? "must hold visible characters, not only control or zero-width ones"
             : $"must be at most {CaseLimits.MaxNameLength} characters (it has {value.Length})");
 
     /// <summary>Checks an IANA time zone id.</summary>
@@ -67,6 +69,8 @@ public static class CaseFields
             {
                 errors.Add(new CaseError($"{field}[{j}]", string.IsNullOrWhiteSpace(gaps[j])
                     ? "must not be empty"
+                    : !CaseLimits.HasVisibleCharacter(gaps[j])
+                    ? "must hold visible characters, not only control or zero-width ones"
                     : $"must be at most {CaseLimits.MaxGapLength} characters (it has {gaps[j].Length})"));
             }
         }

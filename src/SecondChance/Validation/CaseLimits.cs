@@ -45,17 +45,20 @@ public static class CaseLimits
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsKeyInRange(int key) => (uint)(key - EarliestKey) <= (uint)(LatestKey - EarliestKey);
 
-    /// <summary>Gets whether <paramref name="value"/> is a usable name: not blank and at most <see cref="MaxNameLength"/> characters.</summary>
+    /// <summary>
+    /// Gets whether <paramref name="value"/> is a usable name: at most <see cref="MaxNameLength"/> characters,
+    /// at least one of them visible (not white space, a control character or a zero-width format character).
+    /// </summary>
     /// <param name="value">The text to check.</param>
     /// <returns><see langword="true"/> when it is.</returns>
     public static bool IsValidName(string? value) =>
-        value is { Length: > 0 and <= MaxNameLength } && (IsPrintableAscii(value[0]) || !string.IsNullOrWhiteSpace(value));
+        value is { Length: > 0 and <= MaxNameLength } && (IsPrintableAscii(value[0]) || HasVisibleCharacter(value));
 
-    /// <summary>Gets whether <paramref name="value"/> is a usable gap: not blank and at most <see cref="MaxGapLength"/> characters.</summary>
+    /// <summary>Gets whether <paramref name="value"/> is a usable gap: at most <see cref="MaxGapLength"/> characters, at least one of them visible.</summary>
     /// <param name="value">The text to check.</param>
     /// <returns><see langword="true"/> when it is.</returns>
     public static bool IsValidGap(string? value) =>
-        value is { Length: > 0 and <= MaxGapLength } && (IsPrintableAscii(value[0]) || !string.IsNullOrWhiteSpace(value));
+        value is { Length: > 0 and <= MaxGapLength } && (IsPrintableAscii(value[0]) || HasVisibleCharacter(value));
 
     /// <summary>
     /// Gets whether <paramref name="value"/> looks like an email address: one <c>@</c> with text on both
@@ -152,6 +155,33 @@ public static class CaseLimits
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsPrintableAscii(char c) => c is > ' ' and < '\u007f';
+
+    /// <summary>Gets whether <paramref name="value"/> has a character that shows: not white space, not a control character, not a format character such as U+200B.</summary>
+    /// <param name="value">The text to check.</param>
+    /// <returns><see langword="true"/> when it has one.</returns>
+    public static bool HasVisibleCharacter(string? value)
+    {
+        if (value is null)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (IsPrintableAscii(c))
+            {
+                return true;
+            }
+
+            if (c > '\u007f' && !char.IsWhiteSpace(c) && !char.IsControl(c)
+                && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Checks the names and the contact of a case without building messages; gap lists are checked as the events are folded.</summary>
     internal static bool TextLooksValid(RunnerUpCase c)
