@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.OpenApi;
 using NodaTime;
 using SecondChance.Samples.Web.Api;
+using SecondChance.Samples.Web.Links;
+using SecondChance.Samples.Web.Security;
 using SecondChance.Samples.Web.Storage;
 using SecondChance.Samples.Web.Tenancy;
 using SecondChance.Serialization;
@@ -28,6 +31,9 @@ public static class SecondChanceWebApp
         builder.Services.AddSecondChance(builder.Configuration);
         builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddSingleton<ICalendarFeedAccess, TenantKeyFeedAccess>();
+        builder.Services.AddDataProtection();
+        builder.Services.AddSecondChanceRateLimits();
+        builder.Services.AddSingleton<CandidateLinks>();
         builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection("Storage"));
         builder.Services.AddCaseStore();
         builder.Services.AddHostedService<ExpiredKeyPurge>();
@@ -69,20 +75,33 @@ public static class SecondChanceWebApp
         var app = builder.Build();
         Prepare(app);
 
+        app.UseSecondChanceSecurityHeaders();
         app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseBodySizeLimitProblem();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseRateLimiter();
+        app.UseCandidateLinks();
         app.UseApiKeyTenants();
-        app.MapOpenApi();
+        // The API description is for developers: outside Development only when OpenApi:Enabled says so.
+        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("OpenApi:Enabled"))
+        {
+            app.MapOpenApi();
+        }
+
         app.MapCaseApi();
         app.MapNoteApi();
         app.MapCalendarApi();
         app.MapStatsApi();
         app.MapHealthApi();
-        app.MapGet("/ui/settings", (IConfiguration config) => Results.Ok(new { demoApiKey = config["Ui:DemoApiKey"] }))
+        app.MapCandidateLinkApi();
+        // The operator view (the page driven by a tenant's key) is for local use: outside Development
+        // the page only opens candidate links, and no key is handed out.
+        app.MapGet("/ui/settings", (IConfiguration config, IHostEnvironment env) => Results.Ok(env.IsDevelopment()
+                ? new { operatorView = true, demoApiKey = config["Ui:DemoApiKey"] }
+                : new { operatorView = false, demoApiKey = (string?)null }))
             .ExcludeFromDescription();
         return app;
     }
@@ -115,11 +134,19 @@ public static class SecondChanceWebApp
 
         foreach (var tenant in tenants.Tenants)
         {
+            // One tenant's stored cases or rules never keep the host from serving the others.
             var rules = tenants.For(tenant);
-            var changed = store.RefreshDerived(tenant, rules.Fingerprint, doc => CaseApi.Derive(doc, rules.Engine, rules.Fingerprint));
-            if (changed > 0)
+            try
             {
-                StartupLog.DueDatesRecomputed(app.Logger, changed, tenant);
+                var changed = store.RefreshDerived(tenant, rules.Fingerprint, doc => CaseApi.Derive(doc, rules.Engine, rules.Fingerprint));
+                if (changed > 0)
+                {
+                    StartupLog.DueDatesRecomputed(app.Logger, changed, tenant);
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                StartupLog.RecomputeFailed(app.Logger, ex, tenant);
             }
         }
 

@@ -186,7 +186,48 @@ public static partial class PlanCalendar
             }
         }
 
-        return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+        return Refold(new CalendarSerializer().SerializeToString(calendar) ?? string.Empty);
+    }
+
+    /// <summary>
+    /// Folds content lines at 75 octets of UTF-8 (RFC 5545, 3.1) between whole characters. The
+    /// serializer folds by UTF-16 units and can split a surrogate pair, which turns an emoji in a
+    /// name or guidance into two replacement characters in every calendar that reads the file.
+    /// </summary>
+    internal static string Refold(string ics)
+    {
+        var unfolded = ics.Replace("\r\n ", string.Empty, StringComparison.Ordinal).Replace("\r\n\t", string.Empty, StringComparison.Ordinal);
+        var output = new StringBuilder(unfolded.Length + (unfolded.Length / 64));
+        foreach (var line in unfolded.Split("\r\n"))
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var octets = 0;
+            var limit = 75;
+            for (var i = 0; i < line.Length; i++)
+            {
+                var width = char.IsHighSurrogate(line[i]) && i + 1 < line.Length && char.IsLowSurrogate(line[i + 1]) ? 2 : 1;
+                var size = Encoding.UTF8.GetByteCount(line.AsSpan(i, width));
+                if (octets + size > limit)
+                {
+                    // A continuation line starts with a space, which counts towards its 75 octets.
+                    output.Append("\r\n ");
+                    octets = 0;
+                    limit = 74;
+                }
+
+                output.Append(line, i, width);
+                octets += size;
+                i += width - 1;
+            }
+
+            output.Append("\r\n");
+        }
+
+        return output.ToString();
     }
 
     /// <summary>

@@ -180,7 +180,15 @@ public sealed class PlaybookEngine : ILevelProfileSource
             return new CasePlan(decision, Array.Empty<PlanStep>(), RuleSet);
         }
 
-        return new CasePlan(decision, Planner.Build(_decider, decision, level, profile), RuleSet);
+        try
+        {
+            return new CasePlan(decision, Planner.Build(_decider, decision, level, profile), RuleSet);
+        }
+        catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
+        {
+            // A projection past the calendar's end; validation bounds dates, so only extreme policies get here.
+            return new CasePlan(new Decision(@case, today, [new CaseError("$", $"the plan runs past the end of the calendar ({ex.GetType().Name})")]), Array.Empty<PlanStep>(), RuleSet);
+        }
     }
 
     /// <summary>Projects all ten playbook steps for a case as of the clock's current date in the case's time zone.</summary>

@@ -6,6 +6,11 @@ if (args.Contains("--notes") || args.Contains("--notes-file"))
     return NoteEvaluation.RunCommand(args);
 }
 
+if (args.Contains("--validate"))
+{
+    return ValidateMode.Run();
+}
+
 if (args.Contains("--quick"))
 {
     return QuickMode.Run();

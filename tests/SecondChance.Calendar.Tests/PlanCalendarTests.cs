@@ -325,4 +325,24 @@ public class PlanCalendarTests
         FluentActions.Invoking(() => PlanCalendar.Export(null!, Clock))
             .Should().Throw<ArgumentNullException>();
     }
+
+    [Fact]
+    public void Export_EmojiAtEveryFoldPosition_SurviveAndLinesStayWithin75Octets()
+    {
+        for (var pad = 0; pad < 8; pad++)
+        {
+            var @case = Case(JobLevel.MiddleManagement, "UTC", UpToNote(D(2026, 3, 6))) with
+            {
+                Role = new string('x', pad) + string.Concat(Enumerable.Repeat("\U0001F600 ", 50)).Trim(),
+            };
+
+            var ics = PlanCalendar.Export(Engine.Plan(@case, D(2026, 3, 10)), Clock);
+
+            ics.Should().NotContain("\uFFFD");
+            ics.Split("\r\n").Should().OnlyContain(line => System.Text.Encoding.UTF8.GetByteCount(line) <= 75)
+                .And.NotContain(line => line.Length > 0 && char.IsLowSurrogate(line[0]))
+                .And.NotContain(line => line.Length > 1 && char.IsLowSurrogate(line[1]) && line[0] == ' ');
+            Timed(Parse(ics), "FollowUp").Summary.Should().Contain(@case.Role);
+        }
+    }
 }

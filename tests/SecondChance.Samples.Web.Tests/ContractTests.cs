@@ -121,7 +121,7 @@ public class ContractTests : IClassFixture<WebAppFactory>
         doc.GetProperty("servers").EnumerateArray().Select(s => s.GetProperty("url").GetString()).Should().OnlyContain(u => !u!.EndsWith('/'));
         doc.GetProperty("info").GetProperty("license").GetProperty("name").GetString().Should().Be("MIT");
         var tags = doc.GetProperty("tags").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!, t => t.GetProperty("description").GetString());
-        tags.Keys.Should().Contain(["Cases", "Notes", "Calendar", "Stats", "Health"]);
+        tags.Keys.Should().Contain(["Cases", "Notes", "Calendar", "Stats", "Health", "Candidate links"]);
         tags.Values.Should().OnlyContain(d => !string.IsNullOrWhiteSpace(d));
     }
 

@@ -28,3 +28,5 @@ public class IdempotencyExpiryTestsOnPostgreSql : IdempotencyExpiryTests
 {
     protected override TestStorage Storage => TestStorage.PostgreSql;
 }
+
+public class CandidateLinkTestsOnPostgreSql() : CandidateLinkTests(new PostgreSqlWebAppFactory());

@@ -36,6 +36,21 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task CandidateLink_IsActiveForItsTenantAndCase_UntilRevoked()
+    {
+        var store = Open();
+        await store.AddLinkAsync("acme", "c1", "l1", Clock.GetCurrentInstant().Plus(Duration.FromDays(30)), CancellationToken.None);
+
+        (await store.IsLinkActiveAsync("acme", "c1", "l1", CancellationToken.None)).Should().BeTrue();
+        (await store.IsLinkActiveAsync("globex", "c1", "l1", CancellationToken.None)).Should().BeFalse();
+        (await store.IsLinkActiveAsync("acme", "c2", "l1", CancellationToken.None)).Should().BeFalse();
+        (await store.RevokeLinkAsync("globex", "c1", "l1", CancellationToken.None)).Should().BeFalse();
+        (await store.RevokeLinkAsync("acme", "c1", "l1", CancellationToken.None)).Should().BeTrue();
+        (await store.IsLinkActiveAsync("acme", "c1", "l1", CancellationToken.None)).Should().BeFalse();
+        (await store.RevokeLinkAsync("acme", "c1", "missing", CancellationToken.None)).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Append_WritesOverTheVersionRead_AndBumpsTheVersion()
     {
         var store = Open();

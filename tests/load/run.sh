@@ -63,6 +63,7 @@ start_sample() {
   sample_url=http://127.0.0.1:$(free_port)
   (cd "$work/sample" && ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     Tenants__load="$key" Tenants__agenda="$key-agenda" ConnectionStrings__SecondChance="Data Source=$db" \
+    RateLimits__Tenant=100000000 RateLimits__Client=100000000 RateLimits__Intake=100000000 \
     exec dotnet SecondChance.Samples.Web.dll --urls "$sample_url" >>"$work/sample.log" 2>&1) &
   pids+=($!)
   wait_up "$sample_url"

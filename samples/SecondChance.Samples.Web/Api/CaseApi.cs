@@ -433,7 +433,7 @@ public static class CaseApi
 
         // The stored due date depends only on the history, so any valid history gets one, whatever today is.
         var @case = parsed.Case!;
-        return engine.Validate(@case, LocalDate.MaxIsoValue).Count == 0 ? ToRow(@case, engine.NextDue(@case), fingerprint) : null;
+        return engine.Validate(@case, CaseLimits.LatestDate).Count == 0 ? ToRow(@case, engine.NextDue(@case), fingerprint) : null;
     }
 
     internal static RunnerUpCase Load(StoredCase stored)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using SecondChance.Cases;
 using SecondChance.Notes;
+using SecondChance.Serialization;
 using SecondChance.Samples.Web.Storage;
 using SecondChance.Samples.Web.Tenancy;
 using SecondChance.Validation;
@@ -159,6 +160,12 @@ public static class NoteApi
         if (root.ValueKind != JsonValueKind.Object)
         {
             errors.Add(new CaseError("$", "must be a JSON object with " + string.Join(" and ", fields)));
+            return null;
+        }
+
+        if (SecondChanceJson.FindInvalidText(root) is { } invalidText)
+        {
+            errors.Add(invalidText);
             return null;
         }
 

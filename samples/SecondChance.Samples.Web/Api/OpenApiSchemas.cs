@@ -61,6 +61,7 @@ internal static class OpenApiSchemas
         ("Calendar", "A case's upcoming actions as an iCalendar file."),
         ("Stats", "How the tenant's cases turned out, per job level."),
         ("Health", "Probes for an orchestrator; they need no API key."),
+        ("Candidate links", "Links that let a candidate open one case without the tenant's key: issue one, valid for 1 to 90 days, or revoke it."),
     ];
 
     private static void Fill(OpenApiSchema target, OpenApiSchema source)

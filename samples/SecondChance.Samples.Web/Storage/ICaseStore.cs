@@ -57,4 +57,13 @@ public interface ICaseStore
 
     /// <summary>Deletes the idempotency keys that expired at or before <paramref name="now"/>; returns how many.</summary>
     Task<int> PurgeExpiredKeysAsync(Instant now, CancellationToken cancellationToken);
+
+    /// <summary>Records a candidate link issued for a tenant's case, not revoked, expiring at <paramref name="expiresAt"/>.</summary>
+    Task AddLinkAsync(string tenant, string caseId, string linkId, Instant expiresAt, CancellationToken cancellationToken);
+
+    /// <summary>Returns whether the link was issued for that tenant's case and is not revoked.</summary>
+    Task<bool> IsLinkActiveAsync(string tenant, string caseId, string linkId, CancellationToken cancellationToken);
+
+    /// <summary>Revokes a link of a tenant's case; returns whether there was such a link.</summary>
+    Task<bool> RevokeLinkAsync(string tenant, string caseId, string linkId, CancellationToken cancellationToken);
 }

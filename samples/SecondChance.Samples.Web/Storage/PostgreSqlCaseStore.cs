@@ -96,6 +96,15 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
                 PRIMARY KEY (tenant, shard)
             );
             """),
+        new(2, "Candidate links: which were issued for which case, until when, and which were revoked.", """
+            CREATE TABLE candidate_links (
+                id         text COLLATE "C" NOT NULL PRIMARY KEY,
+                tenant     text COLLATE "C" NOT NULL,
+                case_id    text COLLATE "C" NOT NULL,
+                expires_at bigint  NOT NULL,
+                revoked    boolean NOT NULL
+            );
+            """),
     ];
 
     /// <summary>The schema version this code writes.</summary>
@@ -348,9 +357,40 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
         return total;
     }
 
+    /// <inheritdoc/>
+    public async Task AddLinkAsync(string tenant, string caseId, string linkId, Instant expiresAt, CancellationToken cancellationToken)
+    {
+        await using var insert = LinkCommand("INSERT INTO candidate_links (id, tenant, case_id, expires_at, revoked) VALUES (@id, @tenant, @case, @expires, false);", tenant, caseId, linkId);
+        insert.Parameters.AddWithValue("expires", expiresAt.ToUnixTimeSeconds());
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> IsLinkActiveAsync(string tenant, string caseId, string linkId, CancellationToken cancellationToken)
+    {
+        await using var read = LinkCommand("SELECT revoked FROM candidate_links WHERE id = @id AND tenant = @tenant AND case_id = @case;", tenant, caseId, linkId);
+        return await read.ExecuteScalarAsync(cancellationToken) is bool revoked && !revoked;
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> RevokeLinkAsync(string tenant, string caseId, string linkId, CancellationToken cancellationToken)
+    {
+        await using var update = LinkCommand("UPDATE candidate_links SET revoked = true WHERE id = @id AND tenant = @tenant AND case_id = @case;", tenant, caseId, linkId);
+        return await update.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
     public ValueTask DisposeAsync() => _source.DisposeAsync();
 
     public void Dispose() => _source.Dispose();
+
+    private NpgsqlCommand LinkCommand(string sql, string tenant, string caseId, string linkId)
+    {
+        var command = _source.CreateCommand(sql);
+        command.Parameters.AddWithValue("id", linkId);
+        command.Parameters.AddWithValue("tenant", tenant);
+        command.Parameters.AddWithValue("case", caseId);
+        return command;
+    }
 
     private static string Describe(Exception ex)
     {

@@ -63,6 +63,15 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
                 version INTEGER NOT NULL
             ) WITHOUT ROWID;
             """),
+        new(3, "Candidate links: which were issued for which case, until when, and which were revoked.", """
+            CREATE TABLE IF NOT EXISTS candidate_links (
+                id         TEXT    NOT NULL PRIMARY KEY,
+                tenant     TEXT    NOT NULL,
+                case_id    TEXT    NOT NULL,
+                expires_at INTEGER NOT NULL,
+                revoked    INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            """),
     ];
 
     private const int WritesPerCheckpoint = 1000;
@@ -303,6 +312,35 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
             return total;
         }));
 
+    /// <inheritdoc/>
+    /// <remarks>Link rows are small and written rarely: they go straight to the file, outside the case writer's batches.</remarks>
+    public Task AddLinkAsync(string tenant, string caseId, string linkId, Instant expiresAt, CancellationToken cancellationToken) =>
+        Task.FromResult(Read(s =>
+        {
+            var insert = s.Command("INSERT INTO candidate_links (id, tenant, case_id, expires_at, revoked) VALUES ($id, $tenant, $case, $expires, 0);");
+            AddLinkKey(insert, tenant, caseId, linkId);
+            insert.Parameters.AddWithValue("$expires", expiresAt.ToUnixTimeSeconds());
+            return insert.ExecuteNonQuery();
+        }));
+
+    /// <inheritdoc/>
+    public Task<bool> IsLinkActiveAsync(string tenant, string caseId, string linkId, CancellationToken cancellationToken) =>
+        Task.FromResult(Read(s =>
+        {
+            var read = s.Command("SELECT revoked FROM candidate_links WHERE id = $id AND tenant = $tenant AND case_id = $case;");
+            AddLinkKey(read, tenant, caseId, linkId);
+            return read.ExecuteScalar() is long revoked && revoked == 0;
+        }));
+
+    /// <inheritdoc/>
+    public Task<bool> RevokeLinkAsync(string tenant, string caseId, string linkId, CancellationToken cancellationToken) =>
+        Task.FromResult(Read(s =>
+        {
+            var update = s.Command("UPDATE candidate_links SET revoked = 1 WHERE id = $id AND tenant = $tenant AND case_id = $case;");
+            AddLinkKey(update, tenant, caseId, linkId);
+            return update.ExecuteNonQuery() > 0;
+        }));
+
     public async ValueTask DisposeAsync()
     {
         _writes.Writer.TryComplete();
@@ -323,6 +361,13 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         var session = new SqliteSession(_connectionString, _options);
         session.Command("PRAGMA wal_autocheckpoint = 0;").ExecuteNonQuery();
         return session;
+    }
+
+    private static void AddLinkKey(SqliteCommand command, string tenant, string caseId, string linkId)
+    {
+        command.Parameters.AddWithValue("$id", linkId);
+        command.Parameters.AddWithValue("$tenant", tenant);
+        command.Parameters.AddWithValue("$case", caseId);
     }
 
     private long Now() => _clock.GetCurrentInstant().ToUnixTimeSeconds();

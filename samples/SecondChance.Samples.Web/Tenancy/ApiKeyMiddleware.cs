@@ -13,7 +13,7 @@ public static class ApiKeyMiddleware
     public static IApplicationBuilder UseApiKeyTenants(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || context.Items.ContainsKey(TenantItem))
             {
                 await next(context);
                 return;
@@ -35,6 +35,9 @@ public static class ApiKeyMiddleware
             context.Items[TenantItem] = tenant;
             await next(context);
         });
+
+    /// <summary>Sets the tenant of this request when something other than the key resolved it (a candidate link).</summary>
+    public static void SetTenant(this HttpContext context, string tenant) => context.Items[TenantItem] = tenant;
 
     /// <summary>Gets the tenant resolved for this request.</summary>
     public static string Tenant(this HttpContext context) =>

@@ -26,13 +26,12 @@ public sealed class TenantDirectory
         var keys = new List<(string, byte[])>();
         foreach (var tenant in configuration.GetSection("Tenants").GetChildren())
         {
-            if (string.IsNullOrWhiteSpace(tenant.Value))
+            var before = keys.Count;
+            ReadKeys(tenant, keys, problems);
+            if (keys.Count - before > MaxKeysPerTenant)
             {
-                problems.Add($"Tenants:{tenant.Key}: the API key is empty");
-                continue;
+                problems.Add($"Tenants:{tenant.Key}: {keys.Count - before} keys; at most {MaxKeysPerTenant} (the current one and the next, for rotation)");
             }
-
-            keys.Add((tenant.Key, Encoding.UTF8.GetBytes(tenant.Value)));
         }
 
         _default = new TenantEngine(defaultEngine, Fingerprint(defaultEngine), null);
@@ -71,8 +70,60 @@ public sealed class TenantDirectory
         _keys = keys.ToArray();
     }
 
+    /// <summary>How many keys a tenant may have at once: the one in use and its replacement while clients move over.</summary>
+    public const int MaxKeysPerTenant = 2;
+
+    // Tenants:{name} is the key itself, or a section with Keys (plain) and KeyHashes (SHA-256 of the key,
+    // in hex), so a deployment's configuration need not hold the key at all. Every key is kept as its hash.
+    private static void ReadKeys(IConfigurationSection tenant, List<(string, byte[])> keys, List<string> problems)
+    {
+        if (tenant.Value is { } single)
+        {
+            if (string.IsNullOrWhiteSpace(single))
+            {
+                problems.Add($"Tenants:{tenant.Key}: the API key is empty");
+            }
+            else
+            {
+                keys.Add((tenant.Key, Hash(single)));
+            }
+
+            return;
+        }
+
+        foreach (var key in tenant.GetSection("Keys").GetChildren())
+        {
+            if (string.IsNullOrWhiteSpace(key.Value))
+            {
+                problems.Add($"Tenants:{tenant.Key}:Keys:{key.Key}: the API key is empty");
+                continue;
+            }
+
+            keys.Add((tenant.Key, Hash(key.Value)));
+        }
+
+        foreach (var hash in tenant.GetSection("KeyHashes").GetChildren())
+        {
+            var hex = hash.Value?.Trim() ?? string.Empty;
+            if (hex.Length != 64 || !hex.All(char.IsAsciiHexDigit))
+            {
+                problems.Add($"Tenants:{tenant.Key}:KeyHashes:{hash.Key}: must be the key's SHA-256 hash as 64 hex digits");
+                continue;
+            }
+
+            keys.Add((tenant.Key, Convert.FromHexString(hex)));
+        }
+
+        if (!tenant.GetChildren().Any())
+        {
+            problems.Add($"Tenants:{tenant.Key}: the API key is empty");
+        }
+    }
+
+    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+
     /// <summary>Gets the names of the configured tenants.</summary>
-    public IEnumerable<string> Tenants => _keys.Select(k => k.Name);
+    public IEnumerable<string> Tenants => _keys.Select(k => k.Name).Distinct(StringComparer.Ordinal);
 
     /// <summary>Finds the tenant whose key this is, comparing in constant time; <see langword="null"/> for no match.</summary>
     public string? FindByKey(string? apiKey)
@@ -82,7 +133,8 @@ public sealed class TenantDirectory
             return null;
         }
 
-        var given = Encoding.UTF8.GetBytes(apiKey);
+        // Hashes have one length, so the comparison takes the same time whatever the key sent.
+        var given = Hash(apiKey);
         string? found = null;
         foreach (var (name, key) in _keys)
         {

@@ -109,8 +109,14 @@
 
   function clearMessage() { $("message").hidden = true; clearFieldErrors(); }
 
+  // Opened from a candidate link, the page acts for that one case with the link's token; otherwise
+  // (the operator view, Development only) with the tenant's key.
+  const linkParams = new URLSearchParams(location.search);
+  state.link = linkParams.get("link");
+  function authHeaders() { return state.link ? { "X-Candidate-Link": state.link } : { "X-Api-Key": state.key }; }
+
   async function api(method, path, body, headers) {
-    const init = { method, headers: Object.assign({ "X-Api-Key": state.key }, headers || {}) };
+    const init = { method, headers: Object.assign(authHeaders(), headers || {}) };
     if (body !== undefined) {
       init.headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(body);
@@ -383,7 +389,7 @@
     try {
       let response;
       try {
-        response = await fetch(path, { headers: { "X-Api-Key": state.key } });
+        response = await fetch(path, { headers: authHeaders() });
       } catch {
         throw { title: "The server could not be reached. Is the app running?" };
       }
@@ -512,7 +518,7 @@
         api("GET", `/api/cases/${encodeURIComponent(id)}/plan`),
       ]);
       renderCase(resource, plan);
-      rememberCase(resource.id, `${resource.case.candidate} · ${resource.case.company}`);
+      if (!state.link) rememberCase(resource.id, `${resource.case.candidate} · ${resource.case.company}`);
     } catch (e) { fail(e); }
   }
 
@@ -584,7 +590,7 @@
       const resource = await api("POST", "/api/cases", doc);
       const plan = await api("GET", `/api/cases/${resource.id}/plan`);
       renderCase(resource, plan);
-      rememberCase(resource.id, `${resource.case.candidate} · ${resource.case.company}`);
+      if (!state.link) rememberCase(resource.id, `${resource.case.candidate} · ${resource.case.company}`);
       form.reset();
       resetCreateForm();
       showMessage("ok", "Case created.");
@@ -612,12 +618,26 @@
     $("agenda-on").value = today;
     $("event-on").value = today;
     resetCreateForm();
-    if (!state.key) {
-      try {
-        const settings = await (await fetch("/ui/settings")).json();
-        if (settings.demoApiKey) state.key = settings.demoApiKey;
-      } catch { /* no settings: the user types a key */ }
+    if (state.link) {
+      $("key-form").hidden = true;
+      document.querySelector("aside.side").hidden = true;
+      $("stats-card").hidden = true;
+      document.querySelectorAll(".event-buttons button").forEach((b) => b.addEventListener("click", () => recordEvent(b)));
+      $("note-draft").addEventListener("click", draftNote);
+      $("note-check").addEventListener("click", checkNote);
+      $("calendar-download").addEventListener("click", downloadCalendar);
+      openCase(linkParams.get("case") || "");
+      return;
     }
+    let settings = {};
+    try { settings = await (await fetch("/ui/settings")).json(); } catch { /* no settings */ }
+    if (!settings.operatorView) {
+      document.querySelector("main.layout").hidden = true;
+      $("key-form").hidden = true;
+      showMessage("info", "Open this page from the link you were given: it opens your own case.");
+      return;
+    }
+    if (!state.key && settings.demoApiKey) state.key = settings.demoApiKey;
     $("api-key").value = state.key;
     useKey(state.key);
     renderRecent();

@@ -59,7 +59,8 @@ internal sealed class Decider
         }
 
         var facts = t_facts ??= new CaseFacts();
-        if (!CaseFold.Fold(ref facts.State, events, events.Count, level) || facts.State.LastEventKey > DateKey.Of(today))
+        var todayKey = DateKey.Of(today);
+        if (!CaseFold.Fold(ref facts.State, events, events.Count, level) || facts.State.LastEventKey > todayKey || !CaseLimits.IsKeyInRange(todayKey))
         {
             return Invalid(@case, today);
         }
@@ -73,7 +74,20 @@ internal sealed class Decider
 
     private bool TryMatch(RunnerUpCase @case, LocalDate today, CaseFacts facts, string level, LevelProfile profile, out Decision decision)
     {
-        var index = _firstMatch(facts);
+        // A rule that throws for this case, or a due date past the calendar's end, makes this one
+        // decision invalid; it never escapes to the caller (a try block costs nothing until it catches).
+        int index;
+        try
+        {
+            index = _firstMatch(facts);
+        }
+        catch (Exception ex) when (RuleFaults.IsEvaluationFault(ex))
+        {
+            var (faulty, error) = RuleFaults.Blame(_rules, facts, ex);
+            decision = new Decision(@case, today, [new CaseError("$", RuleFaults.Describe(faulty, error) + " while deciding this case; the rule set needs fixing")]);
+            return true;
+        }
+
         if (index < 0)
         {
             decision = default;
@@ -81,7 +95,17 @@ internal sealed class Decider
         }
 
         var rule = _rules[index];
-        var due = DueDates.Compute(rule.DueSpec, facts.State, profile.FollowUpAfterMonths, profile.WaitAfterFollowUpDays, Calendar);
+        DueWindow due;
+        try
+        {
+            due = DueDates.Compute(rule.DueSpec, facts.State, profile.FollowUpAfterMonths, profile.WaitAfterFollowUpDays, Calendar);
+        }
+        catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
+        {
+            decision = new Decision(@case, today, [new CaseError("$", $"rule '{rule.Name}' gives a due date outside the calendar ({ex.GetType().Name})")]);
+            return true;
+        }
+
         decision = new Decision(@case, today, rule, level, due);
         return true;
     }

@@ -18,6 +18,9 @@ public sealed class CaseFacts
 
     internal FactsState State;
 
+    /// <summary>Sets the level alone, for checking one history at several levels without refolding it.</summary>
+    internal void SetLevel(string level) => State.Level = level;
+
     internal CaseFacts()
     {
         State.Level = string.Empty;

@@ -32,6 +32,70 @@ internal static class ExpressionSandbox
     internal static string AllowedHelpers =>
         "string: " + string.Join(", ", StringMethods.Order()) + "; Math: " + string.Join(", ", MathMethods.Order());
 
+    /// <summary>
+    /// Checks the nesting of an expression's text before it is parsed: brackets of any kind, and runs of
+    /// prefix operators, outside string and character literals. The parser recurses once per level (a
+    /// few frames each), so a deeply nested text would exhaust a small thread stack, which no code can
+    /// catch, long before the tree could be checked. Returns the reason it is refused, or null.
+    /// </summary>
+    internal static string? CheckNesting(string expression)
+    {
+        var depth = 0;
+        var prefixRun = 0;
+        for (var i = 0; i < expression.Length; i++)
+        {
+            var c = expression[i];
+            switch (c)
+            {
+                case '"' or '\'':
+                    i = EndOfLiteral(expression, i);
+                    prefixRun = 0;
+                    continue;
+                case '(' or '[' or '{':
+                    depth++;
+                    break;
+                case ')' or ']' or '}':
+                    depth--;
+                    prefixRun = 0;
+                    continue;
+                case '!' or '-' or '+' or '~':
+                    prefixRun++;
+                    break;
+                case ' ' or '\t' or '\r' or '\n':
+                    continue;
+                default:
+                    prefixRun = 0;
+                    continue;
+            }
+
+            if (depth + prefixRun > MaxDepth)
+            {
+                return $"the expression nests deeper than {MaxDepth} levels (brackets and prefix operators, at character {i + 1})";
+            }
+        }
+
+        return null;
+    }
+
+    // The index of a literal's closing quote (or the last character), skipping backslash escapes.
+    private static int EndOfLiteral(string text, int open)
+    {
+        var quote = text[open];
+        for (var i = open + 1; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == quote)
+            {
+                return i;
+            }
+        }
+
+        return text.Length - 1;
+    }
+
     /// <summary>Returns the first reason the tree is refused, or null; collects the facts read.</summary>
     internal static string? Check(Expression body, ParameterExpression facts, ISet<string> factsRead)
     {

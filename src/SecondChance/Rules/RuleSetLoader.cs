@@ -10,7 +10,14 @@ namespace SecondChance.Rules;
 /// <summary>Parses, checks and compiles workflows.</summary>
 internal static class RuleSetLoader
 {
+    // One parser per thread, kept: building one sets up its settings and type provider each time,
+    // which cost more than parsing the expression itself.
+    [ThreadStatic]
+    private static RuleExpressionParser? t_parser;
+
     private static readonly ParameterExpression FactsParameter = System.Linq.Expressions.Expression.Parameter(typeof(CaseFacts), PlaybookRuleSet.FactsParameterName);
+
+    private static RuleExpressionParser Parser => t_parser ??= new RuleExpressionParser(new ReSettings());
 
     public static RuleSetLoadResult Load(string json, RuleSetMode? asked)
     {
@@ -30,6 +37,11 @@ internal static class RuleSetLoader
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return Fail(new RuleSetProblem(null, "json", "the workflow must be a JSON object"));
+            }
+
+            if (JsonText.FindInvalid(doc.RootElement, "$") is { } invalidText)
+            {
+                return Fail(new RuleSetProblem(null, invalidText.Field, invalidText.Message));
             }
 
             var root = doc.RootElement;
@@ -207,11 +219,17 @@ internal static class RuleSetLoader
 
     private static Expression? ParseExpression(string rule, string expression, ISet<string> factsRead, List<RuleSetProblem> problems)
     {
+        if (ExpressionSandbox.CheckNesting(expression) is { } tooDeep)
+        {
+            problems.Add(new RuleSetProblem(rule, "Expression", $"is refused by the sandbox: {tooDeep}"));
+            return null;
+        }
+
         Expression body;
         try
         {
             // RulesEngine's own parser, so the language is exactly RulesEngine's; the tree is then sandboxed.
-            var parser = new RuleExpressionParser(new ReSettings());
+            var parser = Parser;
             var parsed = parser.Parse(expression, [FactsParameter], typeof(bool));
             body = parsed is LambdaExpression l ? l.Body : parsed;
         }

@@ -36,6 +36,11 @@ internal static class CaseDocumentReader
             return new CaseParseResult(null, [new CaseError("$", "the case document must be a JSON object")]);
         }
 
+        if (JsonText.FindInvalid(root, "$") is { } invalidText)
+        {
+            return new CaseParseResult(null, [invalidText]);
+        }
+
         AddUnknown(root, null, CaseMembers, errors);
         var candidate = RequiredString(root, "candidate", errors);
         var company = RequiredString(root, "company", errors);

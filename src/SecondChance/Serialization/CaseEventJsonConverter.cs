@@ -16,7 +16,9 @@ public sealed class CaseEventJsonConverter : JsonConverter<CaseEvent>
     {
         using var doc = JsonDocument.ParseValue(ref reader);
         var errors = new List<CaseError>();
-        var e = CaseDocumentReader.ReadEvent(doc.RootElement, "$", errors);
+        var e = JsonText.FindInvalid(doc.RootElement, "$") is { } invalidText
+            ? Fail(invalidText, errors)
+            : CaseDocumentReader.ReadEvent(doc.RootElement, "$", errors);
         if (e is null)
         {
             throw new JsonException("Invalid event: " + string.Join("; ", errors));
@@ -28,6 +30,12 @@ public sealed class CaseEventJsonConverter : JsonConverter<CaseEvent>
         }
 
         return e;
+    }
+
+    private static CaseEvent? Fail(CaseError error, List<CaseError> errors)
+    {
+        errors.Add(error);
+        return null;
     }
 
     /// <inheritdoc />

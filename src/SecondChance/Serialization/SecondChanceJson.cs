@@ -89,9 +89,25 @@ public static class SecondChanceJson
     public static IReadOnlyList<CaseError> ParseEvent(JsonElement element, out CaseEvent? @event)
     {
         var errors = new List<CaseError>();
+        if (JsonText.FindInvalid(element, "$") is { } invalidText)
+        {
+            @event = null;
+            return [invalidText];
+        }
+
         @event = CaseDocumentReader.ReadEvent(element, "$", errors);
         return errors.Select(e => e.Field.StartsWith("$.", StringComparison.Ordinal) ? e with { Field = e.Field[2..] } : e).ToArray();
     }
+
+    /// <summary>
+    /// Finds the first string value or member name in <paramref name="element"/> that is not valid
+    /// Unicode text (an escaped half of a surrogate pair such as <c>"\ud800"</c>): such JSON parses,
+    /// but reading the string throws <see cref="InvalidOperationException"/>. Hosts that read request
+    /// bodies themselves check them with this first; the case and event readers here already do.
+    /// </summary>
+    /// <param name="element">The parsed JSON.</param>
+    /// <returns>The error with the path of the offending value, such as <c>evidence.gap</c>; <see langword="null"/> when all text is valid.</returns>
+    public static CaseError? FindInvalidText(JsonElement element) => JsonText.FindInvalid(element, "$");
 
     /// <summary>Writes a case as its JSON document.</summary>
     /// <param name="case">The case.</param>

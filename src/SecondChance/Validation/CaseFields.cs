@@ -19,6 +19,8 @@ public static class CaseFields
         ? null
         : new CaseError(field, string.IsNullOrWhiteSpace(value)
             ? "must not be empty"
+            : !CaseLimits.HasVisibleCharacter(value)
+            ? "must hold visible characters, not only control or zero-width ones"
             : $"must be at most {CaseLimits.MaxNameLength} characters (it has {value.Length})");
 
     /// <summary>Checks an IANA time zone id.</summary>
@@ -68,6 +70,8 @@ public static class CaseFields
             {
                 errors.Add(new CaseError($"{field}[{j}]", string.IsNullOrWhiteSpace(gaps[j])
                     ? "must not be empty"
+                    : !CaseLimits.HasVisibleCharacter(gaps[j])
+                    ? "must hold visible characters, not only control or zero-width ones"
                     : $"must be at most {CaseLimits.MaxGapLength} characters (it has {gaps[j].Length})"));
             }
         }
@@ -85,6 +89,11 @@ public static class CaseFields
     {
         ArgumentNullException.ThrowIfNull(field);
         var errors = new List<CaseError>(0);
+        if (!CaseLimits.IsInDateRange(on))
+        {
+            errors.Add(new CaseError(field, $"{LocalDatePattern.Iso.Format(on)} is outside the dates a case may hold ({DateRange})"));
+        }
+
         if (previous is { } p && on < p.On)
         {
             errors.Add(new CaseError(field, $"must not be before the previous event, {EventWords.Event(p)}"));
@@ -97,4 +106,8 @@ public static class CaseFields
 
         return errors;
     }
+
+    /// <summary>Gets the range of dates a case may hold, for messages.</summary>
+    internal static string DateRange =>
+        $"from {LocalDatePattern.Iso.Format(CaseLimits.EarliestDate)} to {LocalDatePattern.Iso.Format(CaseLimits.LatestDate)}";
 }

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using NodaTime;
 using SecondChance.Cases;
+using SecondChance.Engine;
 
 namespace SecondChance.Validation;
 
@@ -18,17 +20,42 @@ public static class CaseLimits
     /// <summary>The maximum length of an email address, in characters.</summary>
     public const int MaxEmailLength = 254;
 
-    /// <summary>Gets whether <paramref name="value"/> is a usable name: not blank and at most <see cref="MaxNameLength"/> characters.</summary>
+    /// <summary>
+    /// Gets the earliest date a case may hold (an event, a respond-by date) or be decided on: 1900-01-01.
+    /// With <see cref="LatestDate"/> it keeps every due date, window and calendar entry the rules can
+    /// compute far inside the calendar, so no date arithmetic can overflow.
+    /// </summary>
+    public static LocalDate EarliestDate { get; } = new(1900, 1, 1);
+
+    /// <summary>Gets the latest date a case may hold or be decided on: 2999-12-31.</summary>
+    public static LocalDate LatestDate { get; } = new(2999, 12, 31);
+
+    internal static readonly int EarliestKey = DateKey.Of(EarliestDate);
+
+    internal static readonly int LatestKey = DateKey.Of(LatestDate);
+
+    /// <summary>Gets whether <paramref name="date"/> is from <see cref="EarliestDate"/> to <see cref="LatestDate"/>.</summary>
+    /// <param name="date">The date to check.</param>
+    /// <returns><see langword="true"/> when it is in range.</returns>
+    public static bool IsInDateRange(LocalDate date) => IsKeyInRange(DateKey.Of(date));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsKeyInRange(int key) => (uint)(key - EarliestKey) <= (uint)(LatestKey - EarliestKey);
+
+    /// <summary>
+    /// Gets whether <paramref name="value"/> is a usable name: at most <see cref="MaxNameLength"/> characters,
+    /// at least one of them visible (not white space, a control character or a zero-width format character).
+    /// </summary>
     /// <param name="value">The text to check.</param>
     /// <returns><see langword="true"/> when it is.</returns>
     public static bool IsValidName(string? value) =>
-        value is { Length: > 0 and <= MaxNameLength } && (IsPrintableAscii(value[0]) || !string.IsNullOrWhiteSpace(value));
+        value is { Length: > 0 and <= MaxNameLength } && (IsPrintableAscii(value[0]) || HasVisibleCharacter(value));
 
-    /// <summary>Gets whether <paramref name="value"/> is a usable gap: not blank and at most <see cref="MaxGapLength"/> characters.</summary>
+    /// <summary>Gets whether <paramref name="value"/> is a usable gap: at most <see cref="MaxGapLength"/> characters, at least one of them visible.</summary>
     /// <param name="value">The text to check.</param>
     /// <returns><see langword="true"/> when it is.</returns>
     public static bool IsValidGap(string? value) =>
-        value is { Length: > 0 and <= MaxGapLength } && (IsPrintableAscii(value[0]) || !string.IsNullOrWhiteSpace(value));
+        value is { Length: > 0 and <= MaxGapLength } && (IsPrintableAscii(value[0]) || HasVisibleCharacter(value));
 
     /// <summary>
     /// Gets whether <paramref name="value"/> looks like an email address: one <c>@</c> with text on both
@@ -67,6 +94,33 @@ public static class CaseLimits
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsPrintableAscii(char c) => c is > ' ' and < '\u007f';
+
+    /// <summary>Gets whether <paramref name="value"/> has a character that shows: not white space, not a control character, not a format character such as U+200B.</summary>
+    /// <param name="value">The text to check.</param>
+    /// <returns><see langword="true"/> when it has one.</returns>
+    public static bool HasVisibleCharacter(string? value)
+    {
+        if (value is null)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (IsPrintableAscii(c))
+            {
+                return true;
+            }
+
+            if (c > '\u007f' && !char.IsWhiteSpace(c) && !char.IsControl(c)
+                && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Checks the names and the contact of a case without building messages; gap lists are checked as the events are folded.</summary>
     internal static bool TextLooksValid(RunnerUpCase c)

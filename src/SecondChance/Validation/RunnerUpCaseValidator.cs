@@ -113,6 +113,11 @@ internal sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
         }
 
         LocalDate? today = context.RootContextData.TryGetValue(TodayKey, out var t) && t is LocalDate d ? d : null;
+        if (today is { } day && !CaseLimits.IsInDateRange(day))
+        {
+            context.AddFailure("today", $"{Iso.Format(day)} is outside the dates a case may be decided on ({CaseFields.DateRange})");
+        }
+
         CaseEvent? previous = null;
         var closedAt = -1;
         for (var i = 0; i < events.Count; i++)
@@ -169,6 +174,9 @@ internal sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
                 break;
             case OfferReceived { RespondBy: { } by } o when by < o.On:
                 context.AddFailure(path + ".respondBy", $"must not be before the offer ({Iso.Format(o.On)})");
+                break;
+            case OfferReceived { RespondBy: { } by } when !CaseLimits.IsInDateRange(by):
+                context.AddFailure(path + ".respondBy", $"{Iso.Format(by)} is outside the dates a case may hold ({CaseFields.DateRange})");
                 break;
         }
     }

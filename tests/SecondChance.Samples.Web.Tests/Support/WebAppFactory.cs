@@ -38,6 +38,13 @@ public class WebAppFactory : WebApplicationFactory<Program>
             ["Tenants:globex"] = GlobexKey,
             ["Tenants:agency"] = AgencyKey,
             ["RuleSets:agency"] = Workflow("fast-follow-up.json"),
+            ["OpenApi:Enabled"] = "true",
+
+            // Tests send bursts far beyond a client's normal pace; RateLimitTests set their own limits.
+            ["RateLimits:Tenant"] = "1000000",
+            ["RateLimits:Client"] = "1000000",
+            ["RateLimits:Candidate"] = "1000000",
+            ["RateLimits:Intake"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -198,17 +198,16 @@ public class DecisionStructTests
     }
 
     [Fact]
-    public void DueDate_EqualToDefaultLocalDate_StillADueDate()
+    public void Decide_CaseDatedDefaultLocalDate_RefusedWithPathRatherThanNoDate()
     {
-        // The struct stores a missing date as default(LocalDate) plus a flag: a real due date equal to it must survive.
+        // The struct stores a missing date as default(LocalDate) plus a flag; dates are bounded to
+        // CaseLimits' range, so a case on that day is an error with its path, never a due date.
         var first = default(LocalDate);
         var c = New(JobLevel.MiddleManagement, new Notified(first));
-        var d = Engine.Decide(c, first.PlusDays(3));
-        d.IsValid.Should().BeTrue(string.Join("; ", d.Errors));
-        d.Rule!.Name.Should().Be("ThankAndAsk");
-        d.DueOn.Should().Be(first);
-        d.IsOverdue.Should().BeTrue();
-        d.WindowStart.Should().BeNull();
+        var d = Engine.Decide(c, new LocalDate(2026, 3, 9));
+        d.IsValid.Should().BeFalse();
+        d.Errors.Should().ContainSingle().Which.Field.Should().Be("events[0].on");
+        d.DueOn.Should().BeNull();
     }
 
     [Fact]

@@ -127,6 +127,31 @@ public class BadInputTests
         Engine.Decide(With(new string('x', 200)), Today).IsValid.Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData("candidate", "\u200b")]
+    [InlineData("company", "\u200b\u200d\ufeff")]
+    [InlineData("role", "\u0001\u001b")]
+    [InlineData("contact.name", " \u2060\u0085 ")]
+    public void NamesOfOnlyControlOrZeroWidthCharacters(string field, string value)
+    {
+        RunnerUpCase With(string text) => field switch
+        {
+            "candidate" => Valid() with { Candidate = text },
+            "company" => Valid() with { Company = text },
+            "role" => Valid() with { Role = text },
+            _ => Valid() with { Contact = new Contact(text) },
+        };
+
+        Errors(With(value)).Should().ContainSingle().Which.Should().Be($"{field}: must hold visible characters, not only control or zero-width ones");
+        Engine.Decide(With(value), Today).IsValid.Should().BeFalse();
+        Engine.Decide(With("\u200bZoë 李 🙂"), Today).IsValid.Should().BeTrue();
+    }
+
+    [Fact]
+    public void GapOfOnlyZeroWidthCharacters() =>
+        Errors(New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), new FeedbackRecorded(D(2026, 3, 6), ["ok", "\u200b\u200c"])))
+            .Should().ContainSingle().Which.Should().Be("events[1].gaps[1]: must hold visible characters, not only control or zero-width ones");
+
     [Fact]
     public void GapsTooLongTooManyOrEmpty()
     {

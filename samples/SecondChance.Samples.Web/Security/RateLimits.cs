@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using SecondChance.Samples.Web.Tenancy;
+
+namespace SecondChance.Samples.Web.Security;
+
+/// <summary>
+/// Request limits with ASP.NET Core's rate limiter: every <c>/api</c> request counts against its tenant
+/// (the key's or the link's) and against its client address, and a request with a candidate link also
+/// against the stricter candidate limit per address; endpoints can opt into the named policies
+/// <see cref="Intake"/> and <see cref="Candidate"/> (<c>RequireRateLimiting("intake")</c>). Over a limit the answer is 429 with <c>Retry-After</c>.
+/// Configured under <c>RateLimits</c> (permits per minute): <c>Tenant</c>, <c>Client</c>, <c>Intake</c>, <c>Candidate</c>.
+/// </summary>
+public static class RateLimits
+{
+    /// <summary>The policy name intake endpoints use.</summary>
+    public const string Intake = "intake";
+
+    /// <summary>The policy for requests made with a candidate link.</summary>
+    public const string Candidate = "candidate";
+
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    public static IServiceCollection AddSecondChanceRateLimits(this IServiceCollection services)
+    {
+        // Read when the options are first needed, so configuration added after registration (a test's) counts.
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((options, configuration) =>
+        {
+            var section = configuration.GetSection("RateLimits");
+            var perTenant = section.GetValue("Tenant", 6000);
+            var perClient = section.GetValue("Client", 1200);
+            var intake = section.GetValue("Intake", 600);
+            var candidate = section.GetValue("Candidate", 120);
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, ct) =>
+            {
+                var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : Window;
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: "Slow down and retry after the number of seconds in Retry-After.")
+                    .ExecuteAsync(context.HttpContext);
+            };
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(http => Partition("tenant:" + TenantOf(http), perTenant)),
+                PartitionedRateLimiter.Create<HttpContext, string>(http => Partition("client:" + ClientOf(http), perClient)),
+                PartitionedRateLimiter.Create<HttpContext, string>(http => CarriesLink(http)
+                    ? Partition("candidate:" + ClientOf(http), candidate)
+                    : RateLimitPartition.GetNoLimiter("no-link")));
+            options.AddPolicy(Intake, http => Partition("intake:" + ClientOf(http), intake));
+            options.AddPolicy(Candidate, http => Partition("candidate:" + ClientOf(http), candidate));
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> Partition(string key, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, permits), Window = Window, QueueLimit = 0 });
+
+    // The tenant is resolved after the limiter runs, so the limiter keys on what names it: the key or the link.
+    private static string TenantOf(HttpContext http)
+    {
+        var key = http.Request.Headers[ApiKeyMiddleware.HeaderName].ToString();
+        if (key.Length > 0)
+        {
+            return "key:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16];
+        }
+
+        var link = http.Request.Headers[Links.CandidateLinkApi.HeaderName].ToString();
+        return link.Length > 0 ? "link:" + link.GetHashCode(StringComparison.Ordinal) : "none";
+    }
+
+    private static bool CarriesLink(HttpContext http) =>
+        http.Request.Headers.ContainsKey(Links.CandidateLinkApi.HeaderName) || http.Request.Query.ContainsKey(Links.CandidateLinkApi.QueryName);
+
+    private static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}

@@ -1,0 +1,107 @@
+using SecondChance.Serialization;
+using SecondChance.Validation;
+using static SecondChance.Tests.Support.TestCases;
+
+namespace SecondChance.Tests.Validation;
+
+/// <summary>Text that is not text, and dates at the ends of the calendar: each a clear error with its path.</summary>
+public class HostileInputTests
+{
+    private const string LoneSurrogate = "\\ud800";
+
+    private static string Document(string candidate = "Alex", string gap = "a gap", string respondBy = "2026-04-01", string notified = "2026-03-06") => $$"""
+        { "candidate": "{{candidate}}", "company": "Contoso", "role": "Manager", "level": "MiddleManagement",
+          "events": [
+            { "type": "Notified", "on": "{{notified}}" },
+            { "type": "FeedbackRecorded", "on": "2026-03-06", "gaps": ["{{gap}}"] },
+            { "type": "OfferReceived", "on": "2026-03-09", "respondBy": "{{respondBy}}" } ] }
+        """;
+
+    [Theory]
+    [InlineData("candidate")]
+    [InlineData("events[1].gaps[0]")]
+    public void ParseCase_LoneSurrogate_IsAnErrorWithItsPath(string path)
+    {
+        var json = path == "candidate" ? Document(candidate: "Al" + LoneSurrogate) : Document(gap: LoneSurrogate + "x");
+
+        var result = SecondChanceJson.ParseCase(json);
+
+        result.Succeeded.Should().BeFalse();
+        result.Errors.Should().ContainSingle().Which.Should().Be(new CaseError(path, "is not valid Unicode text: it holds half of a surrogate pair (such as \\ud800)"));
+    }
+
+    [Fact]
+    public void ParseCase_LoneSurrogateInAMemberName_IsAnError() =>
+        SecondChanceJson.ParseCase("""{ "c\udc00": 1 }""").Errors.Should().ContainSingle().Which.Message.Should().Contain("member whose name");
+
+    [Fact]
+    public void ParseEvent_LoneSurrogate_IsAnErrorWithItsPath() =>
+        SecondChanceJson.ParseEvent("""{ "type": "FeedbackRecorded", "on": "2026-03-06", "gaps": ["\ud800"] }""", out _)
+            .Should().ContainSingle().Which.Field.Should().Be("gaps[0]");
+
+    [Fact]
+    public void Deserialize_LoneSurrogate_ThrowsJsonException() =>
+        FluentActions.Invoking(() => System.Text.Json.JsonSerializer.Deserialize<RunnerUpCase>(Document(candidate: LoneSurrogate), SecondChanceJson.Options))
+            .Should().Throw<System.Text.Json.JsonException>().WithMessage("*candidate: is not valid Unicode text*");
+
+    [Fact]
+    public void RuleSet_LoneSurrogate_IsAProblem() =>
+        PlaybookRuleSet.Load("""{ "WorkflowName": "W\ud800", "Rules": [] }""").Errors.Should().ContainSingle()
+            .Which.Where.Should().Be("WorkflowName");
+
+    [Theory]
+    [InlineData("0000-03-06", "events[0].on")]
+    [InlineData("1899-12-31", "events[0].on")]
+    public void Validate_DateBeforeTheRange_IsAnErrorWithItsPath(string notified, string path)
+    {
+        var @case = SecondChanceJson.ParseCase(Document(notified: notified)).Case!;
+        var engine = new PlaybookEngine();
+
+        var decision = engine.Decide(@case, D(2026, 3, 9));
+
+        decision.IsValid.Should().BeFalse();
+        decision.Errors.Should().Contain(e => e.Field == path && e.Message.Contains("from 1900-01-01 to 2999-12-31"));
+        engine.Plan(@case, D(2026, 3, 9)).Steps.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Decide_RespondByAtTheEndOfTheCalendar_IsAnErrorNotAnOverflow()
+    {
+        var @case = SecondChanceJson.ParseCase(Document(respondBy: "9999-12-31")).Case!;
+        var engine = new PlaybookEngine();
+
+        var decision = engine.Decide(@case, D(2026, 3, 9));
+        var plan = engine.Plan(@case, D(2026, 3, 9));
+
+        decision.Errors.Should().ContainSingle().Which.Field.Should().Be("events[2].respondBy");
+        plan.Decision.IsValid.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData(9999, 12, 31)]
+    [InlineData(3000, 1, 1)]
+    [InlineData(1, 1, 1)]
+    public void Decide_TodayOutsideTheRange_IsAnErrorNamingToday(int y, int m, int d)
+    {
+        var engine = new PlaybookEngine();
+        var @case = New(JobLevel.MiddleManagement, HappyPath(D(2026, 3, 6)));
+
+        var decision = engine.Decide(@case, D(y, m, d));
+        var plan = engine.Plan(@case, D(y, m, d));
+
+        decision.Errors.Should().Contain(e => e.Field == "today");
+        plan.Steps.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Decide_LastDayOfTheRange_Plans()
+    {
+        var engine = new PlaybookEngine();
+        var @case = New(JobLevel.SeniorExecutive, HappyPath(CaseLimits.LatestDate));
+
+        var plan = engine.Plan(@case, CaseLimits.LatestDate);
+
+        plan.Decision.IsValid.Should().BeTrue();
+        (plan.Decision.DueOn > CaseLimits.LatestDate).Should().BeTrue();
+    }
+}
