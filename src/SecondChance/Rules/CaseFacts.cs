@@ -18,6 +18,7 @@ public sealed class CaseFacts
     private static readonly string[] OutcomeNames = Enum.GetNames<FollowUpOutcome>();
     private static readonly string[] ReasonNames = Enum.GetNames<CloseReason>();
     private static readonly string[] ChannelNames = Enum.GetNames<Cases.NoteChannel>();
+    private static readonly string[] OpeningMatchNames = Enum.GetNames<OpeningMatch>();
     private const int NotifiedBit = 1 << (int)CaseEventType.Notified;
     private const int ClosedBit = 1 << (int)CaseEventType.Closed;
 
@@ -27,7 +28,7 @@ public sealed class CaseFacts
     private EventDates _latest;
 
     // Enum-valued facts as indexes into the name tables (-1 for none), so a fold stores bytes, not references.
-    private sbyte _lastEvent = -1, _lastFollowUpOutcome = -1, _closedReason = -1, _noteChannel = -1;
+    private sbyte _lastEvent = -1, _lastFollowUpOutcome = -1, _closedReason = -1, _noteChannel = -1, _lastOpeningMatch = -1;
 
     internal CaseFacts()
     {
@@ -59,6 +60,18 @@ public sealed class CaseFacts
 
     /// <summary>Gets whether the case has a <see cref="Cases.Closed"/> event.</summary>
     public bool Closed => Has(CaseEventType.Closed);
+
+    /// <summary>Gets whether the case has at least one <see cref="Cases.OpeningSeen"/> event.</summary>
+    public bool OpeningSeen => Has(CaseEventType.OpeningSeen);
+
+    /// <summary>
+    /// Gets whether an opening was seen after the latest <see cref="Cases.FollowUpMade"/> event in the
+    /// history (or at all, when there was no follow-up): news the candidate has not yet acted on.
+    /// </summary>
+    public bool OpeningSinceFollowUp { get; private set; }
+
+    /// <summary>Gets the match of the latest opening seen, <c>"Reopened"</c> or <c>"Similar"</c>, or an empty string.</summary>
+    public string LastOpeningMatch => NameAt(OpeningMatchNames, _lastOpeningMatch);
 
     /// <summary>Gets how many follow-ups were made.</summary>
     public int FollowUpCount { get; private set; }
@@ -155,7 +168,8 @@ public sealed class CaseFacts
         // Everything accumulates in locals and is stored once at the end: stores to this object inside
         // the loop would sit between the loads of the events (and can falsely wait on them).
         EventDates latest = default;
-        sbyte lastFollowUpOutcome = -1, closedReason = -1, noteChannel = -1;
+        sbyte lastFollowUpOutcome = -1, closedReason = -1, noteChannel = -1, lastOpeningMatch = -1;
+        var openingPending = false;
         LocalDate? respondBy = null;
         var gapCount = 0;
 
@@ -193,6 +207,7 @@ public sealed class CaseFacts
                     break;
                 case CaseEventType.FollowUpMade:
                     followUps++;
+                    openingPending = false;
                     lastFollowUpOutcome = IndexIn(OutcomeNames, (int)Unsafe.As<Cases.FollowUpMade>(e).Outcome, ref malformed);
                     break;
                 case CaseEventType.OfferReceived:
@@ -202,6 +217,12 @@ public sealed class CaseFacts
                 case CaseEventType.Closed:
                     closedReason = IndexIn(ReasonNames, (int)Unsafe.As<Cases.Closed>(e).Reason, ref malformed);
                     break;
+                case CaseEventType.OpeningSeen:
+                    var opening = Unsafe.As<Cases.OpeningSeen>(e);
+                    malformed |= !CaseLimits.OpeningLooksValid(opening);
+                    lastOpeningMatch = IndexIn(OpeningMatchNames, (int)opening.Match, ref malformed);
+                    openingPending = true;
+                    break;
             }
         }
 
@@ -210,6 +231,8 @@ public sealed class CaseFacts
         _lastFollowUpOutcome = lastFollowUpOutcome;
         _closedReason = closedReason;
         _noteChannel = noteChannel;
+        _lastOpeningMatch = lastOpeningMatch;
+        OpeningSinceFollowUp = openingPending;
         RespondBy = respondBy;
         OfferHasRespondBy = respondBy.HasValue;
         GapCount = gapCount;
@@ -249,6 +272,9 @@ public sealed class CaseFacts
         nameof(ClosedReason) => ClosedReason,
         nameof(NoteChannel) => NoteChannel,
         nameof(OfferHasRespondBy) => OfferHasRespondBy,
+        nameof(OpeningSeen) => OpeningSeen,
+        nameof(OpeningSinceFollowUp) => OpeningSinceFollowUp,
+        nameof(LastOpeningMatch) => LastOpeningMatch,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a fact."),
     };
 
@@ -266,7 +292,7 @@ public sealed class CaseFacts
     private static string NameAt(string[] names, sbyte index) => index < 0 ? string.Empty : names[index];
 
     /// <summary>The latest date of each event type, inline in the facts object.</summary>
-    [InlineArray(8)]
+    [InlineArray(9)]
     private struct EventDates
     {
         private LocalDate _first;

@@ -294,7 +294,10 @@ public sealed class PlaybookRuleSet
             }
 
             var p = properties.Value;
-            return new PlaybookRule(name, expression, p.Step, p.Action, p.Covers, p.Due, p.CompletedBy, p.Guidance, [.. factsRead], FactsParameter, body);
+            return new PlaybookRule(name, expression, p.Step, p.Action, p.Covers, p.Due, p.CompletedBy, p.Guidance, [.. factsRead], FactsParameter, body)
+            {
+                OpeningGuidance = p.OpeningGuidance,
+            };
         }
 
         private static Expression? ParseExpression(string rule, string expression, ISet<string> factsRead, List<RuleSetProblem> problems)

@@ -159,6 +159,11 @@ internal static class CaseDocumentReader
                 return errors.Count == before ? new OfferReceived(date, respondBy) : null;
             case CaseEventType.Closed:
                 return RequiredEnum<CloseReason>(item, "reason", path, errors) is { } reason ? new Closed(date, reason) : null;
+            case CaseEventType.OpeningSeen:
+                var title = RequiredString(item, "title", errors, path + ".title");
+                var url = OptionalString(item, "url", path + ".url", errors);
+                var match = RequiredEnum<OpeningMatch>(item, "match", path, errors);
+                return errors.Count == before && title is not null && match is { } m ? new OpeningSeen(date, title, m, url) : null;
             default:
                 return null;
         }
@@ -182,7 +187,7 @@ internal static class CaseDocumentReader
         return null;
     }
 
-    private static string? RequiredString(JsonElement obj, string name, List<CaseError> errors, string? path = null)
+    internal static string? RequiredString(JsonElement obj, string name, List<CaseError> errors, string? path = null)
     {
         switch (Get(obj, name))
         {
@@ -197,7 +202,7 @@ internal static class CaseDocumentReader
         }
     }
 
-    private static string? OptionalString(JsonElement obj, string name, string path, List<CaseError> errors)
+    internal static string? OptionalString(JsonElement obj, string name, string path, List<CaseError> errors)
     {
         switch (Get(obj, name))
         {
@@ -211,7 +216,7 @@ internal static class CaseDocumentReader
         }
     }
 
-    private static LocalDate? RequiredDate(JsonElement obj, string name, string path, List<CaseError> errors)
+    internal static LocalDate? RequiredDate(JsonElement obj, string name, string path, List<CaseError> errors)
     {
         switch (Get(obj, name))
         {

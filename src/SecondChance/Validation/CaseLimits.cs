@@ -21,6 +21,18 @@ public static class CaseLimits
     /// <summary>The maximum length of an email address, in characters.</summary>
     public const int MaxEmailLength = 254;
 
+    /// <summary>The maximum length of a web address (an opening's <c>url</c>), in characters.</summary>
+    public const int MaxUrlLength = 2000;
+
+    /// <summary>Gets whether <paramref name="value"/> is a usable web address: absolute, http or https, with a host, at most <see cref="MaxUrlLength"/> characters.</summary>
+    /// <param name="value">The text to check.</param>
+    /// <returns><see langword="true"/> when it is.</returns>
+    public static bool IsValidUrl(string? value) =>
+        value is { Length: > 0 and <= MaxUrlLength }
+        && Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && uri.Host.Length > 0;
+
     /// <summary>Gets whether <paramref name="value"/> is a usable name: not blank and at most <see cref="MaxNameLength"/> characters.</summary>
     /// <param name="value">The text to check.</param>
     /// <returns><see langword="true"/> when it is.</returns>
@@ -139,6 +151,10 @@ public static class CaseLimits
 
         return c.Contact is not { } contact || (IsValidName(contact.Name) && (contact.Email is null || IsValidEmail(contact.Email)));
     }
+
+    /// <summary>Checks an opening event's fields without building messages: a usable title, a known match and, when given, a usable url.</summary>
+    internal static bool OpeningLooksValid(OpeningSeen opening) =>
+        IsValidName(opening.Title) && (uint)opening.Match <= (uint)OpeningMatch.Similar && (opening.Url is null || IsValidUrl(opening.Url));
 
     /// <summary>Checks one feedback event's gap list without building messages, and counts its gaps.</summary>
     internal static bool GapsLookValid(IReadOnlyList<string>? gaps, out int count)

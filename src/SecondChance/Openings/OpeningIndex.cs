@@ -1,0 +1,165 @@
+using SecondChance.Cases;
+
+namespace SecondChance.Openings;
+
+/// <summary>
+/// Open cases indexed for the opening watch: grouped by normalised company, and within a company by
+/// role, so an opening is compared only with the roles at its own company, and each distinct role once.
+/// Matching 10,000 openings against a million cases compares thousands of titles, not ten billion pairs.
+/// Immutable once built and thread-safe; build a new one when cases change.
+/// </summary>
+/// <remarks>
+/// A case is open when its history starts with <see cref="Notified"/> and holds no <see cref="Closed"/>
+/// and no <see cref="OfferReceived"/>; other cases are left out. An opening posted before a case's latest
+/// event is old news to that case and skipped, and so is one the case already records (same address,
+/// or same title and date).
+/// </remarks>
+public sealed class OpeningIndex
+{
+    private readonly IReadOnlyList<RunnerUpCase> _cases;
+    private readonly Dictionary<string, RoleGroup[]> _byCompany;
+    private long _pairsCompared;
+
+    /// <summary>Indexes the open cases among <paramref name="cases"/>.</summary>
+    /// <param name="cases">The cases; <see cref="OpeningCandidate.Index"/> is a position in this sequence.</param>
+    /// <param name="matcher">The matcher; <see cref="OpeningMatcher.Default"/> when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="cases"/> is <see langword="null"/>.</exception>
+    public OpeningIndex(IEnumerable<RunnerUpCase> cases, OpeningMatcher? matcher = null)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        Matcher = matcher ?? OpeningMatcher.Default;
+        _cases = cases as IReadOnlyList<RunnerUpCase> ?? cases.ToArray();
+
+        // Company names and roles repeat across cases: each distinct spelling is normalised once.
+        var companyKeys = new Dictionary<string, string>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, Dictionary<string, (TitleProfile Profile, List<int> Cases)>>(StringComparer.Ordinal);
+        for (var i = 0; i < _cases.Count; i++)
+        {
+            var c = _cases[i];
+            if (c?.Company is null || c.Role is null || !IsOpen(c))
+            {
+                continue;
+            }
+
+            if (!companyKeys.TryGetValue(c.Company, out var key))
+            {
+                key = Matcher.CompanyKey(c.Company);
+                companyKeys.Add(c.Company, key);
+            }
+
+            if (key.Length == 0)
+            {
+                continue;
+            }
+
+            if (!groups.TryGetValue(key, out var roles))
+            {
+                roles = new Dictionary<string, (TitleProfile, List<int>)>(StringComparer.Ordinal);
+                groups.Add(key, roles);
+            }
+
+            if (!roles.TryGetValue(c.Role, out var group))
+            {
+                group = (Matcher.Profile(c.Role), new List<int>());
+                roles.Add(c.Role, group);
+            }
+
+            group.Cases.Add(i);
+            Count++;
+        }
+
+        _byCompany = groups.ToDictionary(g => g.Key, g => g.Value.Values.Select(r => new RoleGroup(r.Profile, [.. r.Cases])).ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>Gets the matcher the index compares with.</summary>
+    public OpeningMatcher Matcher { get; }
+
+    /// <summary>Gets how many open cases the index holds.</summary>
+    public int Count { get; }
+
+    /// <summary>Gets how many distinct companies the open cases name.</summary>
+    public int CompanyCount => _byCompany.Count;
+
+    /// <summary>Gets how many title comparisons the index has made so far (one per distinct role at an opening's company).</summary>
+    public long PairsCompared => Interlocked.Read(ref _pairsCompared);
+
+    /// <summary>Gets whether a case is open to the watch: notified, not closed, no offer.</summary>
+    /// <param name="case">The case.</param>
+    /// <returns><see langword="true"/> when it is.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="case"/> is <see langword="null"/>.</exception>
+    public static bool IsOpen(RunnerUpCase @case)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var events = @case.Events;
+        if (events is null || events.Count == 0 || events[0] is not Notified)
+        {
+            return false;
+        }
+
+        for (var i = 1; i < events.Count; i++)
+        {
+            if (events[i] is Closed or OfferReceived)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Finds the open cases <paramref name="opening"/> matches, in the order they were indexed.</summary>
+    /// <param name="opening">The opening.</param>
+    /// <returns>The matched cases with their verdicts; empty when none match.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="opening"/> is <see langword="null"/>.</exception>
+    public IReadOnlyList<OpeningCandidate> Match(JobOpening opening)
+    {
+        ArgumentNullException.ThrowIfNull(opening);
+        var company = Matcher.CompanyKey(opening.Company ?? string.Empty);
+        if (company.Length == 0 || !_byCompany.TryGetValue(company, out var roles))
+        {
+            return Array.Empty<OpeningCandidate>();
+        }
+
+        var title = Matcher.Profile(opening.Title ?? string.Empty);
+        List<OpeningCandidate>? found = null;
+        foreach (var role in roles)
+        {
+            var result = Matcher.Compare(role.Profile, title, [$"same company: '{company}'"]);
+            if (!result.IsMatch)
+            {
+                continue;
+            }
+
+            foreach (var index in role.Cases)
+            {
+                var c = _cases[index];
+                if (c.Events[^1].On > opening.PostedOn || AlreadyRecorded(c, opening))
+                {
+                    continue;
+                }
+
+                (found ??= []).Add(new OpeningCandidate(index, c, opening, OpeningMatcher.WithLevel(result, c.Level, opening.Level)));
+            }
+        }
+
+        Interlocked.Add(ref _pairsCompared, roles.Length);
+        return found is null ? Array.Empty<OpeningCandidate>() : found.OrderBy(f => f.Index).ToArray();
+    }
+
+    private static bool AlreadyRecorded(RunnerUpCase c, JobOpening opening)
+    {
+        foreach (var e in c.Events)
+        {
+            if (e is OpeningSeen seen
+                && ((opening.Url is not null && string.Equals(seen.Url, opening.Url, StringComparison.Ordinal))
+                    || (seen.On == opening.PostedOn && string.Equals(seen.Title, opening.Title, StringComparison.Ordinal))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed record RoleGroup(TitleProfile Profile, int[] Cases);
+}
