@@ -24,14 +24,63 @@ public static class CaseLimits
     /// <summary>The maximum length of a web address (an opening's <c>url</c>), in characters.</summary>
     public const int MaxUrlLength = 2000;
 
-    /// <summary>Gets whether <paramref name="value"/> is a usable web address: absolute, http or https, with a host, at most <see cref="MaxUrlLength"/> characters.</summary>
+    /// <summary>
+    /// Gets whether <paramref name="value"/> is a usable web address: <c>http://</c> or <c>https://</c> (any
+    /// letter case), then a host of ASCII letters, digits, dots and hyphens that neither starts nor ends with a dot,
+    /// an optional port, and the rest without white space or control characters; at most <see cref="MaxUrlLength"/> characters.
+    /// </summary>
     /// <param name="value">The text to check.</param>
     /// <returns><see langword="true"/> when it is.</returns>
-    public static bool IsValidUrl(string? value) =>
-        value is { Length: > 0 and <= MaxUrlLength }
-        && Uri.TryCreate(value, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-        && uri.Host.Length > 0;
+    /// <remarks>Allocates nothing, so the engine can check an opening's address on every decision.</remarks>
+    public static bool IsValidUrl(string? value)
+    {
+        if (value is not { Length: > 0 and <= MaxUrlLength })
+        {
+            return false;
+        }
+
+        var text = value.AsSpan();
+        int start;
+        if (text.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            start = 8;
+        }
+        else if (text.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            start = 7;
+        }
+        else
+        {
+            return false;
+        }
+
+        var rest = text[start..];
+        var end = rest.IndexOfAny('/', '?', '#');
+        var authority = end < 0 ? rest : rest[..end];
+        var colon = authority.IndexOf(':');
+        var host = colon < 0 ? authority : authority[..colon];
+        var port = colon < 0 ? ReadOnlySpan<char>.Empty : authority[(colon + 1)..];
+        if (host.IsEmpty || host[0] == '.' || host[^1] == '.' || host[0] == '-' || host.Contains("..", StringComparison.Ordinal)
+            || host.IndexOfAnyExcept(HostCharacters) >= 0
+            || (colon >= 0 && (port.IsEmpty || port.Length > 5 || port.IndexOfAnyExceptInRange('0', '9') >= 0)))
+        {
+            return false;
+        }
+
+        // Printable ASCII other than the space is fine; anything else gets the full check.
+        foreach (var c in text)
+        {
+            if (!IsPrintableAscii(c) && (char.IsWhiteSpace(c) || char.IsControl(c)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> HostCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
 
     /// <summary>Gets whether <paramref name="value"/> is a usable name: not blank and at most <see cref="MaxNameLength"/> characters.</summary>
     /// <param name="value">The text to check.</param>
