@@ -41,7 +41,7 @@ internal sealed class HandWrittenRules
     }
 
     /// <summary>Decides the case as a <see cref="NextAction"/>, or returns <see langword="null"/> when it is invalid (only when validating).</summary>
-    public NextAction? Decide(RunnerUpCase c, LocalDate today) => DecideFast(c, today) is { Rule: not null } d ? d.ToNextAction() : null;
+    public NextAction? Decide(RunnerUpCase c, LocalDate today) => DecideFast(c, today) is { Rule: not null } d ? d.ToNextAction(c) : null;
 
     /// <summary>
     /// Decides the case into a small value (the rule and the dates), as the library's <c>Decision</c> is;
@@ -248,6 +248,6 @@ internal sealed class HandWrittenRules
 /// <summary>The hand-written decision: the rule that applies and its dates, or no rule for an invalid case.</summary>
 internal readonly record struct HandDecision(PlaybookRule? Rule, LocalDate? DueOn, LocalDate? WindowStart, LocalDate? WindowEnd, bool Overdue)
 {
-    public NextAction ToNextAction() =>
-        new(Rule!.Step, Rule.Action, Rule.Covers, DueOn, WindowStart, WindowEnd, Overdue, Rule.Name, Rule.Guidance);
+    public NextAction ToNextAction(RunnerUpCase c) =>
+        new(Rule!.Step, Rule.Action, Rule.Covers, DueOn, WindowStart, WindowEnd, Overdue, Rule.Name, Rule.GuidanceFor(c));
 }

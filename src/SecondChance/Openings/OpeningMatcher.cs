@@ -159,8 +159,30 @@ public sealed class OpeningMatcher
             }
         }
 
-        var functions = new SortedSet<string>(core.Where(_functions.ContainsKey).Select(w => _functions[w]), StringComparer.Ordinal);
-        var kinds = new SortedSet<string>(core.Where(_kinds.ContainsKey).Select(w => _kinds[w]), StringComparer.Ordinal);
+        // A kind word's own function ("engineer": engineering) counts only when no other word names one,
+        // so a "Sales Engineer" works in sales and a "Recruiter" in people.
+        var functions = new SortedSet<string>(StringComparer.Ordinal);
+        var kindFunctions = new SortedSet<string>(StringComparer.Ordinal);
+        var kinds = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var word in core)
+        {
+            var isKind = _kinds.TryGetValue(word, out var kind);
+            if (isKind)
+            {
+                kinds.Add(kind!);
+            }
+
+            if (_functions.TryGetValue(word, out var function))
+            {
+                (isKind ? kindFunctions : functions).Add(function);
+            }
+        }
+
+        if (functions.Count == 0)
+        {
+            functions = kindFunctions;
+        }
+
         return new TitleProfile([.. core], string.Join(' ', core), [.. seniority], [.. markers], [.. functions], [.. kinds]);
     }
 

@@ -46,11 +46,11 @@ public sealed class OpeningMatcherOptions
     /// Gets the words a title may carry that say nothing about the role: where and how it is worked, the
     /// gender markers of some boards (m/w/d), and small connecting words. They are dropped.
     /// </summary>
-    /// <value>The default holds remote, hybrid, onsite, office, wfh, anywhere, worldwide, full, part, time, fulltime, parttime, permanent, temporary, level, m, w, f, d, x, and, of, the, a, an, for, to, in, at, with, on, de, la, le, der, die, und, et, y.</value>
+    /// <value>The default holds remote, hybrid, onsite, office, wfh, anywhere, worldwide, full, part, time, fulltime, parttime, permanent, temporary, level, m, w, f, d, h, x, and, of, the, a, an, for, to, in, at, with, on, de, la, le, der, die, und, et, y.</value>
     public ISet<string> IgnoredWords { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "remote", "hybrid", "onsite", "office", "wfh", "anywhere", "worldwide", "full", "part", "time", "fulltime", "parttime",
-        "permanent", "temporary", "level", "m", "w", "f", "d", "x", "and", "of", "the", "a", "an", "for", "to", "in", "at", "with", "on",
+        "permanent", "temporary", "level", "m", "w", "f", "d", "h", "x", "and", "of", "the", "a", "an", "for", "to", "in", "at", "with", "on",
         "de", "la", "le", "der", "die", "und", "et", "y",
     };
 
@@ -66,8 +66,9 @@ public sealed class OpeningMatcherOptions
     };
 
     /// <summary>
-    /// Gets words that name a role's function (its field of work) and the function each names. Two titles
-    /// agree on function when they name one in common, or when neither names any.
+    /// Gets words that name a role's function (its field of work) and the function each names. A word that
+    /// is also a kind word (<c>engineer</c>) counts only when no other word of the title names a function.
+    /// Two titles agree on function when they name one in common, or when neither names any.
     /// </summary>
     /// <value>The default maps words to engineering, product, design, data, sales, marketing, finance, people, operations, legal, support, security and research.</value>
     public IDictionary<string, string> FunctionWords { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -76,7 +77,7 @@ public sealed class OpeningMatcherOptions
         ["software"] = "engineering", ["backend"] = "engineering", ["frontend"] = "engineering", ["fullstack"] = "engineering",
         ["devops"] = "engineering", ["sre"] = "engineering", ["reliability"] = "engineering", ["infrastructure"] = "engineering",
         ["hardware"] = "engineering", ["firmware"] = "engineering", ["mobile"] = "engineering", ["ios"] = "engineering",
-        ["android"] = "engineering", ["technology"] = "engineering", ["technical"] = "engineering", ["quality"] = "engineering",
+        ["android"] = "engineering", ["technology"] = "engineering", ["quality"] = "engineering",
         ["product"] = "product",
         ["design"] = "design", ["designer"] = "design", ["ux"] = "design", ["ui"] = "design", ["visual"] = "design", ["graphic"] = "design",
         ["data"] = "data", ["analytics"] = "data", ["ml"] = "data", ["learning"] = "data",
