@@ -57,6 +57,7 @@ public static class SecondChanceWebApp
         app.MapNoteApi();
         app.MapCalendarApi();
         app.MapStatsApi();
+        app.MapOpeningApi();
         app.MapGet("/ui/settings", (IConfiguration config) => Results.Ok(new { demoApiKey = config["Ui:DemoApiKey"] }))
             .ExcludeFromDescription();
         return app;

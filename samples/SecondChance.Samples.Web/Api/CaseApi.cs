@@ -264,7 +264,7 @@ public static class CaseApi
         }
     }
 
-    private static CaseRow ToRow(RunnerUpCase @case, Decision decision, string fingerprint) => new(
+    internal static CaseRow ToRow(RunnerUpCase @case, Decision decision, string fingerprint) => new(
         SecondChanceJson.Serialize(@case),
         @case.Candidate,
         @case.Company,

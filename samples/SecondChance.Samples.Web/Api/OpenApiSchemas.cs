@@ -65,6 +65,9 @@ internal static class OpenApiSchemas
             ["outcome"] = OneOf<FollowUpOutcome>(),
             ["respondBy"] = Date(),
             ["reason"] = OneOf<CloseReason>(),
+            ["title"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "OpeningSeen: the opening's title as posted." },
+            ["url"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri", Description = "OpeningSeen: where the opening is posted." },
+            ["match"] = OneOf<OpeningMatch>(),
         },
         Examples = [JsonNode.Parse("""{ "type": "NoteSent", "on": "2026-03-06", "channel": "Email" }""")!],
     };

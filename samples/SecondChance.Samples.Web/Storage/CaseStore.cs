@@ -255,6 +255,22 @@ public sealed class CaseStore : IDisposable
         }
     }
 
+    /// <summary>Streams all a tenant's cases with their ids, one row at a time.</summary>
+    public async IAsyncEnumerable<StoredCase> AllAsync(
+        string tenant,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, document, version FROM cases WHERE tenant = $tenant ORDER BY id;";
+        command.Parameters.AddWithValue("$tenant", tenant);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new StoredCase(reader.GetString(0), reader.GetString(1), reader.GetInt64(2));
+        }
+    }
+
     /// <summary>
     /// Streams the documents of all a tenant's cases, one row at a time: the reader stays on the
     /// database, so the caller holds only the document it is looking at.

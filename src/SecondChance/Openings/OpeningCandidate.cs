@@ -7,8 +7,9 @@ namespace SecondChance.Openings;
 /// <summary>An open case an opening matched: the case, where it sits in the indexed list, the verdict, and the event that records it.</summary>
 public sealed class OpeningCandidate
 {
-    internal OpeningCandidate(int index, RunnerUpCase @case, JobOpening opening, OpeningMatchResult result)
+    internal OpeningCandidate(int index, RunnerUpCase @case, JobOpening opening, OpeningMatchResult result, bool alreadyRecorded)
     {
+        AlreadyRecorded = alreadyRecorded;
         Index = index;
         Case = @case;
         Opening = opening;
@@ -27,6 +28,9 @@ public sealed class OpeningCandidate
 
     /// <summary>Gets the verdict, with the score and the reasons.</summary>
     public OpeningMatchResult Result { get; }
+
+    /// <summary>Gets whether the case already records this opening (same address, or same title and date); only returned when asked for.</summary>
+    public bool AlreadyRecorded { get; }
 
     /// <summary>Gets the event that records the opening on the case.</summary>
     public OpeningSeen Event { get; }

@@ -109,9 +109,13 @@ public sealed class OpeningIndex
 
     /// <summary>Finds the open cases <paramref name="opening"/> matches, in the order they were indexed.</summary>
     /// <param name="opening">The opening.</param>
+    /// <param name="includeRecorded">
+    /// Whether to return the cases that already record this opening too (with <see cref="OpeningCandidate.AlreadyRecorded"/>
+    /// set), so a host can answer a repeated request as it answered the first.
+    /// </param>
     /// <returns>The matched cases with their verdicts; empty when none match.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="opening"/> is <see langword="null"/>.</exception>
-    public IReadOnlyList<OpeningCandidate> Match(JobOpening opening)
+    public IReadOnlyList<OpeningCandidate> Match(JobOpening opening, bool includeRecorded = false)
     {
         ArgumentNullException.ThrowIfNull(opening);
         var company = Matcher.CompanyKey(opening.Company ?? string.Empty);
@@ -133,12 +137,13 @@ public sealed class OpeningIndex
             foreach (var index in role.Cases)
             {
                 var c = _cases[index];
-                if (c.Events[^1].On > opening.PostedOn || AlreadyRecorded(c, opening))
+                var recorded = AlreadyRecorded(c, opening);
+                if ((recorded && !includeRecorded) || (!recorded && c.Events[^1].On > opening.PostedOn))
                 {
                     continue;
                 }
 
-                (found ??= []).Add(new OpeningCandidate(index, c, opening, OpeningMatcher.WithLevel(result, c.Level, opening.Level)));
+                (found ??= []).Add(new OpeningCandidate(index, c, opening, OpeningMatcher.WithLevel(result, c.Level, opening.Level), recorded));
             }
         }
 

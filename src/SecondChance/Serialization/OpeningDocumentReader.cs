@@ -41,6 +41,9 @@ internal static class OpeningDocumentReader
 
         if (errors.Count != before)
         {
+            // The optional fields that were read are still checked, so one answer lists every problem.
+            var optional = new JobOpening { Company = "-", Title = "-", PostedOn = default, Url = url, Location = location, Id = id };
+            errors.AddRange(optional.Validate());
             return null;
         }
 

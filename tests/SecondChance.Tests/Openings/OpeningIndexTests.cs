@@ -79,6 +79,8 @@ public class OpeningIndexTests
 
         SecondChanceJson.ParseOpening("""{ "company": " ", "postedOn": "2026-13-01", "url": 5 }""", out var bad).Select(e => e.ToString())
             .Should().BeEquivalentTo("title: is required", "postedOn: '2026-13-01' is not a valid date; use YYYY-MM-DD, such as 2026-03-06", "url: must be a string");
+        SecondChanceJson.ParseOpening("""{ "company": "Contoso", "postedOn": "2026-09-04", "url": "nope" }""", out _).Select(e => e.Field)
+            .Should().BeEquivalentTo("title", "url");
         bad.Should().BeNull();
 
         SecondChanceJson.ParseOpening("""{ "company": " ", "title": "EM", "postedOn": "2026-09-04", "url": "jobs.example" }""", out _).Select(e => e.ToString())
