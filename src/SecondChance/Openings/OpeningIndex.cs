@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SecondChance.Cases;
 
 namespace SecondChance.Openings;
@@ -17,7 +18,13 @@ namespace SecondChance.Openings;
 public sealed class OpeningIndex
 {
     private readonly IReadOnlyList<RunnerUpCase> _cases;
+    // Verdicts on (role, opening title) pairs, which repeat across companies: comparing titles is a pure
+    // function of the two, so a board's thousands of openings against the same few hundred titles compare each pair once.
+    private const int MaxRemembered = 1 << 16;
+
     private readonly Dictionary<string, RoleGroup[]> _byCompany;
+    private readonly int[] _caseIndexes;
+    private readonly ConcurrentDictionary<(string Role, string Title), OpeningMatchResult> _verdicts = new();
     private long _pairsCompared;
 
     /// <summary>Indexes the open cases among <paramref name="cases"/>.</summary>
@@ -30,9 +37,17 @@ public sealed class OpeningIndex
         Matcher = matcher ?? OpeningMatcher.Default;
         _cases = cases as IReadOnlyList<RunnerUpCase> ?? cases.ToArray();
 
-        // Company names and roles repeat across cases: each distinct spelling is normalised once.
-        var companyKeys = new Dictionary<string, string>(StringComparer.Ordinal);
-        var groups = new Dictionary<string, Dictionary<string, (TitleProfile Profile, List<int> Cases)>>(StringComparer.Ordinal);
+        // Company names and roles repeat across cases: each distinct spelling is normalised once. Open
+        // cases are numbered by company and role, sorted by the pair, and each run of one pair becomes a
+        // role group: a few arrays for a million cases instead of a list per group.
+        var companyIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keyIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var companyKeys = new List<string>();
+        var roleIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var roles = new List<(string Role, TitleProfile Profile)>();
+        var pairs = new long[_cases.Count];
+        var indexes = new int[_cases.Count];
+        var open = 0;
         for (var i = 0; i < _cases.Count; i++)
         {
             var c = _cases[i];
@@ -41,34 +56,65 @@ public sealed class OpeningIndex
                 continue;
             }
 
-            if (!companyKeys.TryGetValue(c.Company, out var key))
+            if (!companyIds.TryGetValue(c.Company, out var companyId))
             {
-                key = Matcher.CompanyKey(c.Company);
-                companyKeys.Add(c.Company, key);
+                var key = Matcher.CompanyKey(c.Company);
+                if (!keyIds.TryGetValue(key, out companyId))
+                {
+                    companyId = key.Length == 0 ? -1 : companyKeys.Count;
+                    if (companyId >= 0)
+                    {
+                        keyIds.Add(key, companyId);
+                        companyKeys.Add(key);
+                    }
+                }
+
+                companyIds.Add(c.Company, companyId);
             }
 
-            if (key.Length == 0)
+            if (companyId < 0)
             {
                 continue;
             }
 
-            if (!groups.TryGetValue(key, out var roles))
+            if (!roleIds.TryGetValue(c.Role, out var roleId))
             {
-                roles = new Dictionary<string, (TitleProfile, List<int>)>(StringComparer.Ordinal);
-                groups.Add(key, roles);
+                roleId = roles.Count;
+                roleIds.Add(c.Role, roleId);
+                roles.Add((c.Role, Matcher.Profile(c.Role)));
             }
 
-            if (!roles.TryGetValue(c.Role, out var group))
-            {
-                group = (Matcher.Profile(c.Role), new List<int>());
-                roles.Add(c.Role, group);
-            }
-
-            group.Cases.Add(i);
-            Count++;
+            pairs[open] = ((long)companyId << 32) | (uint)roleId;
+            indexes[open] = i;
+            open++;
         }
 
-        _byCompany = groups.ToDictionary(g => g.Key, g => g.Value.Values.Select(r => new RoleGroup(r.Profile, [.. r.Cases])).ToArray(), StringComparer.Ordinal);
+        Array.Sort(pairs, indexes, 0, open);
+        Count = open;
+        _caseIndexes = indexes[..open];
+        _byCompany = new Dictionary<string, RoleGroup[]>(companyKeys.Count, StringComparer.Ordinal);
+        var groups = new List<RoleGroup>();
+        for (var start = 0; start < open;)
+        {
+            var company = (int)(pairs[start] >> 32);
+            groups.Clear();
+            var at = start;
+            while (at < open && (int)(pairs[at] >> 32) == company)
+            {
+                var pair = pairs[at];
+                var from = at;
+                while (at < open && pairs[at] == pair)
+                {
+                    at++;
+                }
+
+                var role = roles[(int)(uint)pair];
+                groups.Add(new RoleGroup(role.Role, role.Profile, from, at - from));
+            }
+
+            _byCompany.Add(companyKeys[company], [.. groups]);
+            start = at;
+        }
     }
 
     /// <summary>Gets the matcher the index compares with.</summary>
@@ -124,17 +170,28 @@ public sealed class OpeningIndex
             return Array.Empty<OpeningCandidate>();
         }
 
-        var title = Matcher.Profile(opening.Title ?? string.Empty);
+        var titleText = opening.Title ?? string.Empty;
+        TitleProfile? title = null;
         List<OpeningCandidate>? found = null;
         foreach (var role in roles)
         {
-            var result = Matcher.Compare(role.Profile, title, [$"same company: '{company}'"]);
-            if (!result.IsMatch)
+            if (!_verdicts.TryGetValue((role.Role, titleText), out var verdict))
+            {
+                verdict = Matcher.Compare(role.Profile, title ??= Matcher.Profile(titleText), []);
+                if (_verdicts.Count < MaxRemembered)
+                {
+                    _verdicts.TryAdd((role.Role, titleText), verdict);
+                }
+            }
+
+            if (!verdict.IsMatch)
             {
                 continue;
             }
 
-            foreach (var index in role.Cases)
+            var result = verdict with { Reasons = [$"same company: '{company}'", .. verdict.Reasons] };
+
+            foreach (var index in _caseIndexes.AsSpan(role.Start, role.Length))
             {
                 var c = _cases[index];
                 var recorded = AlreadyRecorded(c, opening);
@@ -166,5 +223,5 @@ public sealed class OpeningIndex
         return false;
     }
 
-    private sealed record RoleGroup(TitleProfile Profile, int[] Cases);
+    private sealed record RoleGroup(string Role, TitleProfile Profile, int Start, int Length);
 }
