@@ -18,7 +18,7 @@ public static class SecondChanceWebApp
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
         builder.Services.ConfigureHttpJsonOptions(o => SecondChanceJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
-        builder.Services.AddSecondChance();
+        builder.Services.AddSecondChance(builder.Configuration);
         builder.Services.AddSingleton<TenantDirectory>();
         builder.Services.AddSingleton<CaseStore>();
         builder.Services.AddOpenApi(o =>

@@ -43,20 +43,17 @@ public static partial class PlanCalendar
     /// <summary>The PRODID written into every file.</summary>
     public const string ProductId = "-//SecondChance//Plan calendar//EN";
 
-    /// <summary>Exports the upcoming actions of <paramref name="case"/>'s plan as iCalendar text.</summary>
-    /// <param name="engine">The engine that plans the case.</param>
-    /// <param name="case">The case.</param>
-    /// <param name="today">Today's date in the case's time zone; the plan is made as of this date.</param>
+    /// <summary>Exports the upcoming actions of a case's plan as iCalendar text.</summary>
+    /// <param name="plan">The plan, from <see cref="PlaybookEngine.Plan(RunnerUpCase, LocalDate)"/>.</param>
     /// <param name="clock">The clock that stamps the file (DTSTAMP).</param>
     /// <param name="options">The settings; <see langword="null"/> for the defaults.</param>
     /// <param name="caseId">A stable id for the case from the host's store, used for the UIDs; <see langword="null"/> to derive one from the case.</param>
     /// <returns>The calendar, with CRLF line endings as RFC 5545 requires. A case with nothing upcoming gives a calendar with no events.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="engine"/>, <paramref name="case"/> or <paramref name="clock"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The case is invalid (the message lists why), <paramref name="caseId"/> is blank, or an option is out of range.</exception>
-    public static string Export(PlaybookEngine engine, RunnerUpCase @case, LocalDate today, IClock clock, CalendarExportOptions? options = null, string? caseId = null)
+    /// <exception cref="ArgumentNullException"><paramref name="plan"/> or <paramref name="clock"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The plan is of an invalid case (the message lists why), <paramref name="caseId"/> is blank, or an option is out of range.</exception>
+    public static string Export(CasePlan plan, IClock clock, CalendarExportOptions? options = null, string? caseId = null)
     {
-        ArgumentNullException.ThrowIfNull(engine);
-        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(clock);
         options ??= new CalendarExportOptions();
         CheckOptions(options);
@@ -65,11 +62,12 @@ public static partial class PlanCalendar
             throw new ArgumentException("A case id must not be blank; pass null to derive one from the case.", nameof(caseId));
         }
 
-        var plan = engine.Plan(@case, today);
         if (!plan.IsValid)
         {
-            throw new ArgumentException("The case is invalid: " + string.Join("; ", plan.Errors), nameof(@case));
+            throw new ArgumentException("The case is invalid: " + string.Join("; ", plan.Errors), nameof(plan));
         }
+
+        var @case = plan.Decision.Case;
 
         var key = CaseKey(@case, caseId);
         var zone = @case.TimeZone;

@@ -1,9 +1,8 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
-using System.Runtime.CompilerServices;
 using NodaTime;
 using SecondChance.Cases;
 using SecondChance.Decisions;
+using SecondChance.Engine;
 using SecondChance.Planning;
 using SecondChance.Rules;
 using SecondChance.Scheduling;
@@ -20,23 +19,8 @@ namespace SecondChance;
 /// </summary>
 public sealed class PlaybookEngine
 {
-    private const int BatchChunkSize = 4096;
-    private const int LevelSlotBits = 4;
-    private const int ZoneSlotBits = 8;
-
-    [ThreadStatic]
-    private static CaseFacts? t_facts;
-
-    private readonly FrozenDictionary<string, (string Name, LevelProfile Profile)> _levels;
-    private readonly ConcurrentDictionary<string, ZoneSlot> _zones = new(StringComparer.Ordinal);
-    private readonly PlaybookRule[] _rules;
-    private readonly Func<CaseFacts, int> _firstMatch;
-
-    // Fast paths in front of the dictionaries: small tables indexed by a cheap hash of the name (its
-    // length, middle and last character), holding the name as configured or as last seen. A hit costs
-    // one comparison, usually of references, where the dictionaries would hash the whole string.
-    private readonly LevelSlot?[] _levelSlots = new LevelSlot?[1 << LevelSlotBits];
-    private readonly ZoneSlot?[] _zoneSlots = new ZoneSlot?[1 << ZoneSlotBits];
+    private readonly Decider _decider;
+    private readonly PlaybookOptions _options;
 
     /// <summary>Creates an engine with the default options: the playbook's rules, levels and a Monday-to-Friday calendar.</summary>
     public PlaybookEngine()
@@ -47,32 +31,25 @@ public sealed class PlaybookEngine
     /// <summary>Creates an engine from <paramref name="options"/>, taking a snapshot of them.</summary>
     /// <param name="options">The settings to use.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> or its rule set is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A level profile is out of range, or no day is a business day.</exception>
+    /// <exception cref="ArgumentException">A level has no name or no profile, or no day is a business day.</exception>
     public PlaybookEngine(PlaybookOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.RuleSet, "options.RuleSet");
-        foreach (var (level, profile) in options.Levels)
+        var problems = options.Problems();
+        if (problems.Count > 0)
         {
-            CheckProfile(level, profile);
+            throw new ArgumentException(problems[0], nameof(options));
         }
 
-        _levels = options.Levels.ToFrozenDictionary(kv => kv.Key.Name, kv => (kv.Key.Name, kv.Value), StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, profile) in _levels.Values)
-        {
-            _levelSlots[Slot(name, LevelSlotBits)] ??= new LevelSlot(name, profile);
-        }
-
-        Levels = options.Levels.ToFrozenDictionary();
-        Calendar = new BusinessCalendar(options.BusinessDays, options.Holidays);
-        RuleSet = options.RuleSet;
-        _rules = RuleSet.RulesArray;
-        _firstMatch = RuleSet.FirstMatch;
-        Validator = new RunnerUpCaseValidator(options.Levels.Keys);
+        _options = options.Clone();
+        Levels = _options.Levels.ToFrozenDictionary();
+        Calendar = new BusinessCalendar(_options.BusinessDays, _options.Holidays);
+        _decider = new Decider(_options.RuleSet, Levels, Calendar);
     }
 
     /// <summary>Gets the rules the engine decides with.</summary>
-    public PlaybookRuleSet RuleSet { get; }
+    public PlaybookRuleSet RuleSet => _decider.RuleSet;
 
     /// <summary>Gets the job levels the engine knows, with their profiles.</summary>
     public IReadOnlyDictionary<JobLevel, LevelProfile> Levels { get; }
@@ -80,8 +57,20 @@ public sealed class PlaybookEngine
     /// <summary>Gets the business calendar due dates are moved onto.</summary>
     public BusinessCalendar Calendar { get; }
 
-    /// <summary>Gets the validator that checks cases against this engine's levels.</summary>
-    public RunnerUpCaseValidator Validator { get; }
+    /// <summary>
+    /// Returns an engine with the same levels, business days and holidays as this one that decides with
+    /// <paramref name="ruleSet"/>: for hosts that give a tenant rules of its own.
+    /// </summary>
+    /// <param name="ruleSet">The rules the new engine decides with.</param>
+    /// <returns>A new engine; this one is unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ruleSet"/> is <see langword="null"/>.</exception>
+    public PlaybookEngine WithRuleSet(PlaybookRuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var options = _options.Clone();
+        options.RuleSet = ruleSet;
+        return new PlaybookEngine(options);
+    }
 
     /// <summary>Returns today's date in the case's time zone, per <paramref name="clock"/>; UTC when the zone is unknown.</summary>
     /// <param name="case">The case whose time zone counts.</param>
@@ -92,7 +81,7 @@ public sealed class PlaybookEngine
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(clock);
-        return clock.GetCurrentInstant().InZone(ZoneOrNull(@case.TimeZone) ?? DateTimeZone.Utc).Date;
+        return clock.GetCurrentInstant().InZone(_decider.Zone(@case.TimeZone) ?? DateTimeZone.Utc).Date;
     }
 
     /// <summary>Checks a case, returning every problem with its field path; empty when it is valid.</summary>
@@ -103,10 +92,31 @@ public sealed class PlaybookEngine
     public IReadOnlyList<CaseError> Validate(RunnerUpCase @case, LocalDate today)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        var result = Validator.Validate(@case, today);
-        return result.IsValid
-            ? Array.Empty<CaseError>()
-            : result.Errors.Select(e => new CaseError(e.PropertyName, e.ErrorMessage)).ToArray();
+        return _decider.Validate(@case, today);
+    }
+
+    /// <summary>Checks a job level's name against the levels this engine knows, for hosts that ask field by field (see <see cref="CaseFields"/>).</summary>
+    /// <param name="level">The level's name; letter case does not matter.</param>
+    /// <returns>The error for <c>level</c>, or <see langword="null"/> when the engine knows the level.</returns>
+    public CaseError? CheckLevel(string? level) => _decider.LevelError(level);
+
+    /// <summary>
+    /// Returns the date a case next comes due, which depends only on its history and not on today: for
+    /// storing and indexing cases so a host can find the ones due on a day without deciding every case.
+    /// </summary>
+    /// <param name="case">The case.</param>
+    /// <returns>The next action's due date; <see langword="null"/> when the action has none (the move is the employer's, or the case is closed) or the case is invalid.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="case"/> is <see langword="null"/>.</exception>
+    public LocalDate? NextDue(RunnerUpCase @case)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        if (@case.Events is not { Count: > 0 } events || events[^1] is not { } last)
+        {
+            return null;
+        }
+
+        // Deciding as of the last event accepts every valid history; the due date is the same on any later day.
+        return Decide(@case, last.On).DueOn;
     }
 
     /// <summary>Decides the next action for a case as of <paramref name="today"/>.</summary>
@@ -114,27 +124,7 @@ public sealed class PlaybookEngine
     /// <param name="today">Today's date in the case's time zone.</param>
     /// <returns>The decision; for invalid content, a decision whose <see cref="Decision.Errors"/> say why (never an exception).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="case"/> is <see langword="null"/>.</exception>
-    public Decision Decide(RunnerUpCase @case, LocalDate today)
-    {
-        ArgumentNullException.ThrowIfNull(@case);
-        var events = @case.Events;
-        if (events is null
-            || !TryGetLevel(@case.Level.Name, out var level)
-            || ZoneOrNull(@case.TimeZone) is null
-            || !CaseLimits.TextLooksValid(@case))
-        {
-            return Invalid(@case, today);
-        }
-
-        // One facts instance per thread, refolded for each case: the rules read it, the decision does not keep it.
-        var facts = t_facts ??= new CaseFacts();
-        if (!facts.Refold(events, level.Name) || facts.LastEventKey > DateKey.Of(today))
-        {
-            return Invalid(@case, today);
-        }
-
-        return TryMatch(@case, today, facts, keep: false, level, out var decision) ? decision : NoRule(@case, today);
-    }
+    public Decision Decide(RunnerUpCase @case, LocalDate today) => _decider.Decide(@case, today);
 
     /// <summary>Decides the next action for a case as of the clock's current date in the case's time zone.</summary>
     /// <param name="case">The case to decide.</param>
@@ -144,33 +134,37 @@ public sealed class PlaybookEngine
     public Decision Decide(RunnerUpCase @case, IClock clock) => Decide(@case, Today(@case, clock));
 
     /// <summary>
-    /// Decides many cases as of <paramref name="today"/>, in parallel across cores, yielding the decisions
-    /// in input order. Streams: it holds at most a few thousand cases at a time, whatever the input size.
+    /// Decides many cases as of <paramref name="today"/>, in parallel, yielding the decisions in input
+    /// order. Streams: it holds at most a few thousand cases at a time, whatever the input size.
     /// </summary>
     /// <param name="cases">The cases; enumerated once, on the calling thread.</param>
     /// <param name="today">Today's date, used for every case.</param>
-    /// <param name="maxDegreeOfParallelism">How many cores to use; the default uses all of them.</param>
+    /// <param name="maxDegreeOfParallelism">How many cores to use; -1 (the default) uses all of them.</param>
+    /// <param name="cancellationToken">Stops the sweep between chunks.</param>
     /// <returns>One decision per case, in order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="cases"/> is <see langword="null"/>.</exception>
-    public IEnumerable<Decision> DecideMany(IEnumerable<RunnerUpCase> cases, LocalDate today, int maxDegreeOfParallelism = -1)
+    /// <exception cref="InvalidOperationException">The sequence holds a <see langword="null"/> case.</exception>
+    public IEnumerable<Decision> DecideMany(IEnumerable<RunnerUpCase> cases, LocalDate today, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cases);
-        return DecideManyIterator(cases, today, maxDegreeOfParallelism);
+        return ChunkedSweep<RunnerUpCase, Decision>.Run(cases, c => DecideOne(c, today), maxDegreeOfParallelism, cancellationToken);
     }
 
     /// <summary>
-    /// Decides a stream of cases as of <paramref name="today"/>, in parallel across cores, yielding the
-    /// decisions in input order and holding at most a few thousand cases at a time.
+    /// Decides a stream of cases as of <paramref name="today"/>, in parallel, yielding the decisions in
+    /// input order and holding at most a few thousand cases at a time.
     /// </summary>
     /// <param name="cases">The cases.</param>
     /// <param name="today">Today's date, used for every case.</param>
+    /// <param name="maxDegreeOfParallelism">How many cores to use; -1 (the default) uses all of them.</param>
     /// <param name="cancellationToken">Stops the sweep.</param>
     /// <returns>One decision per case, in order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="cases"/> is <see langword="null"/>.</exception>
-    public IAsyncEnumerable<Decision> DecideManyAsync(IAsyncEnumerable<RunnerUpCase> cases, LocalDate today, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidOperationException">The sequence holds a <see langword="null"/> case.</exception>
+    public IAsyncEnumerable<Decision> DecideManyAsync(IAsyncEnumerable<RunnerUpCase> cases, LocalDate today, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cases);
-        return DecideManyAsyncIterator(cases, today, cancellationToken);
+        return ChunkedSweep<RunnerUpCase, Decision>.Run(cases, c => DecideOne(c, today), maxDegreeOfParallelism, cancellationToken);
     }
 
     /// <summary>Projects all ten playbook steps for a case as of <paramref name="today"/>.</summary>
@@ -181,13 +175,12 @@ public sealed class PlaybookEngine
     public CasePlan Plan(RunnerUpCase @case, LocalDate today)
     {
         var decision = Decide(@case, today);
-        if (!decision.IsValid)
+        if (!decision.IsValid || !_decider.TryGetLevel(@case.Level.Name, out var level, out var profile))
         {
             return new CasePlan(decision, Array.Empty<PlanStep>());
         }
 
-        _ = TryGetLevel(@case.Level.Name, out var level);
-        return new CasePlan(decision, Planner.Build(this, decision, level));
+        return new CasePlan(decision, Planner.Build(_decider, decision, level, profile));
     }
 
     /// <summary>Projects all ten playbook steps for a case as of the clock's current date in the case's time zone.</summary>
@@ -197,194 +190,6 @@ public sealed class PlaybookEngine
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public CasePlan Plan(RunnerUpCase @case, IClock clock) => Plan(@case, Today(@case, clock));
 
-    internal Decision? DecideFacts(RunnerUpCase @case, LocalDate today, CaseFacts facts, LevelProfile profile) =>
-        TryMatch(@case, today, facts, keep: true, (facts.Level, profile), out var decision) ? decision : null;
-
-    private bool TryMatch(RunnerUpCase @case, LocalDate today, CaseFacts facts, bool keep, (string Name, LevelProfile Profile) level, out Decision decision)
-    {
-        var index = _firstMatch(facts);
-        if (index < 0)
-        {
-            decision = default;
-            return false;
-        }
-
-        var rule = _rules[index];
-        decision = new Decision(@case, today, rule, keep ? facts : null, level.Name, DueDates.Compute(rule.Due, facts, level.Profile, Calendar));
-        return true;
-    }
-
-    private Decision Invalid(RunnerUpCase @case, LocalDate today)
-    {
-        var errors = Validate(@case, today);
-        if (errors.Count == 0)
-        {
-            // The fast check and the validator disagree only on a bug; report it rather than guess.
-            errors = [new CaseError("$", "the case could not be decided")];
-        }
-
-        return new Decision(@case, today, errors);
-    }
-
-    private Decision NoRule(RunnerUpCase @case, LocalDate today) =>
-        new(@case, today, [new CaseError("$", $"no rule of workflow '{RuleSet.WorkflowName}' matches this case")]);
-
-    private bool TryGetLevel(string name, out (string Name, LevelProfile Profile) level)
-    {
-        if (name.Length != 0
-            && _levelSlots[Slot(name, LevelSlotBits)] is { } slot
-            && (ReferenceEquals(slot.Name, name) || string.Equals(slot.Name, name, StringComparison.OrdinalIgnoreCase)))
-        {
-            level = (slot.Name, slot.Profile);
-            return true;
-        }
-
-        return _levels.TryGetValue(name, out level);
-    }
-
-    private DateTimeZone? ZoneOrNull(string? id)
-    {
-        if (string.IsNullOrEmpty(id))
-        {
-            return null;
-        }
-
-        var index = Slot(id, ZoneSlotBits);
-        if (_zoneSlots[index] is { } slot && (ReferenceEquals(slot.Id, id) || string.Equals(slot.Id, id, StringComparison.Ordinal)))
-        {
-            return slot.Zone;
-        }
-
-        if (!_zones.TryGetValue(id, out var found))
-        {
-            if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is not { } zone)
-            {
-                return null;
-            }
-
-            found = _zones.GetOrAdd(id, new ZoneSlot(id, zone));
-        }
-
-        // Last seen wins the slot. Slots hold immutable objects, so a racing reader sees a whole entry or the old one.
-        _zoneSlots[index] = found;
-        return found.Zone;
-    }
-
-    // Length, middle and last character, mixed by a multiplicative hash so that ids of one shape
-    // (Area/City) spread over the slots; case-insensitive for ASCII letters, as the level dictionary is.
-    private static int Slot(string name, int bits)
-    {
-        var key = (uint)name.Length | ((uint)(name[name.Length / 2] | 0x20) << 8) | ((uint)(name[^1] | 0x20) << 16);
-        return (int)((key * 0x9E3779B1u) >> (32 - bits));
-    }
-
-    private IEnumerable<Decision> DecideManyIterator(IEnumerable<RunnerUpCase> cases, LocalDate today, int maxDegreeOfParallelism)
-    {
-        var buffer = new RunnerUpCase[BatchChunkSize];
-        var results = new Decision[BatchChunkSize];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        using var e = cases.GetEnumerator();
-        while (true)
-        {
-            var n = 0;
-            while (n < buffer.Length && e.MoveNext())
-            {
-                buffer[n++] = e.Current;
-            }
-
-            if (n == 0)
-            {
-                yield break;
-            }
-
-            DecideChunk(buffer, results, n, today, parallel);
-            for (var i = 0; i < n; i++)
-            {
-                yield return results[i];
-            }
-
-            Array.Clear(buffer, 0, n);
-            Array.Clear(results, 0, n);
-        }
-    }
-
-    private async IAsyncEnumerable<Decision> DecideManyAsyncIterator(IAsyncEnumerable<RunnerUpCase> cases, LocalDate today, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var buffer = new RunnerUpCase[BatchChunkSize];
-        var results = new Decision[BatchChunkSize];
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken };
-        var e = cases.GetAsyncEnumerator(cancellationToken);
-        await using (e.ConfigureAwait(false))
-        {
-            while (true)
-            {
-                var n = 0;
-                while (n < buffer.Length && await e.MoveNextAsync().ConfigureAwait(false))
-                {
-                    buffer[n++] = e.Current;
-                }
-
-                if (n == 0)
-                {
-                    yield break;
-                }
-
-                DecideChunk(buffer, results, n, today, parallel);
-                for (var i = 0; i < n; i++)
-                {
-                    yield return results[i];
-                }
-
-                Array.Clear(buffer, 0, n);
-                Array.Clear(results, 0, n);
-            }
-        }
-    }
-
-    private void DecideChunk(RunnerUpCase[] buffer, Decision[] results, int count, LocalDate today, ParallelOptions parallel)
-    {
-        // Ranges, not single items, so each worker runs a tight loop instead of a delegate call per case.
-        var workers = parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount;
-        var rangeSize = Math.Max(64, (count + workers - 1) / workers);
-        Parallel.For(0, (count + rangeSize - 1) / rangeSize, parallel, r =>
-        {
-            var end = Math.Min(count, (r + 1) * rangeSize);
-            for (var i = r * rangeSize; i < end; i++)
-            {
-                results[i] = Decide(buffer[i] ?? throw new InvalidOperationException("The sequence of cases holds a null case."), today);
-            }
-        });
-    }
-
-    private static void CheckProfile(JobLevel level, LevelProfile profile, string paramName = "options")
-    {
-        if (level.IsEmpty)
-        {
-            throw new ArgumentException("A configured job level has no name.", paramName);
-        }
-
-        if (profile is null)
-        {
-            throw new ArgumentException($"Level '{level}' has no profile.", paramName);
-        }
-
-        if (profile.FollowUpAfterMonths is < 1 or > 60)
-        {
-            throw new ArgumentException($"Level '{level}': FollowUpAfterMonths must be from 1 to 60 (was {profile.FollowUpAfterMonths}).", paramName);
-        }
-
-        if (profile.WaitAfterFollowUpDays is < 0 or > 365)
-        {
-            throw new ArgumentException($"Level '{level}': WaitAfterFollowUpDays must be from 0 to 365 (was {profile.WaitAfterFollowUpDays}).", paramName);
-        }
-
-        if (double.IsNaN(profile.PriorOdds) || profile.PriorOdds is < 0 or > 1)
-        {
-            throw new ArgumentException($"Level '{level}': PriorOdds must be from 0 to 1 (was {profile.PriorOdds}).", paramName);
-        }
-    }
-
-    private sealed record LevelSlot(string Name, LevelProfile Profile);
-
-    private sealed record ZoneSlot(string Id, DateTimeZone Zone);
+    private Decision DecideOne(RunnerUpCase @case, LocalDate today) =>
+        _decider.Decide(@case ?? throw new InvalidOperationException("The sequence of cases holds a null case."), today);
 }

@@ -35,4 +35,57 @@ public sealed class PlaybookOptions
     /// <summary>Gets or sets the rules that decide the next action.</summary>
     /// <value>The default value is <see cref="PlaybookRuleSet.Default"/>, the playbook's ten steps.</value>
     public PlaybookRuleSet RuleSet { get; set; } = PlaybookRuleSet.Default;
+
+    /// <summary>Gets the values configuration held that could not be read, each naming its key.</summary>
+    internal List<string> BindingProblems { get; } = [];
+
+    /// <summary>Lists what is wrong with these options, one sentence each naming the setting; empty when an engine can be built from them.</summary>
+    internal IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>(BindingProblems);
+        if (RuleSet is null)
+        {
+            problems.Add("RuleSet must be set.");
+        }
+
+        foreach (var (level, profile) in Levels)
+        {
+            if (level.IsEmpty)
+            {
+                problems.Add("Levels: a configured job level has no name.");
+            }
+            else if (profile is null)
+            {
+                problems.Add($"Levels:{level}: the level has no profile.");
+            }
+        }
+
+        if (!BusinessDays.Any(d => d is >= IsoDayOfWeek.Monday and <= IsoDayOfWeek.Sunday))
+        {
+            problems.Add("BusinessDays: at least one day of the week must be a business day.");
+        }
+
+        foreach (var day in BusinessDays.Where(d => d is < IsoDayOfWeek.Monday or > IsoDayOfWeek.Sunday))
+        {
+            problems.Add($"BusinessDays: '{day}' is not a day of the week.");
+        }
+
+        return problems;
+    }
+
+    /// <summary>Returns a copy of these options that later changes to either do not affect.</summary>
+    internal PlaybookOptions Clone()
+    {
+        var copy = new PlaybookOptions { RuleSet = RuleSet };
+        copy.Levels.Clear();
+        foreach (var (level, profile) in Levels)
+        {
+            copy.Levels[level] = profile;
+        }
+
+        copy.BusinessDays.Clear();
+        copy.BusinessDays.UnionWith(BusinessDays);
+        copy.Holidays.UnionWith(Holidays);
+        return copy;
+    }
 }

@@ -44,7 +44,7 @@ public class PlanCalendarTests
     {
         var @case = Case(JobLevel.MiddleManagement, "America/Los_Angeles", UpToNote(D(2026, 3, 6)));
 
-        var ics = PlanCalendar.Export(Engine, @case, D(2026, 3, 10), Clock);
+        var ics = PlanCalendar.Export(Engine.Plan(@case, D(2026, 3, 10)), Clock);
         var cal = Parse(ics);
 
         ics.Should().Contain("\r\n").And.StartWith("BEGIN:VCALENDAR");
@@ -91,7 +91,7 @@ public class PlanCalendarTests
         // Call on Friday 6 March; clocks go forward on Sunday 8 March; the note is due Monday 9 March.
         var @case = Case(JobLevel.IndividualContributor, "America/Los_Angeles", UpToNote(D(2026, 3, 6), channel: null));
 
-        var cal = Parse(PlanCalendar.Export(Engine, @case, D(2026, 3, 6), Clock));
+        var cal = Parse(PlanCalendar.Export(Engine.Plan(@case, D(2026, 3, 6)), Clock));
 
         var note = Timed(cal, "SendThankYouNote");
         note.Summary.Should().StartWith("Steps 5-6: ");
@@ -108,7 +108,7 @@ public class PlanCalendarTests
         // A note on 1 July for an individual contributor: follow-up 4 months later, Monday 2 November, the day after clocks go back.
         var @case = Case(JobLevel.IndividualContributor, "America/Los_Angeles", UpToNote(D(2026, 7, 1)));
 
-        var cal = Parse(PlanCalendar.Export(Engine, @case, D(2026, 7, 1), Clock));
+        var cal = Parse(PlanCalendar.Export(Engine.Plan(@case, D(2026, 7, 1)), Clock));
 
         var followUp = Timed(cal, "FollowUp");
         (followUp.DtStart!.Month, followUp.DtStart.Day, followUp.DtStart.Hour).Should().Be((11, 2, 9));
@@ -125,7 +125,7 @@ public class PlanCalendarTests
     {
         var @case = Case(JobLevel.MiddleManagement, zone, UpToNote(D(2026, 3, 6)));
 
-        var ics = PlanCalendar.Export(Engine, @case, D(2026, 3, 10), Clock);
+        var ics = PlanCalendar.Export(Engine.Plan(@case, D(2026, 3, 10)), Clock);
         var cal = Parse(ics);
 
         cal.TimeZones.Should().ContainSingle().Which.TzId.Should().Be(zone);
@@ -142,7 +142,7 @@ public class PlanCalendarTests
         var @case = Case(JobLevel.MiddleManagement, "Pacific/Auckland", UpToNote(D(2026, 3, 6), channel: null));
         var options = new CalendarExportOptions { TimeOfDay = new LocalTime(9, 0) };
 
-        var cal = Parse(PlanCalendar.Export(Engine, @case, D(2026, 3, 6), Clock, options));
+        var cal = Parse(PlanCalendar.Export(Engine.Plan(@case, D(2026, 3, 6)), Clock, options));
 
         var note = Timed(cal, "SendThankYouNote");
         note.DtStart!.AsUtc.Should().Be(new DateTime(2026, 3, 8, 20, 0, 0, DateTimeKind.Utc)); // Mon 9 March 09:00 NZDT
@@ -156,8 +156,8 @@ public class PlanCalendarTests
     {
         var @case = Case(JobLevel.MiddleManagement, "America/Los_Angeles", UpToNote(D(2026, 3, 6)));
 
-        var a = PlanCalendar.Export(Engine, @case, D(2026, 3, 10), Clock);
-        var b = PlanCalendar.Export(Engine, @case, D(2026, 3, 10), Clock);
+        var a = PlanCalendar.Export(Engine.Plan(@case, D(2026, 3, 10)), Clock);
+        var b = PlanCalendar.Export(Engine.Plan(@case, D(2026, 3, 10)), Clock);
 
         a.Should().Be(b);
     }
@@ -168,8 +168,8 @@ public class PlanCalendarTests
         var before = Case(JobLevel.MiddleManagement, "America/Los_Angeles", UpToNote(D(2026, 3, 6), channel: null));
         var after = before.With(new NoteSent(D(2026, 3, 9), NoteChannel.Email));
 
-        var calBefore = Parse(PlanCalendar.Export(Engine, before, D(2026, 3, 6), Clock));
-        var calAfter = Parse(PlanCalendar.Export(Engine, after, D(2026, 3, 9), Clock));
+        var calBefore = Parse(PlanCalendar.Export(Engine.Plan(before, D(2026, 3, 6)), Clock));
+        var calAfter = Parse(PlanCalendar.Export(Engine.Plan(after, D(2026, 3, 9)), Clock));
 
         PlanCalendar.CaseKey(before).Should().Be(PlanCalendar.CaseKey(after));
         calBefore.Events.Select(e => e.Uid).Should().Contain(calAfter.Events.Select(e => e.Uid));
@@ -187,7 +187,7 @@ public class PlanCalendarTests
     {
         var @case = Case(JobLevel.MiddleManagement, "America/Los_Angeles", UpToNote(D(2026, 3, 6)));
 
-        var cal = Parse(PlanCalendar.Export(Engine, @case, D(2026, 3, 10), Clock, caseId: "case-42"));
+        var cal = Parse(PlanCalendar.Export(Engine.Plan(@case, D(2026, 3, 10)), Clock, caseId: "case-42"));
 
         Timed(cal, "FollowUp").Uid.Should().Be("case-42-FollowUp@secondchance");
         PlanCalendar.CaseKey(@case, "Alex / Contoso #1").Should().MatchRegex("^[0-9a-f]{32}$");
@@ -216,7 +216,7 @@ public class PlanCalendarTests
             WindowAsAllDayEvent = false,
         };
 
-        var ics = PlanCalendar.Export(Engine, @case, D(2026, 3, 10), Clock, options);
+        var ics = PlanCalendar.Export(Engine.Plan(@case, D(2026, 3, 10)), Clock, options);
         var cal = Parse(ics);
 
         cal.Events.Should().HaveCount(2);
@@ -225,7 +225,7 @@ public class PlanCalendarTests
         ics.Should().Contain("DURATION:PT1H").And.Contain("TRIGGER:-PT2H");
         followUp.Description.Should().Contain("On time from 2026-07-23 to 2026-08-20.");
 
-        var silent = Parse(PlanCalendar.Export(Engine, @case, D(2026, 3, 10), Clock, new CalendarExportOptions { AlarmBefore = null }));
+        var silent = Parse(PlanCalendar.Export(Engine.Plan(@case, D(2026, 3, 10)), Clock, new CalendarExportOptions { AlarmBefore = null }));
         silent.Events.Should().OnlyContain(e => e.Alarms.Count == 0);
     }
 
@@ -234,7 +234,7 @@ public class PlanCalendarTests
     {
         var @case = Case(JobLevel.MiddleManagement, "UTC", UpToNote(D(2026, 3, 6)));
 
-        var ics = PlanCalendar.Export(Engine, @case, D(2026, 3, 10), Clock);
+        var ics = PlanCalendar.Export(Engine.Plan(@case, D(2026, 3, 10)), Clock);
 
         ics.Should().Contain("DTSTART:20260806T090000Z");
         Timed(Parse(ics), "FollowUp").DtStart!.AsUtc.Should().Be(new DateTime(2026, 8, 6, 9, 0, 0, DateTimeKind.Utc));
@@ -245,7 +245,7 @@ public class PlanCalendarTests
     {
         var @case = Case(JobLevel.MiddleManagement, "America/Los_Angeles", [.. UpToNote(D(2026, 3, 6)), new Closed(D(2026, 3, 9), CloseReason.TookOtherJob)]);
 
-        var cal = Parse(PlanCalendar.Export(Engine, @case, D(2026, 3, 10), Clock));
+        var cal = Parse(PlanCalendar.Export(Engine.Plan(@case, D(2026, 3, 10)), Clock));
 
         cal.Events.Should().BeEmpty();
     }
@@ -255,13 +255,15 @@ public class PlanCalendarTests
     {
         var @case = Case(JobLevel.MiddleManagement, "America/Los_Angeles", UpToNote(D(2026, 3, 6)));
 
-        FluentActions.Invoking(() => PlanCalendar.Export(Engine, @case, D(2026, 3, 1), Clock))
+        FluentActions.Invoking(() => PlanCalendar.Export(Engine.Plan(@case, D(2026, 3, 1)), Clock))
             .Should().Throw<ArgumentException>().WithMessage("The case is invalid: events*");
-        FluentActions.Invoking(() => PlanCalendar.Export(Engine, @case, D(2026, 3, 10), Clock, caseId: " "))
+        FluentActions.Invoking(() => PlanCalendar.Export(Engine.Plan(@case, D(2026, 3, 10)), Clock, caseId: " "))
             .Should().Throw<ArgumentException>();
-        FluentActions.Invoking(() => PlanCalendar.Export(Engine, @case, D(2026, 3, 10), Clock, new CalendarExportOptions { UidDomain = "a b" }))
+        FluentActions.Invoking(() => PlanCalendar.Export(Engine.Plan(@case, D(2026, 3, 10)), Clock, new CalendarExportOptions { UidDomain = "a b" }))
             .Should().Throw<ArgumentException>();
-        FluentActions.Invoking(() => PlanCalendar.Export(Engine, @case, D(2026, 3, 10), null!))
+        FluentActions.Invoking(() => PlanCalendar.Export(Engine.Plan(@case, D(2026, 3, 10)), null!))
+            .Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => PlanCalendar.Export(null!, Clock))
             .Should().Throw<ArgumentNullException>();
     }
 }

@@ -76,9 +76,9 @@ public class NoteCommandTests
     }
 
     [Theory]
-    [InlineData("{ \"has not led a team of 10 or more\": ", "evidence file '{0}': not valid JSON: ")]
-    [InlineData("[\"led 12 people\"]", "evidence file '{0}': the evidence file must be a JSON object mapping each gap to an example")]
-    [InlineData("{ \"has not led a team of 10 or more\": 12 }", "evidence file '{0}': \"has not led a team of 10 or more\": the example must be a string")]
+    [InlineData("{ \"has not led a team of 10 or more\": ", "evidence file '{0}': evidence: not valid JSON: ")]
+    [InlineData("[\"led 12 people\"]", "evidence file '{0}': evidence: must be an object that maps each recorded gap to your example")]
+    [InlineData("{ \"has not led a team of 10 or more\": 12 }", "evidence file '{0}': evidence[\"has not led a team of 10 or more\"]: must be a string: your example in your own words")]
     public async Task Draft_BadEvidenceFile_ExitsTwoWithTheProblem(string json, string expected)
     {
         var file = Paths.TempFile(json);
@@ -105,7 +105,7 @@ public class NoteCommandTests
         var result = await CliRun.Run("note", "draft", "--case", Paths.Alex, "--channel", "Pigeon");
 
         result.ExitCode.Should().Be(2);
-        result.StderrLines.Should().Equal("--channel: 'Pigeon' is not a channel; use Email, Card or Letter.", "Run 'secondchance --help' for usage.");
+        result.StderrLines.Should().Equal("--channel: 'Pigeon' is not a channel; use Email, Card, Letter.", "Run 'secondchance --help' for usage.");
     }
 
     [Fact]

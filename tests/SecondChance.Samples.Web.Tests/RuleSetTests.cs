@@ -27,6 +27,19 @@ public class RuleSetTests : IClassFixture<WebAppFactory>
     }
 
     [Fact]
+    public async Task HolidaysFromConfiguration_ReachATenantWithItsOwnRuleSet()
+    {
+        // The agency's rules put the follow-up on Wednesday 2026-05-06; a holiday that day moves it to Thursday.
+        using var factory = new WebAppFactory(null, settings: new Dictionary<string, string?> { ["SecondChance:Holidays:0"] = "2026-05-06" });
+        var agency = factory.ClientFor(WebAppFactory.AgencyKey);
+
+        var next = (await agency.GetCase(await agency.CreateCase())).GetProperty("next");
+
+        next.GetProperty("rule").GetString().Should().Be("FollowUpAfterTwoMonths");
+        next.GetProperty("dueOn").GetString().Should().Be("2026-05-07");
+    }
+
+    [Fact]
     public void InvalidRuleSetFile_AppRefusesToStart_ListingEveryProblem()
     {
         using var factory = new WebAppFactory(null, settings: new Dictionary<string, string?>

@@ -54,7 +54,7 @@ internal static class IcsCommand
                 export.TimeOfDay = at;
             }
 
-            var ics = PlanCalendar.Export(session.Engine, @case, session.TodayFor(@case), session.Clock, export, id);
+            var ics = PlanCalendar.Export(session.Engine.Plan(@case, session.TodayFor(@case)), session.Clock, export, id);
             if (parsed.GetValue(output) is { } path)
             {
                 Write(path, ics);

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using SecondChance.Cases;
 using SecondChance.Notes;
+using SecondChance.Validation;
 using SecondChance.Serialization;
 using Spectre.Console;
 
@@ -81,10 +82,10 @@ internal static class NoteCommand
         var draft = NoteDrafter.Draft(@case, channel, examples);
         session.Stdout.WriteLine(draft.Text.TrimEnd('\n'));
 
-        var gaps = Gaps(@case);
+        var gaps = @case.RecordedGaps();
         foreach (var gap in examples?.Keys ?? [])
         {
-            if (!gaps.Contains(gap.Trim()))
+            if (!gaps.Contains(gap.Trim(), StringComparer.OrdinalIgnoreCase))
             {
                 session.Stderr.WriteLine($"evidence for \"{gap}\" matches no gap recorded in the case; it was not used");
             }
@@ -160,21 +161,18 @@ internal static class NoteCommand
         console.MarkupLine($"{Count(errors, "error")}, {Count(warnings, "warning")}: {verdict}.");
     }
 
-    private static HashSet<string> Gaps(RunnerUpCase @case) =>
-        new(@case.Events.OfType<FeedbackRecorded>().SelectMany(f => f.Gaps ?? []).Select(g => g.Trim()), StringComparer.OrdinalIgnoreCase);
-
     private static string Count(int n, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? string.Empty : "s")}");
 
     private static NoteChannel? ParseChannel(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-        if (Enum.TryParse<NoteChannel>(text, ignoreCase: true, out var channel) && Enum.IsDefined(channel) && !text.Any(char.IsDigit))
+        if (CaseText.TryParseName<NoteChannel>(text, out var channel))
         {
             return channel;
         }
 
-        result.AddError($"--channel: '{text}' is not a channel; use Email, Card or Letter.");
+        result.AddError($"--channel: '{CaseText.Excerpt(text)}' is not a channel; use {CaseText.Names<NoteChannel>()}.");
         return null;
     }
 }

@@ -6,6 +6,7 @@ using SecondChance.Cases;
 using SecondChance.Samples.Cli.Presentation;
 using SecondChance.Samples.Cli.Walk;
 using SecondChance.Serialization;
+using SecondChance.Validation;
 using Spectre.Console;
 
 namespace SecondChance.Samples.Cli.Commands;
@@ -42,13 +43,13 @@ internal static class WalkCommand
         var levels = known.Where(engine.Levels.ContainsKey)
             .Concat(engine.Levels.Keys.Where(l => !known.Contains(l)).OrderBy(l => l.Name, StringComparer.OrdinalIgnoreCase))
             .ToArray();
-        var draft = Probe(JobLevel.MiddleManagement, "UTC", LocalDate.MinIsoValue) with { Level = ask.Choose("What level is the role?", levels, l => l.Name) };
+        var level = ask.Choose("What level is the role?", levels, l => l.Name);
 
-        var zoneId = ask.Ask("Your time zone (IANA id)", SystemZoneId(), text => Check(engine, draft with { TimeZone = text }, "timeZone", text));
-        draft = draft with { TimeZone = zoneId };
+        var zoneId = ask.Ask("Your time zone (IANA id)", SystemZoneId(), text => Check(CaseFields.TimeZone(text), text));
+        var draft = new RunnerUpCase { Candidate = "-", Company = "-", Role = "-", Level = level, TimeZone = zoneId };
         var today = session.TodayFor(draft);
 
-        var callOn = ask.Ask("When did they call you? (YYYY-MM-DD)", LocalDatePattern.Iso.Format(today), text => CheckDate(engine, draft, today, text, null));
+        var callOn = ask.Ask("When did they call you? (YYYY-MM-DD)", LocalDatePattern.Iso.Format(today), text => CheckDate(today, text, null));
         var events = new List<CaseEvent> { new Notified(callOn) };
 
         if (ask.Confirm("Did you ask where you fell short?", true))
@@ -56,7 +57,7 @@ internal static class WalkCommand
             var gaps = ask.Ask(
                 "Where did they say the other candidate was stronger? (separate several with ';', empty if they did not say)",
                 string.Empty,
-                text => CheckGaps(engine, draft with { Events = [new Notified(callOn)] }, today, callOn, text));
+                text => CheckGaps(text));
             events.Add(new FeedbackRecorded(callOn, gaps));
         }
 
@@ -68,18 +69,18 @@ internal static class WalkCommand
         if (ask.Confirm("Have you sent a thank-you note since the call?", false))
         {
             var channel = ask.Choose("How did you send it?", Enum.GetValues<NoteChannel>(), c => c.ToString());
-            var sentOn = ask.Ask("When did you send it? (YYYY-MM-DD)", LocalDatePattern.Iso.Format(today), text => CheckDate(engine, draft with { Events = [.. events] }, today, text, callOn));
+            var sentOn = ask.Ask("When did you send it? (YYYY-MM-DD)", LocalDatePattern.Iso.Format(today), text => CheckDate(today, text, events[^1].On));
             events.Add(new NoteSent(sentOn, channel));
         }
 
-        var candidate = ask.Ask("Your name", null, text => Check(engine, draft with { Candidate = text }, "candidate", text));
-        var company = ask.Ask("The company", null, text => Check(engine, draft with { Company = text }, "company", text));
-        var role = ask.Ask("The role", null, text => Check(engine, draft with { Role = text }, "role", text));
+        var candidate = ask.Ask("Your name", null, text => Check(CaseFields.Name("candidate", text), text));
+        var company = ask.Ask("The company", null, text => Check(CaseFields.Name("company", text), text));
+        var role = ask.Ask("The role", null, text => Check(CaseFields.Name("role", text), text));
         Contact? contact = null;
-        var contactName = ask.Ask("Who called you? (empty to skip)", string.Empty, text => text.Length == 0 ? Answer<string>.Accept(text) : Check(engine, draft with { Contact = new Contact(text) }, "contact.name", text));
+        var contactName = ask.Ask("Who called you? (empty to skip)", string.Empty, text => text.Length == 0 ? Answer<string>.Accept(text) : Check(CaseFields.Name("contact.name", text), text));
         if (contactName.Length > 0)
         {
-            var email = ask.Ask("Their email address (empty to skip)", string.Empty, text => text.Length == 0 ? Answer<string>.Accept(text) : Check(engine, draft with { Contact = new Contact(contactName, text) }, "contact.email", text));
+            var email = ask.Ask("Their email address (empty to skip)", string.Empty, text => text.Length == 0 ? Answer<string>.Accept(text) : Check(CaseFields.Email(text), text));
             contact = new Contact(contactName, email.Length == 0 ? null : email);
         }
 
@@ -119,24 +120,10 @@ internal static class WalkCommand
         session.Console.WriteLine($"Saved to {path}. See it again any time with: secondchance plan --case {path}");
     }
 
-    /// <summary>A case that is valid apart from the field being checked, so the library's validation speaks for that field alone.</summary>
-    private static RunnerUpCase Probe(JobLevel level, string zone, LocalDate callOn) => new()
-    {
-        Candidate = "-",
-        Company = "-",
-        Role = "-",
-        Level = level,
-        TimeZone = zone,
-        Events = [new Notified(callOn)],
-    };
+    private static Answer<string> Check(CaseError? error, string text) =>
+        error is null ? Answer<string>.Accept(text) : Answer<string>.Reject(error.Message);
 
-    private static Answer<string> Check(PlaybookEngine engine, RunnerUpCase probe, string field, string text)
-    {
-        var error = engine.Validate(probe, LocalDate.MaxIsoValue).FirstOrDefault(e => e.Field == field);
-        return error is null ? Answer<string>.Accept(text) : Answer<string>.Reject(error.Message);
-    }
-
-    private static Answer<LocalDate> CheckDate(PlaybookEngine engine, RunnerUpCase probe, LocalDate today, string text, LocalDate? notBefore)
+    private static Answer<LocalDate> CheckDate(LocalDate today, string text, LocalDate? notBefore)
     {
         var parsed = LocalDatePattern.Iso.Parse(text);
         if (!parsed.Success)
@@ -144,19 +131,17 @@ internal static class WalkCommand
             return Answer<LocalDate>.Reject($"'{text}' is not a date; write it as YYYY-MM-DD");
         }
 
-        // Check it as the next event of the case so far: the library says whether it is out of order or in the future.
-        var events = notBefore is null ? new List<CaseEvent>() : [.. probe.Events];
-        events.Add(notBefore is null ? new Notified(parsed.Value) : new NoteSent(parsed.Value, NoteChannel.Email));
-        var field = $"events[{events.Count - 1}].on";
-        var error = engine.Validate(probe with { Events = events }, today).FirstOrDefault(e => e.Field == field);
+        var errors = CaseFields.EventDate(parsed.Value, notBefore, today);
+        var error = errors.Count > 0 ? errors[0] : null;
         return error is null ? Answer<LocalDate>.Accept(parsed.Value) : Answer<LocalDate>.Reject(error.Message);
     }
 
-    private static Answer<IReadOnlyList<string>> CheckGaps(PlaybookEngine engine, RunnerUpCase probe, LocalDate today, LocalDate on, string text)
+    private static Answer<IReadOnlyList<string>> CheckGaps(string text)
     {
         IReadOnlyList<string> gaps = text.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var error = engine.Validate(probe.With(new FeedbackRecorded(on, gaps)), today).FirstOrDefault(e => e.Field.StartsWith("events[1].gaps", StringComparison.Ordinal));
-        return error is null ? Answer<IReadOnlyList<string>>.Accept(gaps) : Answer<IReadOnlyList<string>>.Reject($"{error.Field.Replace("events[1].", string.Empty, StringComparison.Ordinal)}: {error.Message}");
+        var errors = CaseFields.Gaps(gaps);
+        var error = errors.Count > 0 ? errors[0] : null;
+        return error is null ? Answer<IReadOnlyList<string>>.Accept(gaps) : Answer<IReadOnlyList<string>>.Reject($"{error.Field}: {error.Message}");
     }
 
     private static string SystemZoneId()

@@ -32,7 +32,6 @@ internal static class OutcomesFile
     {
         var engine = session.Engine;
         var accumulator = new OutcomeAccumulator(engine);
-        long invalid = 0;
         using var reader = CliSession.OpenText(path, what);
         var number = 0L;
         while (true)
@@ -61,13 +60,16 @@ internal static class OutcomesFile
             var problems = Problems(session, engine, accumulator, line, out var countedAsSkipped);
             if (problems is not null)
             {
-                invalid += countedAsSkipped ? 0 : 1;
+                if (!countedAsSkipped)
+                {
+                    accumulator.Skip();
+                }
+
                 await session.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{what} file '{path}', line {number}: skipped: {problems}"));
             }
         }
 
-        var report = accumulator.ToReport();
-        return report with { Skipped = report.Skipped + invalid };
+        return accumulator.ToReport();
     }
 
     /// <summary>Adds the line's case to the accumulator, or says why it cannot be counted.</summary>

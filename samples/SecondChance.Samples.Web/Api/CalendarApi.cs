@@ -73,7 +73,7 @@ public static class CalendarApi
             return CaseApi.Invalid(errors);
         }
 
-        var ics = PlanCalendar.Export(engine, @case, today, clock, options, caseId: id);
+        var ics = PlanCalendar.Export(engine.Plan(@case, today), clock, options, caseId: id);
         http.Response.Headers.CacheControl = "no-store";
         return Results.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", FileName(@case));
     }

@@ -115,7 +115,7 @@ public static class CaseApi
         }
 
         var id = NewId();
-        await store.CreateAsync(tenant, id, ToRow(@case, decision, rules.Fingerprint), ct);
+        await store.CreateAsync(tenant, id, ToRow(@case, decision.DueOn, rules.Fingerprint), ct);
         var body = JsonSerializer.Serialize(new CaseResource(id, @case, decision.Next), json.Value.SerializerOptions);
         http.Response.Headers.Location = $"/api/cases/{id}";
         return Results.Text(body, "application/json", Encoding.UTF8, StatusCodes.Status201Created);
@@ -164,7 +164,7 @@ public static class CaseApi
             }
 
             var body = JsonSerializer.Serialize(new CaseResource(id, updated, decision.Next), json.Value.SerializerOptions);
-            return AppendStep.Write(ToRow(updated, decision, rules.Fingerprint), body);
+            return AppendStep.Write(ToRow(updated, decision.DueOn, rules.Fingerprint), body);
         }, ct);
 
         switch (result.Outcome)
@@ -264,11 +264,11 @@ public static class CaseApi
         }
     }
 
-    internal static CaseRow ToRow(RunnerUpCase @case, Decision decision, string fingerprint) => new(
+    internal static CaseRow ToRow(RunnerUpCase @case, LocalDate? dueOn, string fingerprint) => new(
         SecondChanceJson.Serialize(@case),
         @case.Candidate,
         @case.Company,
-        decision.DueOn is { } due ? LocalDatePattern.Iso.Format(due) : null,
+        dueOn is { } due ? LocalDatePattern.Iso.Format(due) : null,
         fingerprint);
 
     /// <summary>Builds the derived columns for a stored document with the given engine; used when a tenant's rules change.</summary>
@@ -280,9 +280,9 @@ public static class CaseApi
             return null;
         }
 
+        // The stored due date depends only on the history, so any valid history gets one, whatever today is.
         var @case = parsed.Case!;
-        var decision = engine.Decide(@case, @case.Events[^1].On);
-        return decision.IsValid ? ToRow(@case, decision, fingerprint) : null;
+        return engine.Validate(@case, LocalDate.MaxIsoValue).Count == 0 ? ToRow(@case, engine.NextDue(@case), fingerprint) : null;
     }
 
     internal static RunnerUpCase Load(StoredCase stored)

@@ -51,11 +51,15 @@ public static class NoteApi
     {
         var errors = new List<CaseError>();
         NoteChannel? channel = null;
-        Dictionary<string, string>? evidence = null;
+        JsonElement? evidence = null;
         if (ReadObject(await CaseApi.ReadBody(http.Request, ct), emptyIsObject: true, DraftFields, errors) is { } body)
         {
             channel = ReadChannel(body, errors);
-            evidence = ReadEvidence(body, errors);
+            evidence = Field(body, "evidence") is { ValueKind: not JsonValueKind.Null } member ? member : null;
+            if (evidence is { } shape)
+            {
+                errors.AddRange(NoteEvidence.Read(shape).Errors);
+            }
         }
 
         if (errors.Count > 0)
@@ -70,16 +74,19 @@ public static class NoteApi
         }
 
         var @case = CaseApi.Load(stored);
-        if (evidence is not null)
+        IReadOnlyDictionary<string, string>? examples = null;
+        if (evidence is { } given)
         {
-            CheckGapsRecorded(@case, evidence.Keys, errors);
-            if (errors.Count > 0)
+            var read = NoteEvidence.Read(given, @case);
+            if (!read.Succeeded)
             {
-                return CaseApi.Invalid(errors);
+                return CaseApi.Invalid([.. read.Errors]);
             }
+
+            examples = read.Evidence;
         }
 
-        var draft = NoteDrafter.Draft(@case, channel, evidence);
+        var draft = NoteDrafter.Draft(@case, channel, examples);
         return Results.Ok(new NoteDraftResource(draft.Subject, draft.Body, draft.Text, draft.Channel, draft.MissingEvidence));
     }
 
@@ -146,7 +153,7 @@ public static class NoteApi
         {
             if (!fields.Contains(property.Name, StringComparer.OrdinalIgnoreCase))
             {
-                errors.Add(new CaseError(Shorten(property.Name), "is not a field of this request; use " + string.Join(" or ", fields)));
+                errors.Add(new CaseError(CaseText.Excerpt(property.Name), "is not a field of this request; use " + string.Join(" or ", fields)));
             }
         }
 
@@ -168,23 +175,20 @@ public static class NoteApi
 
     private static NoteChannel? ReadChannel(JsonElement body, List<CaseError> errors)
     {
-        var channels = string.Join(", ", Enum.GetNames<NoteChannel>());
         switch (Field(body, "channel"))
         {
             case null or { ValueKind: JsonValueKind.Null }:
                 return null;
             case { ValueKind: JsonValueKind.String } value:
-                var text = value.GetString()!;
-                if (text.Length > 0 && !char.IsDigit(text.TrimStart('-').FirstOrDefault('x'))
-                    && Enum.TryParse<NoteChannel>(text, ignoreCase: true, out var channel) && Enum.IsDefined(channel))
+                if (CaseText.ParseName<NoteChannel>("channel", value.GetString(), "channel", out var channel) is { } error)
                 {
-                    return channel;
+                    errors.Add(error);
+                    return null;
                 }
 
-                errors.Add(new CaseError("channel", $"'{Shorten(text)}' is not a known channel; use one of {channels}"));
-                return null;
+                return channel;
             default:
-                errors.Add(new CaseError("channel", $"must be a string: one of {channels}"));
+                errors.Add(new CaseError("channel", $"must be a string: one of {CaseText.Names<NoteChannel>()}"));
                 return null;
         }
     }
@@ -216,66 +220,4 @@ public static class NoteApi
                 return null;
         }
     }
-
-    // The evidence object, with the same rules as an evidence file (NoteEvidence.Parse), each problem keyed evidence["gap"].
-    private static Dictionary<string, string>? ReadEvidence(JsonElement body, List<CaseError> errors)
-    {
-        var field = Field(body, "evidence");
-        if (field is null or { ValueKind: JsonValueKind.Null })
-        {
-            return null;
-        }
-
-        if (field.Value.ValueKind != JsonValueKind.Object)
-        {
-            errors.Add(new CaseError("evidence", "must be an object that maps each recorded gap to your example"));
-            return null;
-        }
-
-        var evidence = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var before = errors.Count;
-        foreach (var property in field.Value.EnumerateObject())
-        {
-            var gap = property.Name.Trim();
-            var path = EvidencePath(gap);
-            if (gap.Length == 0)
-            {
-                errors.Add(new CaseError("evidence", "a gap (key) is blank"));
-            }
-            else if (property.Value.ValueKind != JsonValueKind.String)
-            {
-                errors.Add(new CaseError(path, "must be a string: your example in your own words"));
-            }
-            else if (property.Value.GetString()!.Length > NoteEvidence.MaxExampleLength)
-            {
-                errors.Add(new CaseError(path, $"must be at most {NoteEvidence.MaxExampleLength} characters"));
-            }
-            else if (!evidence.TryAdd(gap, property.Value.GetString()!.Trim()))
-            {
-                errors.Add(new CaseError(path, "is given more than once"));
-            }
-        }
-
-        return errors.Count == before ? evidence : null;
-    }
-
-    // A key that names no recorded gap is almost always a typo; drafting would silently leave its prompt in.
-    private static void CheckGapsRecorded(RunnerUpCase @case, IEnumerable<string> keys, List<CaseError> errors)
-    {
-        var gaps = @case.Events.OfType<FeedbackRecorded>().SelectMany(e => e.Gaps).Select(g => g.Trim())
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        foreach (var key in keys)
-        {
-            if (!gaps.Contains(key, StringComparer.OrdinalIgnoreCase))
-            {
-                errors.Add(new CaseError(EvidencePath(key), gaps.Count == 0
-                    ? "is not a recorded gap: this case records no gaps yet"
-                    : "is not a recorded gap; this case records " + string.Join(", ", gaps.Select(g => $"\"{Shorten(g)}\""))));
-            }
-        }
-    }
-
-    private static string EvidencePath(string gap) => $"evidence[\"{Shorten(gap).Replace("\"", "\\\"", StringComparison.Ordinal)}\"]";
-
-    private static string Shorten(string value) => value.Length > 60 ? value[..60] + "..." : value;
 }

@@ -115,7 +115,7 @@ public static class OpeningApi
             }
 
             affected = Affected(id, updated, decision, candidate, replayed: false);
-            return AppendStep.Write(CaseApi.ToRow(updated, decision, rules.Fingerprint), JsonSerializer.Serialize(affected, json));
+            return AppendStep.Write(CaseApi.ToRow(updated, decision.DueOn, rules.Fingerprint), JsonSerializer.Serialize(affected, json));
         }, ct);
 
         return result.Outcome switch

@@ -28,7 +28,6 @@ public static class StatsApi
     {
         var tenant = http.Tenant();
         var accumulator = new OutcomeAccumulator(tenants.For(tenant).Engine);
-        var unreadable = 0L;
         await foreach (var document in store.DocumentsAsync(tenant, ct))
         {
             if (SecondChanceJson.ParseCase(document).Case is { } @case)
@@ -37,11 +36,10 @@ public static class StatsApi
             }
             else
             {
-                unreadable++;
+                accumulator.Skip();
             }
         }
 
-        var report = accumulator.ToReport();
-        return Results.Ok(unreadable == 0 ? report : report with { Skipped = report.Skipped + unreadable });
+        return Results.Ok(accumulator.ToReport());
     }
 }

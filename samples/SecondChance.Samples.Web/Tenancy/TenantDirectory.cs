@@ -59,7 +59,7 @@ public sealed class TenantDirectory
                 continue;
             }
 
-            var engine = new PlaybookEngine(new PlaybookOptions { RuleSet = loaded.RuleSet! });
+            var engine = defaultEngine.WithRuleSet(loaded.RuleSet!);
             _engines[entry.Key] = new TenantEngine(engine, Fingerprint(engine), path);
         }
 

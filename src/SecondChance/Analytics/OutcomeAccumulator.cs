@@ -49,6 +49,18 @@ public sealed class OutcomeAccumulator
     public long Skipped { get; private set; }
 
     /// <summary>
+    /// Counts cases the host could not read or that failed validation as skipped, so the report's
+    /// <see cref="OutcomeReport.Skipped"/> covers every case left out, whoever left it out.
+    /// </summary>
+    /// <param name="count">How many cases were left out.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public void Skip(long count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        Skipped += count;
+    }
+
+    /// <summary>
     /// Counts one case: the furthest stage it reached, whether it closed and how, and the days from the
     /// call to the first approach and to the hire. The case is not kept.
     /// </summary>

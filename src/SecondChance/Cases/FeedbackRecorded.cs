@@ -15,4 +15,13 @@ public sealed record FeedbackRecorded(LocalDate On, IReadOnlyList<string> Gaps) 
         : this(on, Array.Empty<string>())
     {
     }
+
+    /// <summary>Gets whether <paramref name="other"/> happened on the same date with the same gaps, in the same order.</summary>
+    /// <param name="other">The event to compare with.</param>
+    /// <returns><see langword="true"/> when they record the same feedback.</returns>
+    public bool Equals(FeedbackRecorded? other) =>
+        other is not null && On == other.On && (ReferenceEquals(Gaps, other.Gaps) || (Gaps is not null && other.Gaps is not null && Gaps.SequenceEqual(other.Gaps)));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(On, Gaps?.Count ?? -1);
 }

@@ -50,4 +50,40 @@ public sealed record RunnerUpCase
         events[^1] = @event;
         return this with { Events = events };
     }
+
+    /// <summary>
+    /// Returns the gaps the case's feedback recorded, trimmed, each once (ignoring letter case), in the
+    /// order they were first recorded: what a thank-you note must answer and evidence may be given for.
+    /// </summary>
+    /// <returns>The gaps; empty when no feedback recorded any.</returns>
+    public IReadOnlyList<string> RecordedGaps()
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var gaps = new List<string>();
+        foreach (var feedback in (Events ?? []).OfType<FeedbackRecorded>())
+        {
+            foreach (var gap in feedback.Gaps ?? [])
+            {
+                if (!string.IsNullOrWhiteSpace(gap) && seen.Add(gap.Trim()))
+                {
+                    gaps.Add(gap.Trim());
+                }
+            }
+        }
+
+        return gaps;
+    }
+
+    /// <summary>Gets whether <paramref name="other"/> holds the same content: the same names, level, zone, contact and events, in the same order.</summary>
+    /// <param name="other">The case to compare with.</param>
+    /// <returns><see langword="true"/> when the two cases are equal by value.</returns>
+    public bool Equals(RunnerUpCase? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (Candidate == other.Candidate && Company == other.Company && Role == other.Role && Level == other.Level
+                && TimeZone == other.TimeZone && Equals(Contact, other.Contact)
+                && (ReferenceEquals(Events, other.Events) || (Events is not null && other.Events is not null && Events.SequenceEqual(other.Events)))));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Candidate, Company, Role, Level, TimeZone, Events?.Count ?? -1);
 }

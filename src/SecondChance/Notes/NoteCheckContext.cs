@@ -6,4 +6,4 @@ namespace SecondChance.Notes;
 /// <param name="Text">The note's text; an optional first line <c>Subject: ...</c> is skipped.</param>
 /// <param name="Case">The case whose recorded gaps the note must answer.</param>
 /// <param name="Channel">The channel, which sets the word limit.</param>
-public sealed record NoteCheckContext(string Text, RunnerUpCase Case, NoteChannel Channel);
+internal sealed record NoteCheckContext(string Text, RunnerUpCase Case, NoteChannel Channel);

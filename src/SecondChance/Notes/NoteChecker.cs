@@ -5,9 +5,17 @@ namespace SecondChance.Notes;
 /// <summary>
 /// Checks any note, drafted here or written by hand, against the playbook and the case: thanks,
 /// an answer with an example for each recorded gap, a closing that states continued interest, no
-/// arguing, brevity, and no prompt left unfilled. See <see cref="NoteValidator"/> for the rules and
-/// <see cref="NoteGuidelines"/> for the lists and limits. Thread-safe.
+/// arguing, brevity, and no prompt left unfilled. See <see cref="NoteGuidelines"/> for the lists and limits. Thread-safe.
 /// </summary>
+/// <remarks>
+/// The rules, in order: thanks somewhere in the note; each recorded gap answered by a paragraph
+/// (at least half of the gap's keywords, see <see cref="NoteGuidelines.GapKeywords"/>, share a
+/// <see cref="NoteGuidelines.Stem"/> with that paragraph's words; words of the candidate's, company's,
+/// role's and contact's names do not count); that paragraph holds a number, a size or a result once
+/// the quoted gap is taken out (not checked while it still holds a prompt); the closing paragraph
+/// states continued interest and openness; no argumentative or defensive phrase; the word limit for
+/// the channel; no "[ADD ...]" prompt left.
+/// </remarks>
 public static class NoteChecker
 {
     private static readonly NoteValidator Validator = new();

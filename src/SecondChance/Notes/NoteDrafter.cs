@@ -22,7 +22,7 @@ public static class NoteDrafter
     /// <param name="evidenceByGap">
     /// The candidate's example for each gap, keyed by the gap's text (matched exactly first, then
     /// ignoring letter case and surrounding white space); blank examples count as missing. See
-    /// <see cref="NoteEvidence.Parse(string)"/> for the JSON file form.
+    /// <see cref="NoteEvidence.Parse(string, RunnerUpCase?)"/> for the JSON file form.
     /// </param>
     /// <returns>The draft; its <see cref="NoteDraft.MissingEvidence"/> lists the gaps left as prompts.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="case"/> is <see langword="null"/>.</exception>

@@ -22,7 +22,7 @@ namespace SecondChance.Notes;
 /// states continued interest and openness; no argumentative or defensive phrase; the word limit for
 /// the channel; no "[ADD ...]" prompt left. Stateless and thread-safe: share one instance.
 /// </remarks>
-public sealed partial class NoteValidator : AbstractValidator<NoteCheckContext>
+internal sealed partial class NoteValidator : AbstractValidator<NoteCheckContext>
 {
     private const string ParsedKey = "SecondChance.Notes.NoteText";
     private const int ExcerptLength = 80;

@@ -44,7 +44,7 @@ public sealed record JobOpening
         CheckName(errors, "title", Title);
         if (Url is not null && !CaseLimits.IsValidUrl(Url))
         {
-            errors.Add(new CaseError("url", $"'{Shorten(Url)}' is not an absolute http or https address of at most {CaseLimits.MaxUrlLength} characters"));
+            errors.Add(new CaseError("url", $"'{CaseText.Excerpt(Url)}' is not an absolute http or https address of at most {CaseLimits.MaxUrlLength} characters"));
         }
 
         if (Location is not null && !CaseLimits.IsValidName(Location))
@@ -84,6 +84,4 @@ public sealed record JobOpening
                 : $"must be at most {CaseLimits.MaxNameLength} characters (it has {value.Length})"));
         }
     }
-
-    private static string Shorten(string value) => value.Length > 60 ? value[..60] + "..." : value;
 }

@@ -14,7 +14,7 @@ internal static class Planner
 {
     private const int MaxProjection = 20;
 
-    public static PlanStep[] Build(PlaybookEngine engine, Decision decision, (string Name, LevelProfile Profile) level)
+    public static PlanStep[] Build(Decider decider, Decision decision, string level, LevelProfile profile)
     {
         var steps = new PlanStep?[PlaybookSteps.Count + 1];
         var @case = decision.Case;
@@ -24,8 +24,8 @@ internal static class Planner
         PlaybookRule? previous = null;
         for (var k = 1; k <= events.Count; k++)
         {
-            var facts = CaseFacts.Fold(events, k, level.Name, out _);
-            var rule = engine.DecideFacts(@case, decision.Today, facts, level.Profile)?.Rule;
+            var facts = CaseFacts.Fold(events, k, level, out _);
+            var rule = decider.Match(@case, decision.Today, facts, level, profile)?.Rule;
             if (previous is not null && rule is not null && !ReferenceEquals(rule, previous))
             {
                 // An opening seen is news, not something the candidate did: it completes no step.
@@ -55,8 +55,8 @@ internal static class Planner
         {
             var on = due is { } d && d > decision.Today ? d : decision.Today;
             simulated.Add(Synthesize(completedBy, on));
-            var facts = CaseFacts.Fold(simulated, simulated.Count, level.Name, out _);
-            if (engine.DecideFacts(@case, decision.Today, facts, level.Profile) is not { Rule: { } nextRule } next
+            var facts = CaseFacts.Fold(simulated, simulated.Count, level, out _);
+            if (decider.Match(@case, decision.Today, facts, level, profile) is not { Rule: { } nextRule } next
                 || ReferenceEquals(nextRule, rule2) || nextRule.Action == PlaybookAction.None)
             {
                 break;

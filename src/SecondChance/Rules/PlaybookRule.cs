@@ -1,4 +1,5 @@
 using SecondChance.Cases;
+using SecondChance.Engine;
 
 namespace SecondChance.Rules;
 
@@ -31,6 +32,7 @@ public sealed class PlaybookRule
         Action = action;
         CoversArray = covers;
         Due = due;
+        DueSpec = ToSpec(due);
         CompletedBy = completedBy;
         Guidance = guidance;
         FactsRead = factsRead;
@@ -73,6 +75,9 @@ public sealed class PlaybookRule
     public IReadOnlyList<string> FactsRead { get; }
 
     internal int[] CoversArray { get; }
+
+    /// <summary>Gets <see cref="Due"/> in the engine's terms.</summary>
+    internal DueSpec DueSpec { get; }
 
     /// <summary>Gets the expression's parsed and sandboxed tree, over the rule set's shared <c>facts</c> parameter.</summary>
     internal System.Linq.Expressions.Expression Body { get; }
@@ -121,4 +126,16 @@ public sealed class PlaybookRule
 
     /// <inheritdoc />
     public override string ToString() => Name;
+
+    private static DueSpec ToSpec(DuePolicy due) => due.Kind switch
+    {
+        DuePolicyKind.OnEventDate => new(DueShape.OnAnchor, due.Anchor, 0, 0, 0, false),
+        DuePolicyKind.BusinessDaysAfter => new(DueShape.BusinessDaysAfter, due.Anchor, due.Days, 0, 0, false),
+        DuePolicyKind.RespondByOrBusinessDaysAfter => new(DueShape.BusinessDaysAfter, due.Anchor, due.Days, 0, 0, true),
+        DuePolicyKind.LevelMonthsAfter => new(DueShape.MonthsAfter, due.Anchor, 0, DueSpec.LevelValue, due.WindowDays, false),
+        DuePolicyKind.MonthsAfter => new(DueShape.MonthsAfter, due.Anchor, 0, due.Months, due.WindowDays, false),
+        DuePolicyKind.LevelWaitAfter => new(DueShape.DaysAfter, due.Anchor, DueSpec.LevelValue, 0, 0, false),
+        DuePolicyKind.DaysAfter => new(DueShape.DaysAfter, due.Anchor, due.Days, 0, 0, false),
+        _ => new(DueShape.None, null, 0, 0, 0, false),
+    };
 }

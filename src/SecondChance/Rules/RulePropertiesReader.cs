@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SecondChance.Cases;
+using SecondChance.Serialization;
 
 namespace SecondChance.Rules;
 
@@ -20,7 +21,7 @@ internal static class RulePropertiesReader
         var action = ReadEnum<PlaybookAction>(rule, props, "action", required: true, problems);
 
         int? step = null;
-        switch (PlaybookRuleSet.Get(props, "step"))
+        switch (JsonMembers.Find(props, "step"))
         {
             case null or { ValueKind: JsonValueKind.Null }:
                 if (action is not null and not PlaybookAction.None)
@@ -43,7 +44,7 @@ internal static class RulePropertiesReader
         }
 
         var covers = new List<int>();
-        switch (PlaybookRuleSet.Get(props, "covers"))
+        switch (JsonMembers.Find(props, "covers"))
         {
             case null or { ValueKind: JsonValueKind.Null }:
                 break;
@@ -84,10 +85,10 @@ internal static class RulePropertiesReader
             problems.Add(new RuleSetProblem(rule, "Properties.covers", "must be empty when the action is None"));
         }
 
-        var due = ReadDue(rule, PlaybookRuleSet.Get(props, "due"), action, problems);
+        var due = ReadDue(rule, JsonMembers.Find(props, "due"), action, problems);
         var completedBy = ReadEnum<CaseEventType>(rule, props, "completedBy", required: false, problems);
 
-        var guidance = PlaybookRuleSet.Get(props, "guidance") is { ValueKind: JsonValueKind.String } g ? g.GetString()!.Trim() : string.Empty;
+        var guidance = JsonMembers.Find(props, "guidance") is { ValueKind: JsonValueKind.String } g ? g.GetString()!.Trim() : string.Empty;
         if (guidance.Length == 0)
         {
             problems.Add(new RuleSetProblem(rule, "Properties.guidance", "is required: the advice shown to the candidate"));
@@ -97,7 +98,7 @@ internal static class RulePropertiesReader
             problems.Add(new RuleSetProblem(rule, "Properties.guidance", $"is longer than {PlaybookRuleSet.MaxGuidanceLength} characters"));
         }
 
-        var openingGuidance = ReadOpeningGuidance(rule, PlaybookRuleSet.Get(props, "openingGuidance"), problems);
+        var openingGuidance = ReadOpeningGuidance(rule, JsonMembers.Find(props, "openingGuidance"), problems);
         if (problems.Count != before || action is null || due is null)
         {
             return null;
@@ -119,7 +120,7 @@ internal static class RulePropertiesReader
                 foreach (var property in obj.EnumerateObject())
                 {
                     var where = "Properties.openingGuidance." + property.Name;
-                    if (!Enum.TryParse<OpeningMatch>(property.Name, ignoreCase: true, out var match) || !Enum.IsDefined(match) || int.TryParse(property.Name, out _))
+                    if (!Validation.CaseText.TryParseName<OpeningMatch>(property.Name, out var match))
                     {
                         problems.Add(new RuleSetProblem(rule, where, $"is not a known match; use {string.Join(" or ", Enum.GetNames<OpeningMatch>())}"));
                     }
@@ -200,7 +201,7 @@ internal static class RulePropertiesReader
 
     private static int ReadInt(string rule, JsonElement obj, string name, int min, int max, List<RuleSetProblem> problems)
     {
-        switch (PlaybookRuleSet.Get(obj, name))
+        switch (JsonMembers.Find(obj, name))
         {
             case null or { ValueKind: JsonValueKind.Null }:
                 return 0;
@@ -215,7 +216,7 @@ internal static class RulePropertiesReader
     private static T? ReadEnum<T>(string rule, JsonElement obj, string name, bool required, List<RuleSetProblem> problems, string prefix = "Properties.")
         where T : struct, Enum
     {
-        switch (PlaybookRuleSet.Get(obj, name))
+        switch (JsonMembers.Find(obj, name))
         {
             case null or { ValueKind: JsonValueKind.Null }:
                 if (required)

@@ -33,7 +33,7 @@ internal static partial class RuleSetAnalyzer
 
                 fired[index] = true;
                 var rule = rules[index];
-                if (rule.Due.Anchor is { } anchor && !facts.Has(anchor) && reported.Add("anchor:" + rule.Name))
+                if (rule.Due.Anchor is { } anchor && !facts.State.Has(anchor) && reported.Add("anchor:" + rule.Name))
                 {
                     problems.Add(new RuleSetProblem(rule.Name, "Properties.due.anchor", $"the rule decides stage '{stage}', which has no {anchor} event to count the due date from"));
                 }

@@ -25,7 +25,7 @@ internal static class CaseDocumentReader
         var levelName = RequiredString(root, "level", errors);
         var timeZone = OptionalString(root, "timeZone", "timeZone", errors) ?? "UTC";
         Contact? contact = null;
-        switch (Get(root, "contact"))
+        switch (JsonMembers.Find(root, "contact"))
         {
             case null or { ValueKind: JsonValueKind.Null }:
                 break;
@@ -40,7 +40,7 @@ internal static class CaseDocumentReader
         }
 
         var events = new List<CaseEvent>();
-        switch (Get(root, "events"))
+        switch (JsonMembers.Find(root, "events"))
         {
             case { ValueKind: JsonValueKind.Array } array:
                 var i = 0;
@@ -102,7 +102,7 @@ internal static class CaseDocumentReader
             }
             else
             {
-                errors.Add(new CaseError(path + ".type", $"'{Shorten(typeName)}' is not a known event type; use one of {EventTypes}"));
+                errors.Add(new CaseError(path + ".type", $"'{CaseText.Excerpt(typeName)}' is not a known event type; use one of {EventTypes}"));
             }
         }
 
@@ -119,7 +119,7 @@ internal static class CaseDocumentReader
                 return new Notified(date);
             case CaseEventType.FeedbackRecorded:
                 var gaps = new List<string>();
-                switch (Get(item, "gaps"))
+                switch (JsonMembers.Find(item, "gaps"))
                 {
                     case null or { ValueKind: JsonValueKind.Null }:
                         break;
@@ -155,7 +155,7 @@ internal static class CaseDocumentReader
             case CaseEventType.Approached:
                 return new Approached(date);
             case CaseEventType.OfferReceived:
-                var respondBy = Get(item, "respondBy") is null or { ValueKind: JsonValueKind.Null } ? null : RequiredDate(item, "respondBy", path + ".respondBy", errors);
+                var respondBy = JsonMembers.Find(item, "respondBy") is null or { ValueKind: JsonValueKind.Null } ? null : RequiredDate(item, "respondBy", path + ".respondBy", errors);
                 return errors.Count == before ? new OfferReceived(date, respondBy) : null;
             case CaseEventType.Closed:
                 return RequiredEnum<CloseReason>(item, "reason", path, errors) is { } reason ? new Closed(date, reason) : null;
@@ -169,27 +169,9 @@ internal static class CaseDocumentReader
         }
     }
 
-    internal static JsonElement? Get(JsonElement obj, string name)
-    {
-        if (obj.TryGetProperty(name, out var exact))
-        {
-            return exact;
-        }
-
-        foreach (var property in obj.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return property.Value;
-            }
-        }
-
-        return null;
-    }
-
     internal static string? RequiredString(JsonElement obj, string name, List<CaseError> errors, string? path = null)
     {
-        switch (Get(obj, name))
+        switch (JsonMembers.Find(obj, name))
         {
             case { ValueKind: JsonValueKind.String } s:
                 return s.GetString();
@@ -204,7 +186,7 @@ internal static class CaseDocumentReader
 
     internal static string? OptionalString(JsonElement obj, string name, string path, List<CaseError> errors)
     {
-        switch (Get(obj, name))
+        switch (JsonMembers.Find(obj, name))
         {
             case { ValueKind: JsonValueKind.String } s:
                 return s.GetString();
@@ -218,7 +200,7 @@ internal static class CaseDocumentReader
 
     internal static LocalDate? RequiredDate(JsonElement obj, string name, string path, List<CaseError> errors)
     {
-        switch (Get(obj, name))
+        switch (JsonMembers.Find(obj, name))
         {
             case { ValueKind: JsonValueKind.String } s:
                 var text = s.GetString()!;
@@ -228,7 +210,7 @@ internal static class CaseDocumentReader
                     return parsed.Value;
                 }
 
-                errors.Add(new CaseError(path, $"'{Shorten(text)}' is not a valid date; use YYYY-MM-DD, such as 2026-03-06"));
+                errors.Add(new CaseError(path, $"'{CaseText.Excerpt(text)}' is not a valid date; use YYYY-MM-DD, such as 2026-03-06"));
                 return null;
             case null or { ValueKind: JsonValueKind.Null }:
                 errors.Add(new CaseError(path, "is required: a date such as 2026-03-06"));
@@ -248,14 +230,12 @@ internal static class CaseDocumentReader
             return null;
         }
 
-        if (text.Length > 0 && !char.IsDigit(text.TrimStart('-').FirstOrDefault('x')) && Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value))
+        if (CaseText.ParseName<T>($"{path}.{name}", text, name, out var value) is { } error)
         {
-            return value;
+            errors.Add(error);
+            return null;
         }
 
-        errors.Add(new CaseError($"{path}.{name}", $"'{Shorten(text)}' is not a known {name}; use one of {string.Join(", ", Enum.GetNames<T>())}"));
-        return null;
+        return value;
     }
-
-    private static string Shorten(string value) => value.Length > 60 ? value[..60] + "..." : value;
 }

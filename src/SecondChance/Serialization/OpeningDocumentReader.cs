@@ -24,7 +24,7 @@ internal static class OpeningDocumentReader
         var url = CaseDocumentReader.OptionalString(item, "url", "url", errors);
         var location = CaseDocumentReader.OptionalString(item, "location", "location", errors);
         string? id = null;
-        switch (CaseDocumentReader.Get(item, "id"))
+        switch (JsonMembers.Find(item, "id"))
         {
             case null or { ValueKind: JsonValueKind.Null }:
                 break;

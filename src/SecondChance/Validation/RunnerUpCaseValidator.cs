@@ -12,7 +12,7 @@ namespace SecondChance.Validation;
 /// nothing after today. Every failure's property name is the field's JSON path. Thread-safe.
 /// </summary>
 /// <remarks>Pass "today" with <see cref="Validate(RunnerUpCase, LocalDate)"/>; without it, the future-date check is skipped.</remarks>
-public sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
+internal sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
 {
     private const string TodayKey = "SecondChance.Today";
     private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
@@ -27,13 +27,28 @@ public sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
         ArgumentNullException.ThrowIfNull(knownLevels);
         _levels = knownLevels.Where(l => !l.IsEmpty).ToDictionary(l => l.Name, StringComparer.OrdinalIgnoreCase);
 
-        RuleFor(c => c.Candidate).Must(CaseLimits.IsValidName).OverridePropertyName("candidate").WithMessage(NameMessage);
-        RuleFor(c => c.Company).Must(CaseLimits.IsValidName).OverridePropertyName("company").WithMessage(NameMessage);
-        RuleFor(c => c.Role).Must(CaseLimits.IsValidName).OverridePropertyName("role").WithMessage(NameMessage);
+        RuleFor(c => c.Candidate).Custom((v, ctx) => Add(ctx, CaseFields.Name("candidate", v)));
+        RuleFor(c => c.Company).Custom((v, ctx) => Add(ctx, CaseFields.Name("company", v)));
+        RuleFor(c => c.Role).Custom((v, ctx) => Add(ctx, CaseFields.Name("role", v)));
         RuleFor(c => c.Level).Custom(CheckLevel);
-        RuleFor(c => c.TimeZone).Custom(CheckTimeZone);
+        RuleFor(c => c.TimeZone).Custom((v, ctx) => Add(ctx, CaseFields.TimeZone(v)));
         RuleFor(c => c.Contact).Custom(CheckContact);
         RuleFor(c => c.Events).Custom(CheckEvents);
+    }
+
+    /// <summary>Checks <paramref name="case"/>, treating events after <paramref name="today"/> (when given) as errors.</summary>
+    /// <returns>Every problem with its field's JSON path; empty when the case is valid.</returns>
+    public IReadOnlyList<CaseError> Check(RunnerUpCase @case, LocalDate? today)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var context = new ValidationContext<RunnerUpCase>(@case);
+        if (today is { } date)
+        {
+            context.RootContextData[TodayKey] = date;
+        }
+
+        var result = Validate(context);
+        return result.IsValid ? Array.Empty<CaseError>() : result.Errors.Select(e => new CaseError(e.PropertyName, e.ErrorMessage)).ToArray();
     }
 
     /// <summary>Validates <paramref name="case"/>, treating events after <paramref name="today"/> as errors.</summary>
@@ -48,33 +63,34 @@ public sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
         return Validate(context);
     }
 
-    private static string NameMessage(RunnerUpCase c, string? value) => string.IsNullOrWhiteSpace(value)
-        ? "must not be empty"
-        : $"must be at most {CaseLimits.MaxNameLength} characters (it has {value.Length})";
-
-    private void CheckLevel(JobLevel level, ValidationContext<RunnerUpCase> context)
+    private static void Add(ValidationContext<RunnerUpCase> context, CaseError? error)
     {
-        if (level.IsEmpty)
+        if (error is not null)
         {
-            context.AddFailure("level", "must not be empty; use one of " + string.Join(", ", _levels.Keys));
-        }
-        else if (!_levels.ContainsKey(level.Name))
-        {
-            context.AddFailure("level", $"'{level.Name}' is not a known job level; use one of {string.Join(", ", _levels.Keys)}");
+            context.AddFailure(error.Field, error.Message);
         }
     }
 
-    private static void CheckTimeZone(string? zone, ValidationContext<RunnerUpCase> context)
+    private static void Add(ValidationContext<RunnerUpCase> context, IEnumerable<CaseError> errors)
     {
-        if (string.IsNullOrWhiteSpace(zone))
+        foreach (var error in errors)
         {
-            context.AddFailure("timeZone", "must not be empty; use an IANA time zone id such as Europe/London");
-        }
-        else if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(zone) is null)
-        {
-            context.AddFailure("timeZone", $"'{zone}' is not a known IANA time zone id (for example America/Los_Angeles)");
+            context.AddFailure(error.Field, error.Message);
         }
     }
+
+    /// <summary>Checks a job level's name against the known levels.</summary>
+    public CaseError? LevelError(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return new CaseError("level", "must not be empty; use one of " + string.Join(", ", _levels.Keys));
+        }
+
+        return _levels.ContainsKey(name) ? null : new CaseError("level", $"'{CaseText.Excerpt(name)}' is not a known job level; use one of {string.Join(", ", _levels.Keys)}");
+    }
+
+    private void CheckLevel(JobLevel level, ValidationContext<RunnerUpCase> context) => Add(context, LevelError(level.Name));
 
     private static void CheckContact(Contact? contact, ValidationContext<RunnerUpCase> context)
     {
@@ -83,15 +99,8 @@ public sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
             return;
         }
 
-        if (!CaseLimits.IsValidName(contact.Name))
-        {
-            context.AddFailure("contact.name", NameMessage(context.InstanceToValidate, contact.Name));
-        }
-
-        if (contact.Email is not null && !CaseLimits.IsValidEmail(contact.Email))
-        {
-            context.AddFailure("contact.email", $"'{Shorten(contact.Email)}' is not a valid email address");
-        }
+        Add(context, CaseFields.Name("contact.name", contact.Name));
+        Add(context, CaseFields.Email(contact.Email));
     }
 
     private static void CheckEvents(IReadOnlyList<CaseEvent>? events, ValidationContext<RunnerUpCase> context)
@@ -124,15 +133,7 @@ public sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
                 context.AddFailure(path + ".type", "Notified may appear only once, as the first event");
             }
 
-            if (previous is { } p && e.On < p)
-            {
-                context.AddFailure(path + ".on", $"must not be before the previous event ({Iso.Format(p)})");
-            }
-
-            if (today is { } now && e.On > now)
-            {
-                context.AddFailure(path + ".on", $"must not be after today ({Iso.Format(now)})");
-            }
+            Add(context, CaseFields.EventDate(e.On, previous, today, path + ".on"));
 
             if (closedAt >= 0)
             {
@@ -153,34 +154,17 @@ public sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
     {
         switch (e)
         {
-            case FeedbackRecorded f when f.Gaps is null:
-                context.AddFailure(path + ".gaps", "must be a list (it may be empty)");
-                break;
             case FeedbackRecorded f:
-                if (f.Gaps.Count > CaseLimits.MaxGaps)
-                {
-                    context.AddFailure(path + ".gaps", $"must hold at most {CaseLimits.MaxGaps} gaps (it has {f.Gaps.Count})");
-                }
-
-                for (var j = 0; j < f.Gaps.Count; j++)
-                {
-                    if (!CaseLimits.IsValidGap(f.Gaps[j]))
-                    {
-                        context.AddFailure($"{path}.gaps[{j}]", string.IsNullOrWhiteSpace(f.Gaps[j])
-                            ? "must not be empty"
-                            : $"must be at most {CaseLimits.MaxGapLength} characters (it has {f.Gaps[j].Length})");
-                    }
-                }
-
+                Add(context, CaseFields.Gaps(f.Gaps, path + ".gaps"));
                 break;
             case NoteSent n when !Enum.IsDefined(n.Channel):
-                context.AddFailure(path + ".channel", $"'{n.Channel}' is not a known channel; use one of {string.Join(", ", Enum.GetNames<NoteChannel>())}");
+                context.AddFailure(path + ".channel", $"'{n.Channel}' is not a known channel; use one of {CaseText.Names<NoteChannel>()}");
                 break;
             case FollowUpMade u when !Enum.IsDefined(u.Outcome):
-                context.AddFailure(path + ".outcome", $"'{u.Outcome}' is not a known outcome; use one of {string.Join(", ", Enum.GetNames<FollowUpOutcome>())}");
+                context.AddFailure(path + ".outcome", $"'{u.Outcome}' is not a known outcome; use one of {CaseText.Names<FollowUpOutcome>()}");
                 break;
             case Closed c when !Enum.IsDefined(c.Reason):
-                context.AddFailure(path + ".reason", $"'{c.Reason}' is not a known reason; use one of {string.Join(", ", Enum.GetNames<CloseReason>())}");
+                context.AddFailure(path + ".reason", $"'{c.Reason}' is not a known reason; use one of {CaseText.Names<CloseReason>()}");
                 break;
             case OpeningSeen o:
                 if (!CaseLimits.IsValidName(o.Title))
@@ -192,12 +176,12 @@ public sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
 
                 if (!Enum.IsDefined(o.Match))
                 {
-                    context.AddFailure(path + ".match", $"'{o.Match}' is not a known match; use one of {string.Join(", ", Enum.GetNames<OpeningMatch>())}");
+                    context.AddFailure(path + ".match", $"'{o.Match}' is not a known match; use one of {CaseText.Names<OpeningMatch>()}");
                 }
 
                 if (o.Url is not null && !CaseLimits.IsValidUrl(o.Url))
                 {
-                    context.AddFailure(path + ".url", $"'{Shorten(o.Url)}' is not an absolute http or https address of at most {CaseLimits.MaxUrlLength} characters");
+                    context.AddFailure(path + ".url", $"'{CaseText.Excerpt(o.Url)}' is not an absolute http or https address of at most {CaseLimits.MaxUrlLength} characters");
                 }
 
                 break;
@@ -206,6 +190,4 @@ public sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
                 break;
         }
     }
-
-    private static string Shorten(string value) => value.Length > 60 ? value[..60] + "..." : value;
 }

@@ -158,7 +158,7 @@ public class EventKindTests
         // Without a date, two business days after the offer: Friday -> Tuesday.
         var noDate = c with { Events = [.. c.Events.SkipLast(1), offer with { RespondBy = null }] };
         engine.Decide(noDate, offerOn).DueOn.Should().Be(D(2026, 3, 10));
-        engine.Decide(noDate, offerOn).FactsRead.Should().NotContain(f => f.Name == nameof(CaseFacts.OfferHasRespondBy) && (bool)f.Value);
+        engine.Decide(noDate, offerOn).FactsRead.Should().NotContain(f => f.Name == nameof(CaseFacts.OfferHasRespondBy) && f.Value == "true");
         CaseFacts.FromCase(noDate).OfferHasRespondBy.Should().BeFalse();
 
         // A date before the offer, set through with, is refused by both checks.

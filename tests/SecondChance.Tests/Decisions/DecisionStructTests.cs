@@ -23,7 +23,7 @@ public class DecisionStructTests
         d.Errors[0].Message.Should().NotBeNullOrWhiteSpace();
         d.Rule.Should().BeNull();
         d.Case.Should().BeNull();
-        d.Facts.Should().BeNull();
+        d.GetFacts().Should().BeNull();
         d.FactsRead.Should().BeEmpty();
         d.DueOn.Should().BeNull();
         d.WindowStart.Should().BeNull();
@@ -66,7 +66,7 @@ public class DecisionStructTests
         d.Today.Should().Be(D(2026, 3, 8));
         d.Errors.Select(e => e.ToString()).Should().Equal("events[1].on: must not be after today (2026-03-08)");
         d.Rule.Should().BeNull();
-        d.Facts.Should().BeNull();
+        d.GetFacts().Should().BeNull();
         d.FactsRead.Should().BeEmpty();
         d.DueOn.Should().BeNull();
         d.IsOverdue.Should().BeFalse();
@@ -235,13 +235,13 @@ public class DecisionStructTests
         foreach (var (d, c) in decided)
         {
             var fresh = CaseFacts.FromCase(c);
-            var facts = d.Facts!;
+            var facts = d.GetFacts()!;
             facts.Should().BeEquivalentTo(fresh, o => o.Excluding(f => f.Level), CaseHistories.Describe(c));
             facts.Level.Should().Be(Engine.Levels.Keys.Single(l => string.Equals(l.Name, c.Level.Name, StringComparison.OrdinalIgnoreCase)).Name, "facts spell the level as the engine does");
             d.FactsRead.Should().NotBeEmpty();
             foreach (var fact in d.FactsRead)
             {
-                fact.Value.Should().Be(fresh.ValueOf(fact.Name), fact.Name);
+                fact.Value.Should().Be(fresh.TextOf(fact.Name), fact.Name);
             }
 
             d.Rule!.FactsRead.Should().Equal(d.FactsRead.Select(f => f.Name));
@@ -258,13 +258,13 @@ public class DecisionStructTests
         var d = Engine.Decide(c, note);
 
         d.IsValid.Should().BeTrue();
-        d.Facts!.Level.Should().Be("SeniorExecutive");
+        d.GetFacts()!.Level.Should().Be("SeniorExecutive");
         CaseFacts.FromCase(c).Level.Should().Be("seniorexecutive", "FromCase keeps the case's own spelling");
         d.DueOn.Should().Be(Engine.Decide(c with { Level = JobLevel.SeniorExecutive }, note).DueOn, "the level profile is found regardless of case");
     }
 
     [Fact]
-    public void Decisions_of_the_same_case_object_on_the_same_day_are_equal()
+    public void Decisions_of_the_same_case_on_the_same_day_are_equal()
     {
         var note = D(2026, 3, 6);
         var c = New(JobLevel.MiddleManagement, HappyPath(note));
@@ -287,14 +287,14 @@ public class DecisionStructTests
     }
 
     [Fact]
-    public void Decisions_differ_for_another_case_object_day_rule_or_date()
+    public void Decisions_differ_for_another_case_day_rule_or_date()
     {
         var note = D(2026, 3, 6);
         var c = New(JobLevel.MiddleManagement, HappyPath(note));
         var today = note.PlusDays(10);
         var a = Engine.Decide(c, today);
 
-        (Engine.Decide(c with { }, today) != a).Should().BeTrue("an equal but different case object");
+        (Engine.Decide(c with { Role = c.Role + " II" }, today) != a).Should().BeTrue("another case");
         (Engine.Decide(c, today.PlusDays(1)) != a).Should().BeTrue("another day, though rule and due date are the same");
         Engine.Decide(c, today.PlusDays(1)).DueOn.Should().Be(a.DueOn);
 
@@ -306,10 +306,16 @@ public class DecisionStructTests
         withHoliday.DueOn.Should().NotBe(a.DueOn);
         (withHoliday == a).Should().BeFalse();
 
-        // The same case, another rule set whose FollowUp rule is another object.
+        // The same case, another rule set whose FollowUp rule is another object with the same content.
         var custom = new PlaybookEngine(new PlaybookOptions { RuleSet = PlaybookRuleSet.Load(PlaybookRuleSet.DefaultWorkflowJson).GetRuleSetOrThrow() }).Decide(c, today);
         (custom.Next.Rule, custom.DueOn, custom.WindowStart, custom.WindowEnd).Should().Be((a.Next.Rule, a.DueOn, a.WindowStart, a.WindowEnd));
-        (custom == a).Should().BeFalse("the rule is another object");
+        (custom == a).Should().BeTrue("the rule says and dates the same, though it is another object");
+        var renamed = new PlaybookEngine(new PlaybookOptions
+        {
+            RuleSet = PlaybookRuleSet.Load(PlaybookRuleSet.DefaultWorkflowJson.Replace("\"RuleName\": \"FollowUp\"", "\"RuleName\": \"FollowUpLater\"", StringComparison.Ordinal)).GetRuleSetOrThrow(),
+        }).Decide(c, today);
+        renamed.Next.Rule.Should().Be("FollowUpLater");
+        (renamed == a).Should().BeFalse("another rule decided");
 
         // Another level profile: a different window.
         var level = new PlaybookOptions();
@@ -359,7 +365,7 @@ public class DecisionStructTests
             plan.Decision.Should().Be(decision);
             plan.Decision.Case.Should().BeSameAs(c);
             plan.Next.Should().Be(decision.Next);
-            plan.Decision.Facts.Should().BeEquivalentTo(CaseFacts.FromCase(c), o => o.Excluding(f => f.Level), file);
+            plan.Decision.GetFacts().Should().BeEquivalentTo(CaseFacts.FromCase(c), o => o.Excluding(f => f.Level), file);
             plan.Decision.FactsRead.Should().Equal(decision.FactsRead);
             plan.Steps.Should().HaveCount(10);
         }
@@ -377,7 +383,7 @@ public class DecisionStructTests
         {
             swept[i].Case.Should().BeSameAs(cases[i]);
             swept[i].Should().Be(Engine.Decide(cases[i], today));
-            swept[i].Facts.Should().BeEquivalentTo(CaseFacts.FromCase(cases[i]), o => o.Excluding(f => f.Level));
+            swept[i].GetFacts().Should().BeEquivalentTo(CaseFacts.FromCase(cases[i]), o => o.Excluding(f => f.Level));
         }
     }
 }

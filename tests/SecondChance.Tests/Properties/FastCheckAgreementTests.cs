@@ -111,7 +111,7 @@ public class FastCheckAgreementTests
         if (count == 1)
         {
             d.Rule!.Name.Should().Be("ThankAndAsk");
-            d.Facts!.EventCount.Should().Be(1);
+            d.GetFacts()!.EventCount.Should().Be(1);
         }
 
         CaseFacts.FromCase(c).EventCount.Should().Be(count);
@@ -137,7 +137,7 @@ public class FastCheckAgreementTests
         string.Join("|",
             f.Level, f.Notified, f.FeedbackRecorded, f.InterestReaffirmed, f.NoteSent, f.FollowUpMade, f.Approached, f.OfferReceived, f.Closed,
             f.FollowUpCount, f.EventCount, f.GapCount, f.LastEvent, f.LastFollowUpOutcome, f.ClosedReason, f.NoteChannel, f.OfferHasRespondBy,
-            f.RespondBy, f.LastEventKey, string.Join(",", AllTypes.Select(t => f.Has(t) ? f.LatestOn(t).ToString() : "-")));
+            f.State.RespondBy, f.LastEventKey, string.Join(",", AllTypes.Select(t => f.State.Has(t) ? f.State.LatestOn(t).ToString() : "-")));
 
     [Fact]
     public void Refolding_one_instance_over_many_cases_gives_what_a_fresh_fold_gives()
@@ -151,9 +151,9 @@ public class FastCheckAgreementTests
                 var events = CaseHistories.Wrap(history, shape);
                 var levelName = CaseHistories.KnownLevels[level % 3].Name;
                 var fresh = CaseFacts.Fold(events, events.Count, levelName, out var wellFormed);
-                reused.Refold(events, levelName).Should().Be(wellFormed);
+                SecondChance.Engine.CaseFold.Fold(ref reused.State, events, events.Count, levelName).Should().Be(wellFormed);
                 Snapshot(reused).Should().Be(Snapshot(fresh), string.Join(", ", history.Select(e => e?.ToString() ?? "null")));
-                reused.LastEventKey.Should().Be(history.Length == 0 || history[^1] is null ? int.MinValue : SecondChance.Scheduling.DateKey.Of(history[^1]!.On));
+                reused.LastEventKey.Should().Be(history.Length == 0 || history[^1] is null ? int.MinValue : SecondChance.Engine.DateKey.Of(history[^1]!.On));
             }
         }, iter: 1500, threads: 1);
     }

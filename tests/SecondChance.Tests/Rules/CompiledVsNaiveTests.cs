@@ -58,8 +58,8 @@ public class CompiledVsNaiveTests
         {
             var decision = engine.Decide(c, Today);
             var expected = CaseFacts.FromCase(c);
-            decision.Facts.Should().BeEquivalentTo(expected, o => o.Excluding(f => f.Level));
-            decision.Facts!.Level.Should().Be(c.Level.Name);
+            decision.GetFacts().Should().BeEquivalentTo(expected, o => o.Excluding(f => f.Level));
+            decision.GetFacts()!.Level.Should().Be(c.Level.Name);
             decision.FactsRead.Should().NotBeEmpty();
         }
     }

@@ -222,7 +222,7 @@ public class FirstMatchTests
                 }
 
                 Interlocked.Increment(ref decided);
-                var index = Naive(engine.RuleSet, decision.Facts!);
+                var index = Naive(engine.RuleSet, decision.GetFacts()!);
                 index.Should().BeGreaterThanOrEqualTo(0);
                 decision.Rule.Should().BeSameAs(engine.RuleSet.RulesArray[index], CaseHistories.Describe(t.Case));
             }

@@ -122,10 +122,11 @@ public class OpeningRuleTests
     {
         var decision = Engine.Decide(New(JobLevel.MiddleManagement, [.. HappyPath(Call), Reopened]), Today);
 
-        decision.FactsRead.Should().BeEquivalentTo([new FactValue("Approached", false), new FactValue("OfferReceived", false), new FactValue("OpeningSinceFollowUp", true)]);
+        decision.FactsRead.Should().BeEquivalentTo([new FactValue("Approached", "false"), new FactValue("OfferReceived", "false"), new FactValue("OpeningSinceFollowUp", "true")]);
         decision.Explain().Should().Contain("FollowUpOnOpening").And.Contain("from OpeningSeen");
-        decision.Facts!.LastOpeningMatch.Should().Be("Reopened");
-        decision.Facts.OpeningSeen.Should().BeTrue();
+        var facts = decision.GetFacts()!;
+        facts.LastOpeningMatch.Should().Be("Reopened");
+        facts.OpeningSeen.Should().BeTrue();
     }
 
     [Fact]

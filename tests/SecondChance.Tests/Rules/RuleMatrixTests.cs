@@ -76,7 +76,7 @@ public class RuleMatrixTests
             Rule = "FollowUp",
         });
         decision.Explain().Should().Contain("FollowUp").And.Contain("NoteSent = true").And.Contain("2026-08-06");
-        decision.FactsRead.Should().ContainSingle().Which.Should().Be(new FactValue("NoteSent", true));
+        decision.FactsRead.Should().ContainSingle().Which.Should().Be(new FactValue("NoteSent", "true"));
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public class ZoneLookupTests
         var decision = engine.Decide(New(new JobLevel(level), new Notified(call), new NoteSent(call, NoteChannel.Email)), call);
 
         decision.IsValid.Should().BeTrue();
-        decision.Facts!.Level.Should().Be("MiddleManagement");
+        decision.GetFacts()!.Level.Should().Be("MiddleManagement");
         decision.DueOn.Should().Be(D(2026, 8, 3)); // five months for middle management, moved off a Sunday
     }
 }

@@ -1,0 +1,227 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using RulesEngine.ExpressionBuilders;
+using RulesEngine.Models;
+using SecondChance.Engine;
+using SecondChance.Serialization;
+
+namespace SecondChance.Rules;
+
+/// <summary>Parses, checks and compiles workflows.</summary>
+internal static class RuleSetLoader
+{
+    private static readonly ParameterExpression FactsParameter = System.Linq.Expressions.Expression.Parameter(typeof(CaseFacts), PlaybookRuleSet.FactsParameterName);
+
+    public static RuleSetLoadResult Load(string json, RuleSetMode mode)
+    {
+        var problems = new List<RuleSetProblem>();
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+        }
+        catch (JsonException ex)
+        {
+            return Fail(new RuleSetProblem(null, "json", $"malformed JSON (line {(ex.LineNumber ?? 0) + 1}): {FirstSentence(ex.Message)}"));
+        }
+
+        using (doc)
+        {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Fail(new RuleSetProblem(null, "json", "the workflow must be a JSON object"));
+            }
+
+            var root = doc.RootElement;
+            var workflowName = JsonMembers.Find(root, "WorkflowName") is { ValueKind: JsonValueKind.String } wn ? wn.GetString()! : string.Empty;
+            if (string.IsNullOrWhiteSpace(workflowName))
+            {
+                problems.Add(new RuleSetProblem(null, "WorkflowName", "is required"));
+            }
+
+            if (JsonMembers.Find(root, "Rules") is not { ValueKind: JsonValueKind.Array } rulesElement)
+            {
+                problems.Add(new RuleSetProblem(null, "Rules", "is required and must be an array of rules"));
+                return new RuleSetLoadResult(null, problems);
+            }
+
+            var count = rulesElement.GetArrayLength();
+            if (count == 0)
+            {
+                problems.Add(new RuleSetProblem(null, "Rules", "must hold at least one rule"));
+            }
+
+            if (count > PlaybookRuleSet.MaxRules)
+            {
+                problems.Add(new RuleSetProblem(null, "Rules", $"holds {count} rules; at most {PlaybookRuleSet.MaxRules} are allowed"));
+                return new RuleSetLoadResult(null, problems);
+            }
+
+            var compiled = new List<PlaybookRule>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            var index = 0;
+            foreach (var ruleElement in rulesElement.EnumerateArray())
+            {
+                var rule = CompileRule(ruleElement, index++, names, problems);
+                if (rule is not null)
+                {
+                    compiled.Add(rule);
+                }
+            }
+
+            ValidateWithRulesEngine(workflowName, compiled, problems);
+
+            if (problems.Any(p => !p.IsWarning))
+            {
+                return new RuleSetLoadResult(null, problems);
+            }
+
+            var rules = mode == RuleSetMode.Extend ? Merge(compiled, PlaybookRuleSet.Default.RulesArray) : compiled.ToArray();
+            var firstMatch = CompileFirstMatch(rules);
+            RuleSetAnalyzer.Analyze(rules, firstMatch, problems);
+            if (problems.Any(p => !p.IsWarning))
+            {
+                return new RuleSetLoadResult(null, problems);
+            }
+
+            return new RuleSetLoadResult(PlaybookRuleSet.Create(workflowName, rules, json, problems.ToArray(), firstMatch), problems);
+        }
+    }
+
+    private static PlaybookRule[] Merge(List<PlaybookRule> custom, PlaybookRule[] defaults)
+    {
+        var byName = custom.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        var replaced = defaults.Select(d => byName.Remove(d.Name, out var c) ? c : d).ToList();
+        return [.. custom.Where(c => byName.ContainsKey(c.Name)), .. replaced];
+    }
+
+    private static PlaybookRule? CompileRule(JsonElement element, int index, HashSet<string> names, List<RuleSetProblem> problems)
+    {
+        var where = $"Rules[{index}]";
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add(new RuleSetProblem(null, where, "must be a JSON object"));
+            return null;
+        }
+
+        var name = JsonMembers.Find(element, "RuleName") is { ValueKind: JsonValueKind.String } n ? n.GetString()!.Trim() : string.Empty;
+        if (name.Length == 0)
+        {
+            problems.Add(new RuleSetProblem(null, where + ".RuleName", "is required"));
+            return null;
+        }
+
+        if (!names.Add(name))
+        {
+            problems.Add(new RuleSetProblem(name, "RuleName", "is used by more than one rule; names must be unique"));
+            return null;
+        }
+
+        if (JsonMembers.Find(element, "Enabled") is { ValueKind: JsonValueKind.False })
+        {
+            return null;
+        }
+
+        if (JsonMembers.Find(element, "Rules") is { ValueKind: JsonValueKind.Array } || JsonMembers.Find(element, "WorkflowsToInject") is { ValueKind: JsonValueKind.Array })
+        {
+            problems.Add(new RuleSetProblem(name, "Rules", "nested rules and injected workflows are not supported; write one expression per rule"));
+            return null;
+        }
+
+        if (JsonMembers.Find(element, "RuleExpressionType") is { ValueKind: JsonValueKind.String } ret
+            && !string.Equals(ret.GetString(), nameof(RuleExpressionType.LambdaExpression), StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add(new RuleSetProblem(name, "RuleExpressionType", "must be LambdaExpression"));
+        }
+
+        if (JsonMembers.Find(element, "LocalParams") is { ValueKind: JsonValueKind.Array } || JsonMembers.Find(element, "Actions") is { ValueKind: JsonValueKind.Object })
+        {
+            problems.Add(new RuleSetProblem(name, "LocalParams", "local parameters and rule actions are not supported"));
+        }
+
+        var expression = JsonMembers.Find(element, "Expression") is { ValueKind: JsonValueKind.String } ex ? ex.GetString()! : string.Empty;
+        var before = problems.Count;
+        Expression? body = null;
+        var factsRead = new SortedSet<string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(expression))
+        {
+            problems.Add(new RuleSetProblem(name, "Expression", "is required"));
+        }
+        else if (expression.Length > PlaybookRuleSet.MaxExpressionLength)
+        {
+            problems.Add(new RuleSetProblem(name, "Expression", $"is {expression.Length} characters long; at most {PlaybookRuleSet.MaxExpressionLength} are allowed"));
+        }
+        else
+        {
+            body = ParseExpression(name, expression, factsRead, problems);
+        }
+
+        var properties = RulePropertiesReader.Read(name, JsonMembers.Find(element, "Properties"), problems);
+        if (problems.Count != before || body is null || properties is null)
+        {
+            return null;
+        }
+
+        var p = properties.Value;
+        return new PlaybookRule(name, expression, p.Step, p.Action, p.Covers, p.Due, p.CompletedBy, p.Guidance, [.. factsRead], FactsParameter, body)
+        {
+            OpeningGuidance = p.OpeningGuidance,
+        };
+    }
+
+    private static Expression? ParseExpression(string rule, string expression, ISet<string> factsRead, List<RuleSetProblem> problems)
+    {
+        Expression body;
+        try
+        {
+            // RulesEngine's own parser, so the language is exactly RulesEngine's; the tree is then sandboxed.
+            var parser = new RuleExpressionParser(new ReSettings());
+            var parsed = parser.Parse(expression, [FactsParameter], typeof(bool));
+            body = parsed is LambdaExpression l ? l.Body : parsed;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            problems.Add(new RuleSetProblem(rule, "Expression", $"does not compile against the facts: {FirstSentence(ex.Message)}"));
+            return null;
+        }
+
+        var refusal = ExpressionSandbox.Check(body, FactsParameter, factsRead);
+        if (refusal is not null)
+        {
+            problems.Add(new RuleSetProblem(rule, "Expression", $"is refused by the sandbox: {refusal}"));
+            return null;
+        }
+
+        return body;
+    }
+
+    internal static Func<CaseFacts, int> CompileFirstMatch(PlaybookRule[] rules) =>
+        FirstMatchCompiler.Compile<CaseFacts>(rules.Select(r => r.Body).ToArray(), FactsParameter);
+
+    private static void ValidateWithRulesEngine(string workflowName, List<PlaybookRule> rules, List<RuleSetProblem> problems)
+    {
+        if (rules.Count == 0 || string.IsNullOrWhiteSpace(workflowName))
+        {
+            return;
+        }
+
+        // RulesEngine's structural validation of the workflow, so a set that loads here also loads there.
+        var workflow = PlaybookRuleSet.Create(workflowName, [.. rules], string.Empty, []).ToWorkflow();
+        try
+        {
+            _ = new RulesEngine.RulesEngine([workflow], new ReSettings());
+        }
+        catch (Exception ex) when (ex is RulesEngine.Exceptions.RuleValidationException or FluentValidation.ValidationException or ArgumentException)
+        {
+            problems.Add(new RuleSetProblem(null, "workflow", $"RulesEngine rejected the workflow: {FirstSentence(ex.Message)}"));
+        }
+    }
+
+    private static RuleSetLoadResult Fail(RuleSetProblem problem) => new(null, [problem]);
+
+    private static string FirstSentence(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.Length > 300 ? line[..300] + "..." : line;
+    }
+}
