@@ -118,31 +118,8 @@ internal static class OpeningsCommand
 
     private static async Task ReadLinesAsync(string path, string what, Func<string, long, IReadOnlyList<SecondChance.Validation.CaseError>> read, List<string> problems, CancellationToken cancellationToken)
     {
-        using var reader = CliSession.OpenText(path, what);
-        var number = 0L;
-        while (true)
+        await foreach (var (number, line) in CliSession.ReadLinesAsync(path, what, cancellationToken))
         {
-            string? line;
-            try
-            {
-                line = await reader.ReadLineAsync(cancellationToken);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw CliSession.FileProblem(path, what, ex);
-            }
-
-            if (line is null)
-            {
-                return;
-            }
-
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
             foreach (var error in read(line, number))
             {
                 problems.Add(string.Create(CultureInfo.InvariantCulture, $"{what} file '{path}', line {number}: {error}"));

@@ -279,14 +279,9 @@ public sealed class CaseStore : IDisposable
         string tenant,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT document FROM cases WHERE tenant = $tenant;";
-        command.Parameters.AddWithValue("$tenant", tenant);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await foreach (var stored in AllAsync(tenant, cancellationToken))
         {
-            yield return reader.GetString(0);
+            yield return stored.Document;
         }
     }
 
