@@ -54,6 +54,7 @@ internal static class Cli
         session.RulesPath = parsed.GetValue(options.Rules);
         session.RulesMode = parsed.GetValue(options.RulesMode);
         session.Today = parsed.GetValue(options.Today);
+        session.Verbose = verbose;
 
         try
         {
@@ -99,6 +100,7 @@ internal static class Cli
         root.Add(PlanCommand.Create(session, options));
         root.Add(BatchCommand.Create(session, options));
         root.Add(WalkCommand.Create(session, options));
+        root.Add(RecordCommand.Create(session, options));
         root.Add(RulesCommand.Create(session));
         root.Add(NoteCommand.Create(session, options));
         root.Add(IcsCommand.Create(session, options));
@@ -117,18 +119,17 @@ internal static class Cli
             Recursive = true,
         };
 
-        public Option<RuleSetMode> RulesMode { get; } = new("--rules-mode")
+        public Option<RuleSetMode?> RulesMode { get; } = new("--rules-mode")
         {
-            Description = "How --rules relates to the default rules: replace them, or extend them (its rules are checked first).",
+            Description = "How --rules relates to the default rules: replace them, or extend them (its rules are checked first). Default: what the file declares, else replace.",
             HelpName = "replace|extend",
             Recursive = true,
-            DefaultValueFactory = _ => RuleSetMode.Replace,
             CustomParser = ParseMode,
         };
 
         public Option<bool> Verbose { get; } = new("--verbose")
         {
-            Description = "Show the full details (stack trace) of an unexpected failure.",
+            Description = "Show technical detail: the rule behind each decision, and the stack trace of an unexpected failure.",
             Recursive = true,
         };
 
@@ -160,17 +161,16 @@ internal static class Cli
         private static LocalDate? ParseDate(ArgumentResult result)
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-            var date = LocalDatePattern.Iso.Parse(text);
-            if (!date.Success)
+            if (!SecondChance.Serialization.SecondChanceJson.TryParseDate(text, out var date, out var problem))
             {
-                result.AddError($"--today: '{text}' is not a date; write it as YYYY-MM-DD, for example 2026-03-10.");
+                result.AddError($"--today: {problem}");
                 return null;
             }
 
-            return date.Value;
+            return date;
         }
 
-        private static RuleSetMode ParseMode(ArgumentResult result)
+        private static RuleSetMode? ParseMode(ArgumentResult result)
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
             switch (text.ToUpperInvariant())

@@ -16,8 +16,9 @@ internal sealed class CliSession
     private PlaybookEngine? _engine;
     private IAnsiConsole? _console;
 
-    public CliSession(TextReader stdin, TextWriter stdout, TextWriter stderr, IClock clock, CliTerminal terminal)
+    public CliSession(TextReader stdin, TextWriter stdout, TextWriter stderr, IClock clock, CliTerminal terminal, IAnsiConsole? console = null)
     {
+        _console = console;
         Stdin = stdin;
         Stdout = stdout;
         Stderr = stderr;
@@ -38,8 +39,11 @@ internal sealed class CliSession
     /// <summary>Gets or sets the rule file given with <c>--rules</c>, if any.</summary>
     public string? RulesPath { get; set; }
 
-    /// <summary>Gets or sets how the rule file relates to the default rules.</summary>
-    public RuleSetMode RulesMode { get; set; } = RuleSetMode.Replace;
+    /// <summary>Gets or sets how the rule file relates to the default rules; <see langword="null"/> takes what the file declares.</summary>
+    public RuleSetMode? RulesMode { get; set; }
+
+    /// <summary>Gets or sets whether <c>--verbose</c> was given: technical detail (the rule that fired, stack traces) is shown.</summary>
+    public bool Verbose { get; set; }
 
     /// <summary>Gets or sets the date given with <c>--today</c>, if any.</summary>
     public LocalDate? Today { get; set; }

@@ -39,7 +39,7 @@ public class BatchCommandTests
     {
         var result = await CliRun.RunWithInput(OneLine(Paths.Alex) + "\n", "batch", "--today", "2026-03-05");
 
-        result.ExitCode.Should().Be(0);
+        result.ExitCode.Should().Be(2, "no line could be decided");
         var line = JsonDocument.Parse(result.Stdout).RootElement;
         line.GetProperty("line").GetInt32().Should().Be(1);
         line.GetProperty("errors")[0].GetString().Should().Be("events[0].on: must not be after today (2026-03-05)");
@@ -89,6 +89,51 @@ public class BatchCommandTests
             var expected = i % 3 == 2 ? $"{{\"line\":{i + 1}," : i % 3 == 0 ? "{\"step\":7," : "{\"step\":5,";
             lines[i].Should().StartWith(expected, $"line {i + 1}");
         }
+    }
+
+    [Fact]
+    public async Task Batch_JsonArray_ExplainsNdjsonAndExitsTwo()
+    {
+        var input = "[" + OneLine(Paths.Alex) + ",\n" + OneLine(Paths.Sam) + "]\n";
+
+        var result = await CliRun.RunWithInput(input, "batch", "--today", "2026-12-01");
+
+        result.ExitCode.Should().Be(2);
+        result.Stdout.Should().BeEmpty();
+        result.Stderr.Should().Contain("batch reads one case per line (NDJSON)").And.Contain("jq -c '.[]'");
+    }
+
+    [Fact]
+    public async Task Batch_EveryLineBad_ExitsTwoWithASummary()
+    {
+        var result = await CliRun.RunWithInput("{\"candidate\":\"x\"}\n{oops\n", "batch", "--today", "2026-12-01");
+
+        result.ExitCode.Should().Be(2);
+        result.StdoutLines.Should().HaveCount(2);
+        result.StderrLines.Should().Contain("batch: decided 0, refused 2").And.Contain(l => l.Contains("no line could be decided"));
+    }
+
+    [Fact]
+    public async Task Batch_Summary_CountsDecidedAndRefusedWithThousandsSeparators()
+    {
+        var alex = OneLine(Paths.Alex);
+        var input = string.Concat(Enumerable.Repeat(alex + "\n", 1002)) + "oops\n";
+
+        var result = await CliRun.RunWithInput(input, "batch", "--today", "2026-12-01");
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        result.StderrLines.Should().Equal("batch: decided 1,002, refused 1");
+    }
+
+    [Fact]
+    public async Task Batch_AtATerminal_SaysWhatItIsWaitingFor()
+    {
+        var terminal = new CliTerminal(IsInputTerminal: true, IsOutputTerminal: false, NoColor: true);
+
+        var result = await CliRun.RunWithReader(new StringReader(OneLine(Paths.Alex) + "\n"), ["batch", "--today", "2026-12-01"], terminal: terminal);
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        result.StderrLines[0].Should().Contain("one JSON object per line; end with Ctrl-D");
     }
 
     /// <summary>A reader that records how many output lines existed each time the CLI asked for the next input line.</summary>

@@ -80,15 +80,15 @@ public class ExitCodeTests
     }
 
     [Theory]
-    [InlineData("03/10/2026")]
-    [InlineData("2026-02-30")]
-    [InlineData("tomorrow")]
-    public async Task BadTodayFormat_ExitsTwo(string today)
+    [InlineData("03/10/2026", "--today: '03/10/2026' is not a date; write it as YYYY-MM-DD")]
+    [InlineData("2026-02-30", "--today: 2026-02-30 is not a day in February 2026 (it has 28 days)")]
+    [InlineData("tomorrow", "--today: 'tomorrow' is not a date; write it as YYYY-MM-DD")]
+    public async Task BadTodayFormat_ExitsTwoSayingWhatIsWrong(string today, string message)
     {
         var result = await CliRun.Run("next", "--case", Paths.Alex, "--today", today);
 
         result.ExitCode.Should().Be(2);
-        result.Stderr.Should().Contain($"--today: '{today}' is not a date; write it as YYYY-MM-DD");
+        result.Stderr.Should().Contain(message);
     }
 
     [Theory]
@@ -114,7 +114,7 @@ public class ExitCodeTests
 
         result.ExitCode.Should().Be(0);
         result.Stdout.Should().Contain("secondchance [command] [options]");
-        foreach (var command in new[] { "next", "plan", "batch", "walk", "rules", "note", "ics", "stats" })
+        foreach (var command in new[] { "next", "plan", "batch", "walk", "record", "rules", "note", "ics", "stats" })
         {
             result.Stdout.Should().Contain($"  {command} ");
         }
@@ -141,5 +141,18 @@ public class ExitCodeTests
     private sealed class BrokenClock : IClock
     {
         public Instant GetCurrentInstant() => throw new InvalidOperationException("the clock is broken");
+    }
+
+    [Fact]
+    public async Task MisspelledField_ExitsTwoWithThePathAndTheNameMeant()
+    {
+        var text = File.ReadAllText(Paths.Alex).Replace("\"channel\": \"Email\"", "\"channel\": \"Email\", \"respond_by\": \"2026-03-20\"", StringComparison.Ordinal);
+        var file = Paths.TempFile(text);
+
+        var result = await CliRun.Run("next", "--case", file, "--today", "2026-03-10");
+
+        result.ExitCode.Should().Be(2);
+        result.Stderr.Should().Contain("events[3].respond_by: unknown field; the fields here are type, on, channel");
+        File.Delete(file);
     }
 }

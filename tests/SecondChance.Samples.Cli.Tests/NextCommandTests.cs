@@ -51,8 +51,27 @@ public class NextCommandTests
             .And.Contain("Next: step 7, follow up")
             .And.Contain("Due 2026-08-06 (in 149 days)")
             .And.Contain("On time from 2026-07-23 to 2026-08-20")
-            .And.Contain("Why: Rule 'FollowUp' matched")
+            .And.Contain("Why: You sent your note on 6 March 2026; middle-management roles usually revisit")
+            .And.NotContain("Rule 'FollowUp'").And.NotContain("facts.").And.NotContain("LevelMonthsAfter")
             .And.NotContain("OVERDUE");
+    }
+
+    [Fact]
+    public async Task Next_Verbose_AlsoShowsTheRuleBehindTheDecision()
+    {
+        var result = await CliRun.Run("next", "--case", Paths.Alex, "--today", "2026-03-10", "--verbose");
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        result.Stdout.Should().Contain("Why: You sent your note").And.Contain("Rule: Rule 'FollowUp' matched (facts.NoteSent)");
+    }
+
+    [Fact]
+    public async Task Plan_AfterTheyCameBack_Step9RowSaysAnswerTheirApproach()
+    {
+        var result = await CliRun.Run("plan", "--case", Paths.Morgan, "--today", "2026-10-01");
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        result.Stdout.Should().Contain("Next: step 9, answer their approach").And.Contain("Answer their approach").And.NotContain("Give them time to come back");
     }
 
     [Fact]

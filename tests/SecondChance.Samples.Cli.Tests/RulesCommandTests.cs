@@ -38,12 +38,34 @@ public class RulesCommandTests
     }
 
     [Fact]
-    public async Task RulesValidate_AnIncompleteReplacement_ExitsTwo()
+    public async Task RulesValidate_AnIncompleteReplacement_ExitsTwoWithASummaryAndTheExtendHint()
     {
-        var result = await CliRun.Run("rules", "validate", Paths.SampleRules);
+        var result = await CliRun.Run("rules", "validate", Paths.Rules("follow-up-only.json"));
 
         result.ExitCode.Should().Be(2);
-        result.StderrLines.Should().Contain("workflow, Rules: no rule decides a case at stage 'Notified' (level IndividualContributor); add a rule that matches it");
+        result.StderrLines.Should().HaveCount(2);
+        result.StderrLines[0].Should().MatchRegex(@"^workflow, Rules: no rule decides a case at \d+ stages, the first three being 'Notified' \(level IndividualContributor\), '[^']+' \(level IndividualContributor\), '[^']+' \(level IndividualContributor\); add rules that match them$");
+        result.StderrLines[1].Should().Be("workflow, Rules: this file looks like an extension of the default rules: load it in extend mode (--rules-mode extend), or declare \"WorkflowsToInject\": [\"SecondChance.Default\"] at its top");
+    }
+
+    [Theory]
+    [InlineData("quick-follow-up.json", 8)]
+    [InlineData("executive-second-follow-up.json", 10)]
+    public async Task RulesValidate_BundledRuleFiles_PassWithoutAMode(string file, int rules)
+    {
+        var result = await CliRun.Run("rules", "validate", Path.Combine(Paths.Root, "samples", "rules", file));
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        result.Stdout.Should().Contain($"with {rules} rules (extend mode)");
+    }
+
+    [Fact]
+    public async Task RulesValidate_ADeclaredExtensionInReplaceMode_SaysWhy()
+    {
+        var result = await CliRun.Run("rules", "validate", Paths.SampleRules, "--rules-mode", "replace");
+
+        result.ExitCode.Should().Be(2);
+        result.StderrLines.Should().Contain("workflow, WorkflowsToInject: the file extends SecondChance.Default, but replace mode was asked for; load it in extend mode or without a mode");
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public class WalkCommandTests
     [InlineData("2\nUTC\n2026-03-11", "line 3 (When did they call you? (YYYY-MM-DD)): must not be after today (2026-03-10)")]
     [InlineData("2\nUTC\nyesterday", "line 3 (When did they call you? (YYYY-MM-DD)): 'yesterday' is not a date")]
     [InlineData("2\nUTC\n2026-03-09\nmaybe", "line 4 (Did you ask where you fell short?): 'maybe' is not yes or no")]
-    [InlineData("2\nUTC\n2026-03-09\nn\nn\ny\nEmail\n2026-03-08", "line 8 (When did you send it? (YYYY-MM-DD)): must not be before the previous event (2026-03-09)")]
+    [InlineData("2\nUTC\n2026-03-09\nn\nn\ny\nEmail\n2026-03-08", "line 8 (When did you send it? (YYYY-MM-DD)): must not be before the previous event, the call on 9 March 2026")]
     [InlineData("2\nUTC\n2026-03-09\nn\nn\nn\nRiley\nContoso\nLead\nPat\nnot-an-email", "line 11 (Their email address (empty to skip)): 'not-an-email' is not a valid email address")]
     [InlineData("2\nUTC", "the answers ended before this question: When did they call you?")]
     public async Task Walk_BadScriptedAnswer_ExitsTwoWithTheReason(string answers, string message)

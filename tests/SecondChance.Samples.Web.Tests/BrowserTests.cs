@@ -13,20 +13,24 @@ public class BrowserTests
 
     public BrowserTests(ITestOutputHelper output) => _output = output;
 
-    [Fact]
-    public async Task Page_CreateCaseRecordEvents_NextActionFollows_NoteCalendarAndStats()
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
         File.Exists(Chromium).Should().BeTrue("the browser test drives Debian's chromium package (apt-get install -y chromium)");
-        var clock = new FakeClock(Instant.FromUtc(2026, 3, 10, 17, 0));
-        await using var server = await LiveServer.StartAsync("Development", clock, new Dictionary<string, string?>());
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
+    }
+
+    [Fact]
+    public async Task Page_CreateCaseRecordEvents_NextActionFollows_NoteCalendarAndStats()
+    {
+        await using var server = await LiveServer.StartAsync("Development", new FakeClock(Instant.FromUtc(2026, 3, 10, 17, 0)), new Dictionary<string, string?>());
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 }, Locale = "en-GB", BypassCSP = true });
         var outside = new List<string>();
         page.Request += (_, request) =>
         {
@@ -58,13 +62,13 @@ public class BrowserTests
 
         await page.ClickAsync("button[data-event=InterestReaffirmed]");
         await Assertions.Expect(page.Locator("#next-action")).ToHaveTextAsync("Send a thank-you note");
-        await Assertions.Expect(page.Locator("#next-due")).ToContainTextAsync("2026-03-10");
+        await Assertions.Expect(page.Locator("#next-due")).ToContainTextAsync("10 March 2026");
 
         await page.FillAsync("#event-on", "2026-03-10");
         await page.SelectOptionAsync("#event-channel", "Card");
         await page.ClickAsync("button[data-event=NoteSent]");
         await Assertions.Expect(page.Locator("#next-action")).ToHaveTextAsync("Follow up with the same person");
-        await Assertions.Expect(page.Locator("#next-due")).ToContainTextAsync("Due 2026-08-10");
+        await Assertions.Expect(page.Locator("#next-due")).ToContainTextAsync("Due 10 August 2026");
         await Assertions.Expect(page.Locator("#next-guidance")).ToContainTextAsync("same person");
         await Assertions.Expect(page.Locator("#timeline li")).ToHaveCountAsync(10);
         await Assertions.Expect(page.Locator("#timeline li.Next").First).ToHaveAttributeAsync("data-step", "7");
@@ -73,8 +77,9 @@ public class BrowserTests
 
         await page.FillAsync("#event-on", "2026-03-01");
         await page.ClickAsync("button[data-event=FollowUpMade]");
-        await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("events[4].on");
-        await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("must not be before the previous event");
+        await Assertions.Expect(page.Locator("#event-on-error")).ToContainTextAsync("must not be before the previous event, your note on 10 March 2026");
+        await Assertions.Expect(page.Locator("#event-on")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#event-on")).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(page.Locator("#history li")).ToHaveCountAsync(4);
 
         await page.FillAsync("#agenda-on", "2026-08-31");
@@ -97,7 +102,7 @@ public class BrowserTests
         await Assertions.Expect(page.Locator("#note-verdict")).ToHaveTextAsync("not ready: 1 problem to fix");
         var prompt = page.Locator("#note-findings li.Error");
         await Assertions.Expect(prompt).ToHaveCountAsync(1);
-        await Assertions.Expect(prompt).ToContainTextAsync("UnfilledPrompt");
+        await Assertions.Expect(prompt).ToContainTextAsync("Unfilled prompt");
         await Assertions.Expect(prompt).ToContainTextAsync(new Regex("line \\d+"));
         await Assertions.Expect(prompt).ToContainTextAsync("[ADD AN EXAMPLE");
 
@@ -114,6 +119,8 @@ public class BrowserTests
         var ics = await File.ReadAllTextAsync((await download.PathAsync())!);
         ics.Should().StartWith("BEGIN:VCALENDAR").And.Contain("-FollowUp@secondchance").And.Contain("DTSTART:20260810T090000Z");
 
+        (await Axe.ViolationsAsync(page)).Should().BeEmpty("the desktop page meets WCAG 2.2 AA as far as axe-core can tell");
+
         var screenshot = Path.Combine(Path.GetTempPath(), "secondchance-web-page.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
         _output.WriteLine("screenshot: " + screenshot);
@@ -122,5 +129,106 @@ public class BrowserTests
         await page.ClickAsync("#key-form button");
         await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("not known");
         outside.Should().BeEmpty("the page loads nothing from outside the app");
+    }
+
+    [Fact]
+    public async Task Phone_390x844_CaseFirstNoOverflowErrorsBesideTheirControlsKeyboardAndAxe()
+    {
+        await using var server = await LiveServer.StartAsync("Development", new FakeClock(Instant.FromUtc(2026, 3, 10, 17, 0)), new Dictionary<string, string?>());
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            DeviceScaleFactor = 3,
+            IsMobile = true,
+            HasTouch = true,
+            Locale = "en-GB",
+            BypassCSP = true, // only so the test can inject axe-core; the page itself needs no exception
+        });
+        async Task NoHorizontalOverflow(string when)
+        {
+            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+            widths[0].Should().BeLessThanOrEqualTo(widths[1], $"nothing may stick out sideways {when}");
+        }
+
+        await page.GotoAsync(server.Address.ToString());
+        await Assertions.Expect(page.Locator("#api-key")).ToHaveValueAsync("demo-key");
+        await NoHorizontalOverflow("on the start page");
+
+        await page.FillAsync("[name=candidate]", "Jordan Smith");
+        await page.FillAsync("[name=company]", "Fabrikam");
+        await page.FillAsync("[name=role]", "Product Lead");
+        await page.FillAsync("[name=timeZone]", "UTC");
+        await page.FillAsync("[name=notifiedOn]", "2026-03-09");
+        await page.ClickAsync("#create-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#next-action")).ToHaveTextAsync("Thank them and ask where you fell short");
+
+        // The form is ready for the next case; the candidate's words are used, not the API's names.
+        await Assertions.Expect(page.Locator("[name=candidate]")).ToHaveValueAsync(string.Empty);
+        await Assertions.Expect(page.Locator("[name=role]")).ToHaveValueAsync(string.Empty);
+        await Assertions.Expect(page.Locator("#case-sub")).ToContainTextAsync("middle management");
+        await Assertions.Expect(page.Locator("#case-sub")).Not.ToContainTextAsync("MiddleManagement");
+        await Assertions.Expect(page.Locator("#next-due")).ToContainTextAsync("9 March 2026");
+        await Assertions.Expect(page.Locator("#history li").First).ToHaveTextAsync("9 March 2026 · They called you");
+
+        // The case comes before the agenda and the forms on a phone.
+        var caseTop = (await page.Locator("#case-view").BoundingBoxAsync())!.Y;
+        (await page.Locator("#agenda-form").BoundingBoxAsync())!.Y.Should().BeGreaterThan(caseTop);
+        (await page.Locator("#create-form").BoundingBoxAsync())!.Y.Should().BeGreaterThan(caseTop);
+        await NoHorizontalOverflow("with a case open (its long reference included)");
+
+        // An error shows beside the control that caused it, which gets the focus and is on screen.
+        await page.FillAsync("#event-on", "2026-03-01");
+        await page.ClickAsync("button[data-event=FeedbackRecorded]");
+        var error = page.Locator("#event-on-error");
+        await Assertions.Expect(error).ToContainTextAsync("must not be before the previous event, the call on 9 March 2026");
+        await Assertions.Expect(page.Locator("#event-on")).ToBeFocusedAsync();
+        await Assertions.Expect(error).ToBeInViewportAsync();
+        await Assertions.Expect(page.Locator("#message")).ToBeHiddenAsync();
+        await NoHorizontalOverflow("with an error shown");
+
+        await page.FillAsync("#event-on", "2026-03-09");
+        await page.FillAsync("#event-gaps", "has not owned a budget");
+        await page.ClickAsync("button[data-event=FeedbackRecorded]");
+        await Assertions.Expect(page.Locator("#next-action")).ToHaveTextAsync("Say you are still interested");
+        await Assertions.Expect(error).ToHaveCountAsync(0);
+
+        // Findings: the button that shows a finding in the note works from the keyboard.
+        await page.ClickAsync("#note-draft");
+        await Assertions.Expect(page.Locator("#note-text")).ToHaveValueAsync(new Regex("ADD AN EXAMPLE"));
+        await page.ClickAsync("#note-check");
+        var show = page.Locator("#note-findings li.Error button.show-in-note").First;
+        await show.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#note-text")).ToBeFocusedAsync();
+        (await page.EvaluateAsync<string>("() => { const t = document.getElementById('note-text'); return t.value.slice(t.selectionStart, t.selectionEnd); }"))
+            .Should().StartWith("[ADD AN EXAMPLE");
+        await NoHorizontalOverflow("with the note's findings");
+
+        // The chart is drawn at the phone's width: its text keeps a readable size.
+        await Assertions.Expect(page.Locator("#stats-chart rect.bar.odds")).ToHaveCountAsync(3);
+        var smallest = await page.EvaluateAsync<double>("() => Math.min(...[...document.querySelectorAll('#stats-chart text')].map(t => t.getBoundingClientRect().height))");
+        smallest.Should().BeGreaterThanOrEqualTo(10, "chart text must stay readable on a phone");
+        await NoHorizontalOverflow("with the stats chart");
+
+        (await Axe.ViolationsAsync(page)).Should().BeEmpty("the phone page meets WCAG 2.2 AA as far as axe-core can tell");
+        var screenshot = Path.Combine(Path.GetTempPath(), "secondchance-web-phone.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+        _output.WriteLine("screenshot: " + screenshot);
+
+        // Agenda items open a case from the keyboard alone: Tab from the Show button, then Enter.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#case-view")).ToBeHiddenAsync();
+        await page.FillAsync("#agenda-on", "2026-12-31");
+        await page.Locator("#agenda-form button").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var item = page.Locator("#agenda button.item").First;
+        await Assertions.Expect(item).ToContainTextAsync("Jordan Smith");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(item).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#case-title")).ToHaveTextAsync("Jordan Smith at Fabrikam");
+        await NoHorizontalOverflow("after opening from the agenda");
     }
 }

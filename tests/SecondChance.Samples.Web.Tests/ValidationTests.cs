@@ -24,6 +24,8 @@ public class ValidationTests : IClassFixture<WebAppFactory>
         { """{ "candidate": "A", "company": "C", "role": "R", "level": "MiddleManagement", "events": [ { "type": "Notified", "on": "2026-03-11" } ] }""", "events[0].on" },
         { """{ "candidate": "A", "company": "C", "role": "R", "level": "MiddleManagement", "events": [ { "type": "Notified", "on": "2026-02-30" } ] }""", "events[0].on" },
         { """{ "candidate": "A", "company": "C", "role": "R", "level": "MiddleManagement", "events": [ { "type": "Notified", "on": "2026-03-06" }, { "type": "Teleported", "on": "2026-03-06" } ] }""", "events[1].type" },
+        { """{ "candidate": "A", "company": "C", "role": "R", "level": "MiddleManagement", "time_zone": "UTC", "events": [ { "type": "Notified", "on": "2026-03-06" } ] }""", "time_zone" },
+        { """{ "candidate": "A", "company": "C", "role": "R", "level": "MiddleManagement", "events": [ { "type": "Notified", "on": "2026-03-06" }, { "type": "OfferReceived", "on": "2026-03-07", "respond_by": "2026-03-09" } ] }""", "events[1].respond_by" },
     };
 
     public static TheoryData<string, string> BadEvents => new()
@@ -39,6 +41,7 @@ public class ValidationTests : IClassFixture<WebAppFactory>
         { """{ "type": "FollowUpMade", "on": "2026-03-11", "outcome": "NoChange" }""", "events[4].on" },
         { """{ "type": "Notified", "on": "2026-03-10" }""", "events[4].type" },
         { """{ "type": "OfferReceived", "on": "2026-03-10", "respondBy": "2026-03-09" }""", "events[4].respondBy" },
+        { """{ "type": "OfferReceived", "on": "2026-03-10", "respond_by": "2026-03-20" }""", "respond_by" },
     };
 
     [Theory]

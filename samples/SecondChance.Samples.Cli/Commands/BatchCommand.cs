@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using SecondChance.Serialization;
 
@@ -7,6 +8,7 @@ namespace SecondChance.Samples.Cli.Commands;
 /// <summary>
 /// <c>batch</c>: case documents as NDJSON on stdin, one next-action JSON per line on stdout, in order.
 /// A line that cannot be decided yields <c>{"line": N, "errors": [...]}</c> in its place and the batch goes on.
+/// A summary goes to stderr at the end; the exit code is 2 when lines were read and none could be decided.
 /// </summary>
 /// <remarks>
 /// It reads one line, writes one line: memory stays flat whatever the input size, and a program that
@@ -24,11 +26,33 @@ internal static class BatchCommand
         command.SetAction(async (_, cancellationToken) =>
         {
             var engine = session.Engine; // A bad rule file stops the batch before any output.
+            if (session.Terminal.IsInputTerminal)
+            {
+                await session.Stderr.WriteLineAsync("batch: reading case documents from the terminal, one JSON object per line; end with Ctrl-D. To decide a file: secondchance batch < cases.ndjson");
+            }
+
             var number = 0;
+            var decided = 0;
             while (await session.Stdin.ReadLineAsync(cancellationToken) is { } line)
             {
                 number++;
-                await session.Stdout.WriteLineAsync(DecideLine(session, engine, line, number));
+                if (decided == 0 && number == 1 && line.TrimStart().StartsWith('['))
+                {
+                    await session.Stderr.WriteLineAsync("batch reads one case per line (NDJSON), not a JSON array; convert with jq -c '.[]' < cases.json | secondchance batch");
+                    return ExitCodes.InvalidInput;
+                }
+
+                var (answer, ok) = DecideLine(session, engine, line, number);
+                decided += ok ? 1 : 0;
+                await session.Stdout.WriteLineAsync(answer);
+            }
+
+            var refused = number - decided;
+            await session.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"batch: decided {decided:N0}, refused {refused:N0}"));
+            if (refused > 0 && decided == 0)
+            {
+                await session.Stderr.WriteLineAsync("batch: no line could be decided; the errors are in the output, one line each");
+                return ExitCodes.InvalidInput;
             }
 
             return ExitCodes.Success;
@@ -37,24 +61,24 @@ internal static class BatchCommand
         return command;
     }
 
-    private static string DecideLine(CliSession session, PlaybookEngine engine, string line, int number)
+    private static (string Answer, bool Decided) DecideLine(CliSession session, PlaybookEngine engine, string line, int number)
     {
         if (string.IsNullOrWhiteSpace(line))
         {
-            return Errors(number, ["$: the line is empty; expected a case document"]);
+            return (Errors(number, ["$: the line is empty; expected a case document"]), false);
         }
 
         var parsed = SecondChanceJson.ParseCase(line);
         if (!parsed.Succeeded)
         {
-            return Errors(number, parsed.Errors.Select(e => e.ToString()));
+            return (Errors(number, parsed.Errors.Select(e => e.ToString())), false);
         }
 
         var @case = parsed.Case!;
         var decision = engine.Decide(@case, session.TodayFor(@case));
         return decision.IsValid
-            ? SecondChanceJson.Serialize(decision.Next)
-            : Errors(number, decision.Errors.Select(e => e.ToString()));
+            ? (SecondChanceJson.Serialize(decision.Next), true)
+            : (Errors(number, decision.Errors.Select(e => e.ToString())), false);
     }
 
     private static string Errors(int line, IEnumerable<string> errors) =>

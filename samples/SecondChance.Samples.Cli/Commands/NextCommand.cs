@@ -31,7 +31,7 @@ internal static class NextCommand
             }
             else
             {
-                CaseView.WriteNext(session.Console, decision, next.Chance);
+                CaseView.WriteNext(session, decision, next.Chance);
             }
 
             return ExitCodes.Success;

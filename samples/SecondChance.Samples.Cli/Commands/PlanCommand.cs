@@ -30,7 +30,7 @@ internal static class PlanCommand
             }
             else
             {
-                CaseView.WritePlan(session.Console, plan, plan.Next?.Chance);
+                CaseView.WritePlan(session, plan, plan.Next?.Chance);
             }
 
             return ExitCodes.Success;

@@ -46,7 +46,7 @@ internal static class RulesCommand
         var ruleSet = result.RuleSet!;
         var warnings = result.Warnings.ToArray();
         var console = session.Console;
-        console.MarkupLineInterpolated($"[green]OK[/]: workflow '{ruleSet.WorkflowName}' with {ruleSet.Rules.Count} rules ({session.RulesMode.ToString().ToLowerInvariant()} mode), {warnings.Length} warning(s).");
+        console.MarkupLineInterpolated($"[green]OK[/]: workflow '{ruleSet.WorkflowName}' with {ruleSet.Rules.Count} rules ({ruleSet.Mode.ToString().ToLowerInvariant()} mode), {warnings.Length} warning(s).");
         console.MarkupLineInterpolated($"[dim]File: {path}[/]");
 
         var table = new Table().Border(TableBorder.Rounded).Expand();

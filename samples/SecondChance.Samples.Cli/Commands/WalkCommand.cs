@@ -30,11 +30,35 @@ internal static class WalkCommand
 
     private static int Run(CliSession session)
     {
+        if (!session.Terminal.IsInputTerminal)
+        {
+            return Walk(session, new ScriptedPrompter(session.Stdin, session.Console));
+        }
+
+        // A menu hides the cursor; Ctrl-C there ends the process, so show it again on the way out.
+        ConsoleCancelEventHandler restore = (_, _) => RestoreCursor(session.Console);
+        Console.CancelKeyPress += restore;
+        try
+        {
+            return Walk(session, new InteractivePrompter(session.Console));
+        }
+        finally
+        {
+            Console.CancelKeyPress -= restore;
+        }
+    }
+
+    /// <summary>Shows the terminal cursor (a selection menu hides it while it is open).</summary>
+    internal static void RestoreCursor(IAnsiConsole console)
+    {
+        console.Cursor.Show(true);
+        console.Profile.Out.Writer.Flush();
+    }
+
+    internal static int Walk(CliSession session, IPrompter ask)
+    {
         var engine = session.Engine;
         var console = session.Console;
-        IPrompter ask = session.Terminal.IsInputTerminal
-            ? new InteractivePrompter(console)
-            : new ScriptedPrompter(session.Stdin, console);
 
         console.MarkupLine("[bold]Coming second is not the end.[/] Answer a few questions and you get a plan for the next months.");
         console.WriteLine();
@@ -69,7 +93,7 @@ internal static class WalkCommand
         if (ask.Confirm("Have you sent a thank-you note since the call?", false))
         {
             var channel = ask.Choose("How did you send it?", Enum.GetValues<NoteChannel>(), c => c.ToString());
-            var sentOn = ask.Ask("When did you send it? (YYYY-MM-DD)", LocalDatePattern.Iso.Format(today), text => CheckDate(today, text, events[^1].On));
+            var sentOn = ask.Ask("When did you send it? (YYYY-MM-DD)", LocalDatePattern.Iso.Format(today), text => CheckDate(today, text, events[^1]));
             events.Add(new NoteSent(sentOn, channel));
         }
 
@@ -86,54 +110,131 @@ internal static class WalkCommand
 
         var @case = draft with { Candidate = candidate, Company = company, Role = role, Contact = contact, Events = events };
         console.WriteLine();
-        CaseView.WritePlan(console, session.Plan(@case));
+        CaseView.WritePlan(session, session.Plan(@case));
         console.WriteLine();
 
         if (ask.Confirm("Save this case to a file?", true))
         {
             Save(session, ask, @case);
         }
+        else
+        {
+            console.WriteLine("Not saved. Run walk again whenever you want a case file.");
+        }
 
         return ExitCodes.Success;
     }
 
+    /// <summary>What to do when the file cannot be written as asked.</summary>
+    private enum SaveChoice
+    {
+        Replace,
+        CreateFolder,
+        OtherName,
+        ShowHere,
+    }
+
+    /// <summary>
+    /// Saves the case, asking again until it is saved or shown: a missing folder can be created, an
+    /// existing file kept, and a file that cannot be written leaves the case on screen to copy. Every
+    /// answer given so far survives whatever happens here.
+    /// </summary>
     private static void Save(CliSession session, IPrompter ask, RunnerUpCase @case)
     {
-        var path = ask.Ask("File name", Slug(@case) + ".json", text => text.IndexOfAny(Path.GetInvalidPathChars()) >= 0 || text.EndsWith('/')
-            ? Answer<string>.Reject($"'{text}' is not a usable file name")
-            : Answer<string>.Accept(text));
-        if (File.Exists(path) && !ask.Confirm($"{path} exists. Replace it?", false))
-        {
-            session.Console.WriteLine("Not saved.");
-            return;
-        }
-
+        var json = SecondChanceJson.Serialize(@case, indented: true);
+        var console = session.Console;
         try
         {
-            File.WriteAllText(path, SecondChanceJson.Serialize(@case, indented: true) + Environment.NewLine);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException($"walk: cannot save '{path}': {ex.Message}");
-        }
+            var suggested = Slug(@case) + ".json";
+            while (true)
+            {
+                var path = ask.Ask("File name", suggested, text => text.IndexOfAny(Path.GetInvalidPathChars()) >= 0 || text.EndsWith('/') || Directory.Exists(text)
+                    ? Answer<string>.Reject($"'{text}' is not a usable file name")
+                    : Answer<string>.Accept(text));
+                var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+                if (!Directory.Exists(folder))
+                {
+                    var choice = ask.Choose($"The folder {folder} does not exist. What now?", [SaveChoice.CreateFolder, SaveChoice.OtherName, SaveChoice.ShowHere], Label);
+                    if (choice == SaveChoice.ShowHere)
+                    {
+                        Show(console, json);
+                        return;
+                    }
 
-        session.Console.WriteLine($"Saved to {path}. See it again any time with: secondchance plan --case {path}");
+                    if (choice == SaveChoice.OtherName)
+                    {
+                        continue;
+                    }
+                }
+                else if (File.Exists(path))
+                {
+                    var choice = ask.Choose($"{path} exists. What now?", [SaveChoice.Replace, SaveChoice.OtherName, SaveChoice.ShowHere], Label);
+                    if (choice == SaveChoice.ShowHere)
+                    {
+                        Show(console, json);
+                        return;
+                    }
+
+                    if (choice == SaveChoice.OtherName)
+                    {
+                        suggested = path;
+                        continue;
+                    }
+                }
+
+                try
+                {
+                    Directory.CreateDirectory(folder);
+                    AtomicFile.Write(path, json + Environment.NewLine);
+                    console.WriteLine($"Saved to {path}. See it again any time with: secondchance plan --case {path}");
+                    return;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    console.WriteLine($"Cannot save to {path}: {ex.Message}");
+                    if (ask.Choose("What now?", [SaveChoice.OtherName, SaveChoice.ShowHere], Label) == SaveChoice.ShowHere)
+                    {
+                        Show(console, json);
+                        return;
+                    }
+                }
+            }
+        }
+        catch (InvalidInputException)
+        {
+            // Scripted answers ran out or went wrong while saving: the case is still shown, so nothing is lost.
+            Show(console, json);
+            throw;
+        }
+    }
+
+    private static string Label(SaveChoice choice) => choice switch
+    {
+        SaveChoice.Replace => "Replace it",
+        SaveChoice.CreateFolder => "Create the folder",
+        SaveChoice.OtherName => "Choose another name",
+        _ => "Show the case here to copy",
+    };
+
+    private static void Show(IAnsiConsole console, string json)
+    {
+        console.WriteLine("Your case file, to copy into a file of your own:");
+        console.WriteLine(json);
     }
 
     private static Answer<string> Check(CaseError? error, string text) =>
         error is null ? Answer<string>.Accept(text) : Answer<string>.Reject(error.Message);
 
-    private static Answer<LocalDate> CheckDate(LocalDate today, string text, LocalDate? notBefore)
+    private static Answer<LocalDate> CheckDate(LocalDate today, string text, CaseEvent? notBefore)
     {
-        var parsed = LocalDatePattern.Iso.Parse(text);
-        if (!parsed.Success)
+        if (!SecondChanceJson.TryParseDate(text, out var day, out var problem))
         {
-            return Answer<LocalDate>.Reject($"'{text}' is not a date; write it as YYYY-MM-DD");
+            return Answer<LocalDate>.Reject(problem);
         }
 
-        var errors = CaseFields.EventDate(parsed.Value, notBefore, today);
+        var errors = CaseFields.EventDate(day, notBefore, today);
         var error = errors.Count > 0 ? errors[0] : null;
-        return error is null ? Answer<LocalDate>.Accept(parsed.Value) : Answer<LocalDate>.Reject(error.Message);
+        return error is null ? Answer<LocalDate>.Accept(day) : Answer<LocalDate>.Reject(error.Message);
     }
 
     private static Answer<IReadOnlyList<string>> CheckGaps(string text)

@@ -14,23 +14,25 @@ namespace SecondChance.Samples.Cli.Presentation;
 /// <summary>Presents a case, its next action and its plan for people, in 80 columns.</summary>
 internal static class CaseView
 {
-    public static void WriteNext(IAnsiConsole console, Decision decision, CalibratedOdds? chance = null)
+    public static void WriteNext(CliSession session, Decision decision, CalibratedOdds? chance = null)
     {
+        var console = session.Console;
         console.Write(Header(decision.Case, decision.Today));
         console.WriteLine();
         console.Write(NextPanel(decision));
         WriteChance(console, chance);
-        console.Write(Why(decision));
+        console.Write(Why(session, decision));
     }
 
-    public static void WritePlan(IAnsiConsole console, CasePlan plan, CalibratedOdds? chance = null)
+    public static void WritePlan(CliSession session, CasePlan plan, CalibratedOdds? chance = null)
     {
+        var console = session.Console;
         var decision = plan.Decision;
         console.Write(Header(decision.Case, decision.Today));
         console.WriteLine();
         console.Write(NextPanel(decision));
         WriteChance(console, chance);
-        console.Write(Why(decision));
+        console.Write(Why(session, decision));
         console.WriteLine();
         console.Write(Timeline(plan));
     }
@@ -108,8 +110,17 @@ internal static class CaseView
         };
     }
 
-    private static Markup Why(Decision decision) =>
-        new($"[dim]Why: {Markup.Escape(decision.Explain())}[/]{Environment.NewLine}");
+    /// <summary>Why, in the candidate's words; the rule and its expression only with <c>--verbose</c>.</summary>
+    private static Markup Why(CliSession session, Decision decision)
+    {
+        var text = $"[dim]Why: {Markup.Escape(PlainWords.Why(decision, session.Engine.Levels))}[/]{Environment.NewLine}";
+        if (session.Verbose)
+        {
+            text += $"[dim]Rule: {Markup.Escape(decision.Explain())}[/]{Environment.NewLine}";
+        }
+
+        return new Markup(text);
+    }
 
     private static Table Timeline(CasePlan plan)
     {
@@ -182,15 +193,5 @@ internal static class CaseView
         };
     }
 
-    private static string Words(PlaybookAction action) => action switch
-    {
-        PlaybookAction.ThankAndAskWhereShort => "thank them and ask where you fell short",
-        PlaybookAction.ReaffirmInterest => "say you are still interested",
-        PlaybookAction.SendThankYouNote => "send the thank-you note",
-        PlaybookAction.FollowUp => "follow up",
-        PlaybookAction.AwaitApproach => "wait for them to come back",
-        PlaybookAction.RespondToApproach => "answer their approach",
-        PlaybookAction.NegotiateOffer => "negotiate the offer",
-        _ => action.ToString(),
-    };
+    private static string Words(PlaybookAction action) => PlainWords.Action(action);
 }

@@ -17,8 +17,9 @@ internal sealed class InteractivePrompter(IAnsiConsole console) : IPrompter
         {
             prompt.DefaultValue(defaultAnswer);
         }
-        else if (defaultAnswer is not null)
+        else
         {
+            // An empty answer goes through the check too, so a required one is refused with the reason instead of silently asked again.
             prompt.AllowEmpty();
         }
 

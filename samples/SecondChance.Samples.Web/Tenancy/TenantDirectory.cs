@@ -52,7 +52,7 @@ public sealed class TenantDirectory
             }
 
             var path = Path.GetFullPath(entry.Value, environment.ContentRootPath);
-            var loaded = PlaybookRuleSet.LoadFile(path, RuleSetMode.Replace);
+            var loaded = PlaybookRuleSet.LoadFile(path);
             if (!loaded.Succeeded)
             {
                 problems.AddRange(loaded.Errors.Select(p => $"RuleSets:{entry.Key} ({path}): {p}"));

@@ -18,6 +18,61 @@
     NegotiateOffer: "Negotiate the offer",
   };
 
+  // The API speaks ISO dates (2026-03-06) and enum names; the page speaks the reader's language.
+  const dateFormat = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const day = (iso) => (iso ? dateFormat.format(new Date(`${iso}T00:00:00Z`)) : "");
+  const words = (name) => String(name).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+  const eventNames = {
+    Notified: "They called you", FeedbackRecorded: "Heard where you fell short", InterestReaffirmed: "Said you are still interested",
+    NoteSent: "Sent the note", FollowUpMade: "Followed up", Approached: "They came back to you", OfferReceived: "Got an offer", Closed: "Closed the case",
+  };
+  const statusNames = { Done: "done", Next: "next", Projected: "expected", Conditional: "if it comes to it", NotApplicable: "skipped" };
+  const outcomeNames = { NoChange: "nothing has changed", RoleReopened: "the role reopened", SimilarRoleOpen: "a similar role is open", NoResponse: "no answer" };
+  const reasonNames = { Hired: "you were hired", TookOtherJob: "you took another job", Withdrew: "you withdrew", NoOpening: "no opening came up" };
+
+  // Where each error field of the API belongs on the page, so the error shows beside its control.
+  const eventControls = { on: "event-on", gaps: "event-gaps", channel: "event-channel", outcome: "event-outcome", respondBy: "event-respond-by", reason: "event-reason" };
+  const caseControls = { candidate: "candidate", company: "company", role: "role", level: "level", timeZone: "timeZone", "contact.name": "contactName", "contact.email": "contactEmail", "events[0].on": "notifiedOn" };
+  const eventControl = (field) => {
+    const id = eventControls[field.replace(/^events\[\d+\]\./, "").replace(/\[\d+\]$/, "")];
+    return id ? $(id) : null;
+  };
+  const caseControl = (field) => {
+    const name = caseControls[field.replace(/^(events\[0\]\.on|[a-zA-Z.]+).*$/, "$1")];
+    return name ? document.querySelector(`#create-form [name=${name}]`) : null;
+  };
+
+  function clearFieldErrors() {
+    document.querySelectorAll(".field-error").forEach((e) => e.remove());
+    document.querySelectorAll("[aria-invalid]").forEach((c) => { c.removeAttribute("aria-invalid"); c.removeAttribute("aria-describedby"); });
+  }
+
+  // Puts each error beside the control it is about and moves focus to the first such control.
+  // Returns the errors no control owns, for the message banner.
+  function showFieldErrors(errors, controlFor) {
+    const rest = {};
+    let first = null;
+    for (const [field, messages] of Object.entries(errors || {})) {
+      const control = controlFor ? controlFor(field) : null;
+      if (!control) { rest[field] = messages; continue; }
+      const id = `${control.id || control.name}-error`;
+      let note = document.getElementById(id);
+      if (!note) {
+        note = document.createElement("p");
+        note.id = id;
+        note.className = "field-error";
+        control.insertAdjacentElement("afterend", note);
+      }
+      note.textContent = [note.textContent, ...messages].filter(Boolean).join(" ");
+      control.setAttribute("aria-invalid", "true");
+      control.setAttribute("aria-describedby", id);
+      first = first || control;
+    }
+    if (first) first.focus();
+    return { rest, placed: first !== null };
+  }
+
   function localToday() {
     const d = new Date();
     const pad = (n) => String(n).padStart(2, "0");
@@ -52,7 +107,7 @@
     box.hidden = false;
   }
 
-  function clearMessage() { $("message").hidden = true; }
+  function clearMessage() { $("message").hidden = true; clearFieldErrors(); }
 
   async function api(method, path, body, headers) {
     const init = { method, headers: Object.assign({ "X-Api-Key": state.key }, headers || {}) };
@@ -87,7 +142,11 @@
 
   const percent = (x) => `${Math.round(x * 100)}%`;
 
-  function fail(e) { showMessage("error", e.title || String(e), e.errors); }
+  // An error the user can fix goes beside its control, which gets the focus; the rest go to the banner.
+  function fail(e, controlFor) {
+    const { rest, placed } = showFieldErrors(e.errors, controlFor);
+    if (!placed || Object.keys(rest).length) showMessage("error", e.title || String(e), rest);
+  }
 
   function rememberCase(id, label) {
     const recent = JSON.parse(localStorage.getItem("secondchance.recent") || "[]").filter((r) => r.id !== id);
@@ -101,17 +160,20 @@
     const list = $("recent");
     list.replaceChildren(...recent.map((r) => {
       const li = document.createElement("li");
-      li.textContent = r.label;
-      li.title = r.id;
-      li.addEventListener("click", () => openCase(r.id));
+      const open = document.createElement("button");
+      open.type = "button";
+      open.className = "item";
+      open.textContent = r.label;
+      open.addEventListener("click", () => openCase(r.id));
+      li.append(open);
       return li;
     }));
   }
 
   function describeDue(next) {
     if (!next.dueOn) return "No due date.";
-    let text = `Due ${next.dueOn}`;
-    if (next.windowStart && next.windowEnd) text += ` (on time from ${next.windowStart} to ${next.windowEnd})`;
+    let text = `Due ${day(next.dueOn)}`;
+    if (next.windowStart && next.windowEnd) text += ` (on time from ${day(next.windowStart)} to ${day(next.windowEnd)})`;
     return text + ".";
   }
 
@@ -126,7 +188,7 @@
     $("no-case").hidden = true;
     $("case-view").hidden = false;
     $("case-title").textContent = `${c.candidate} at ${c.company}`;
-    $("case-sub").textContent = `${c.role} · ${c.level} · ${c.timeZone}` + (c.contact ? ` · contact: ${c.contact.name}` : "");
+    $("case-sub").textContent = `${c.role} · ${levelName(c.level).toLowerCase()} · ${c.timeZone}` + (c.contact ? ` · contact: ${c.contact.name}` : "");
     $("case-id").textContent = resource.id;
     $("next-action").textContent = actionNames[next.action] || next.action;
     $("next-step").textContent = next.step ? `step ${next.step}` + (next.covers.length > 1 ? ` (covers ${next.covers.join(", ")})` : "") : "done";
@@ -146,11 +208,11 @@
       title.textContent = s.title;
       const status = document.createElement("div");
       status.className = "status";
-      status.textContent = s.status === "NotApplicable" ? "not applicable" : s.status;
+      status.textContent = statusNames[s.status] || words(s.status);
       body.append(title, status);
       const when = document.createElement("div");
       when.className = "when";
-      when.textContent = s.on || (s.windowStart ? `${s.windowStart} – ${s.windowEnd}` : "");
+      when.textContent = s.on ? day(s.on) : (s.windowStart ? `${day(s.windowStart)} – ${day(s.windowEnd)}` : "");
       li.append(num, body, when);
       return li;
     }));
@@ -158,9 +220,10 @@
     $("history").replaceChildren(...c.events.map((e) => {
       const li = document.createElement("li");
       const extra = e.gaps && e.gaps.length ? `: ${e.gaps.join("; ")}`
-        : e.channel ? ` by ${e.channel}` : e.outcome ? `: ${e.outcome}` : e.reason ? `: ${e.reason}`
-        : e.respondBy ? `, respond by ${e.respondBy}` : "";
-      li.textContent = `${e.on} · ${e.type}${extra}`;
+        : e.channel ? ` by ${e.channel.toLowerCase()}` : e.outcome ? `: ${outcomeNames[e.outcome] || words(e.outcome)}`
+        : e.reason ? `: ${reasonNames[e.reason] || words(e.reason)}`
+        : e.respondBy ? `, answer by ${day(e.respondBy)}` : "";
+      li.textContent = `${day(e.on)} · ${eventNames[e.type] || capital(words(e.type))}${extra}`;
       return li;
     }));
   }
@@ -265,7 +328,7 @@
         sev.className = "sev";
         sev.textContent = f.severity.toLowerCase();
         const code = document.createElement("strong");
-        code.textContent = f.code;
+        code.textContent = capital(words(f.code));
         li.append(sev, code);
         if (f.line != null) {
           const where = document.createElement("span");
@@ -283,14 +346,18 @@
         reason.textContent = f.reason;
         li.append(reason);
         if (f.offset != null && f.excerpt) {
-          // Clicking a finding selects the text it points at.
+          // A button (reachable by keyboard) selects the text the finding points at.
           li.dataset.offset = f.offset;
-          li.title = "Select this in the note";
-          li.addEventListener("click", () => {
+          const show = document.createElement("button");
+          show.type = "button";
+          show.className = "show-in-note";
+          show.textContent = "Show in the note";
+          show.addEventListener("click", () => {
             const area = $("note-text");
             area.focus();
             area.setSelectionRange(f.offset, f.offset + f.excerpt.length);
           });
+          li.append(show);
         }
         return li;
       }));
@@ -342,7 +409,21 @@
   // A grouped bar chart drawn by hand: per level, the share of cases that reached each stage, then
   // the calibrated chance of a hire with its credible interval as an error bar.
   function drawStats(report) {
-    const W = 720, H = 280, left = 44, right = 12, top = 40, bottom = 52;
+    // Drawn at the box's own width (one user unit = one CSS pixel), so the text keeps its size on a phone.
+    const boxEl = $("stats-chart-box");
+    boxEl.hidden = false;
+    const W = Math.max(300, Math.min(900, Math.round(boxEl.clientWidth) || 720));
+    const narrow = W < 560;
+    const legend = [...Object.values(stageNames).map((n, i) => [n, stageColors[i]]), ["Chance of a hire", oddsColor]];
+    const legendRows = [];
+    let rowWidth = Infinity;
+    for (const item of legend) {
+      const w = 22 + item[0].length * 6.2;
+      if (rowWidth + w > W - 56) { legendRows.push([]); rowWidth = 0; }
+      legendRows[legendRows.length - 1].push(item);
+      rowWidth += w;
+    }
+    const H = (narrow ? 300 : 280) + (legendRows.length - 1) * 16, left = 44, right = 12, top = 24 + legendRows.length * 16, bottom = narrow ? 62 : 52;
     const plotH = H - top - bottom, plotW = W - left - right;
     const levels = report.levels;
     const chart = $("stats-chart");
@@ -354,14 +435,15 @@
       chart.append(svg("text", { x: left - 6, y: y(t) + 4, "text-anchor": "end", "font-size": 11 }, percent(t)));
     }
 
-    // Legend across the top.
-    const legend = [...Object.values(stageNames).map((n, i) => [n, stageColors[i]]), ["Chance of a hire", oddsColor]];
-    let lx = left;
-    for (const [name, color] of legend) {
-      chart.append(svg("rect", { x: lx, y: 10, width: 10, height: 10, rx: 2, fill: color }));
-      chart.append(svg("text", { x: lx + 14, y: 19, "font-size": 11 }, name));
-      lx += 22 + name.length * 6.2;
-    }
+    // Legend across the top, in as many rows as the width needs.
+    legendRows.forEach((row, r) => {
+      let lx = left;
+      for (const [name, color] of row) {
+        chart.append(svg("rect", { x: lx, y: 10 + r * 16, width: 10, height: 10, rx: 2, fill: color }));
+        chart.append(svg("text", { x: lx + 14, y: 19 + r * 16, "font-size": 11 }, name));
+        lx += 22 + name.length * 6.2;
+      }
+    });
 
     const groupW = plotW / Math.max(levels.length, 1);
     const slots = 6, barW = Math.min(22, (groupW - 24) / slots - 3);
@@ -388,11 +470,12 @@
       chart.append(svg("text", { x: cx, y: y(o.upper) - 4, "text-anchor": "middle", "font-size": 10 }, percent(o.posteriorMean)));
 
       const mid = left + g * groupW + groupW / 2;
-      chart.append(svg("text", { x: mid, y: H - bottom + 18, "text-anchor": "middle", "font-size": 12, "font-weight": 600 }, levelName(level.level)));
-      chart.append(svg("text", { x: mid, y: H - bottom + 34, "text-anchor": "middle", "font-size": 11 },
-        `${level.cases} case${level.cases === 1 ? "" : "s"}, ${o.closed} closed`));
+      // A level's name takes one line per word when the group is narrow.
+      const nameLines = narrow ? levelName(level.level).split(" ") : [levelName(level.level)];
+      nameLines.forEach((line, n) => chart.append(svg("text", { x: mid, y: H - bottom + 18 + n * 14, "text-anchor": "middle", "font-size": 12, "font-weight": 600 }, line)));
+      chart.append(svg("text", { x: mid, y: H - bottom + 20 + nameLines.length * 14, "text-anchor": "middle", "font-size": 11 },
+        narrow ? `${level.cases} / ${o.closed} closed` : `${level.cases} case${level.cases === 1 ? "" : "s"}, ${o.closed} closed`));
     });
-    $("stats-chart-box").hidden = false;
     $("stats-summary").textContent = `${report.cases} case${report.cases === 1 ? "" : "s"} counted` +
       (report.skipped ? `, ${report.skipped} left out (a level this board does not know).` : ".");
   }
@@ -429,15 +512,18 @@
       $("agenda").replaceChildren(...items.map((item) => {
         const li = document.createElement("li");
         if (item.next.overdue) li.className = "overdue";
+        const open = document.createElement("button");
+        open.type = "button";
+        open.className = "item";
         const due = document.createElement("span");
         due.className = "due";
-        due.textContent = item.next.dueOn;
-        li.append(due, `${item.candidate} · ${item.company}`);
-        const what = document.createElement("div");
-        what.className = "muted";
-        what.textContent = actionNames[item.next.action] || item.next.action;
-        li.append(what);
-        li.addEventListener("click", () => openCase(item.id));
+        due.textContent = day(item.next.dueOn) + (item.next.overdue ? " (late)" : "");
+        const what = document.createElement("span");
+        what.className = "what";
+        what.textContent = actionNames[item.next.action] || words(item.next.action);
+        open.append(due, `${item.candidate} · ${item.company}`, what);
+        open.addEventListener("click", () => openCase(item.id));
+        li.append(open);
         return li;
       }));
       $("agenda-empty").hidden = items.length > 0;
@@ -469,7 +555,7 @@
       loadAgenda();
       loadStats();
     } catch (e) {
-      fail(e);
+      fail(e, eventControl);
     } finally {
       buttons.forEach((b) => { b.disabled = false; });
     }
@@ -489,10 +575,20 @@
       const plan = await api("GET", `/api/cases/${resource.id}/plan`);
       renderCase(resource, plan);
       rememberCase(resource.id, `${resource.case.candidate} · ${resource.case.company}`);
+      form.reset();
+      resetCreateForm();
       showMessage("ok", "Case created.");
       loadAgenda();
       loadStats();
-    } catch (e) { fail(e); }
+    } catch (e) { fail(e, caseControl); }
+  }
+
+  // The new-case form starts from today and the browser's time zone.
+  function resetCreateForm() {
+    document.querySelector("[name=notifiedOn]").value = localToday();
+    try {
+      document.querySelector("[name=timeZone]").value = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    } catch { /* keep the UTC default */ }
   }
 
   function useKey(key) {
@@ -505,10 +601,7 @@
     const today = localToday();
     $("agenda-on").value = today;
     $("event-on").value = today;
-    document.querySelector("[name=notifiedOn]").value = today;
-    try {
-      document.querySelector("[name=timeZone]").value = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-    } catch { /* keep the UTC default */ }
+    resetCreateForm();
     if (!state.key) {
       try {
         const settings = await (await fetch("/ui/settings")).json();
@@ -528,6 +621,11 @@
     $("note-check").addEventListener("click", checkNote);
     $("calendar-download").addEventListener("click", downloadCalendar);
     $("stats-refresh").addEventListener("click", loadStats);
+    let chartWidth = $("stats-chart-box").clientWidth;
+    window.addEventListener("resize", () => {
+      const width = $("stats-chart-box").clientWidth;
+      if (state.stats && width !== chartWidth) { chartWidth = width; drawStats(state.stats); }
+    });
     if (state.key) { loadAgenda(); loadStats(); }
   }
 

@@ -84,7 +84,7 @@ internal static class Planner
         {
             if (steps[s] is null || status is PlanStepStatus.Done or PlanStepStatus.Next)
             {
-                steps[s] = new PlanStep(s, PlaybookSteps.Title(s), status, on, start, end, rule.Name, rule.Action, rule.GuidanceFor(@case));
+                steps[s] = new PlanStep(s, PlaybookSteps.Title(s, rule.Action), status, on, start, end, rule.Name, rule.Action, rule.GuidanceFor(@case));
             }
         }
     }

@@ -1,3 +1,5 @@
+using SecondChance.Rules;
+
 namespace SecondChance.Planning;
 
 /// <summary>The playbook's ten steps, titled in plain words.</summary>
@@ -30,4 +32,12 @@ public static class PlaybookSteps
         ArgumentOutOfRangeException.ThrowIfGreaterThan(step, Count);
         return Titles[step - 1];
     }
+
+    /// <summary>Returns the title of step <paramref name="step"/> when <paramref name="action"/> is what it asks, so a row never contradicts its action.</summary>
+    /// <param name="step">The step's number, 1 to 10.</param>
+    /// <param name="action">The action a rule asks at that step.</param>
+    /// <returns>The title: step 9 reads "Answer their approach" once they have come back.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is not from 1 to 10.</exception>
+    public static string Title(int step, PlaybookAction action) =>
+        step == 9 && action == PlaybookAction.RespondToApproach ? "Answer their approach" : Title(step);
 }

@@ -29,6 +29,13 @@ public sealed class PlaybookRuleSet
     /// <summary>The maximum length of a rule's guidance, in characters.</summary>
     public const int MaxGuidanceLength = 2000;
 
+    /// <summary>
+    /// The default rules' workflow name. A rule file that extends the default rules says so at its top
+    /// with RulesEngine's own <c>"WorkflowsToInject": ["SecondChance.Default"]</c>, and then loads in
+    /// <see cref="RuleSetMode.Extend"/> without being told.
+    /// </summary>
+    public const string DefaultWorkflowName = "SecondChance.Default";
+
     /// <summary>The name rule expressions use for the case's facts.</summary>
     public const string FactsParameterName = "facts";
 
@@ -57,6 +64,9 @@ public sealed class PlaybookRuleSet
     /// <summary>Gets the rules in the order they are checked.</summary>
     public IReadOnlyList<PlaybookRule> Rules => RulesArray;
 
+    /// <summary>Gets how the workflow relates to the default rules: the mode asked for, or else the one the file declares.</summary>
+    public RuleSetMode Mode { get; private init; }
+
     /// <summary>Gets the workflow JSON the rule set was built from (for an extended set, the custom workflow's JSON).</summary>
     public string Json { get; }
 
@@ -73,10 +83,13 @@ public sealed class PlaybookRuleSet
 
     /// <summary>Loads and checks a workflow from JSON text, reporting every problem.</summary>
     /// <param name="json">A RulesEngine workflow in JSON, with this library's rule properties.</param>
-    /// <param name="mode">Whether the workflow replaces the default rules or extends them.</param>
+    /// <param name="mode">
+    /// Whether the workflow replaces the default rules or extends them; <see langword="null"/> (the default)
+    /// takes what the file declares (<see cref="DefaultWorkflowName"/> in its <c>WorkflowsToInject</c> means extend), else replace.
+    /// </param>
     /// <returns>The result; never throws for bad content.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
-    public static RuleSetLoadResult Load(string json, RuleSetMode mode = RuleSetMode.Replace)
+    public static RuleSetLoadResult Load(string json, RuleSetMode? mode = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         return RuleSetLoader.Load(json, mode);
@@ -84,10 +97,13 @@ public sealed class PlaybookRuleSet
 
     /// <summary>Loads and checks a workflow from a stream of UTF-8 JSON.</summary>
     /// <param name="utf8Json">The stream; read to its end, not closed.</param>
-    /// <param name="mode">Whether the workflow replaces the default rules or extends them.</param>
+    /// <param name="mode">
+    /// Whether the workflow replaces the default rules or extends them; <see langword="null"/> (the default)
+    /// takes what the file declares (<see cref="DefaultWorkflowName"/> in its <c>WorkflowsToInject</c> means extend), else replace.
+    /// </param>
     /// <returns>The result; never throws for bad content.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
-    public static RuleSetLoadResult Load(Stream utf8Json, RuleSetMode mode = RuleSetMode.Replace)
+    public static RuleSetLoadResult Load(Stream utf8Json, RuleSetMode? mode = null)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
         using var reader = new StreamReader(utf8Json, leaveOpen: true);
@@ -96,10 +112,13 @@ public sealed class PlaybookRuleSet
 
     /// <summary>Loads and checks a workflow from a file.</summary>
     /// <param name="path">The file's path.</param>
-    /// <param name="mode">Whether the workflow replaces the default rules or extends them.</param>
+    /// <param name="mode">
+    /// Whether the workflow replaces the default rules or extends them; <see langword="null"/> (the default)
+    /// takes what the file declares (<see cref="DefaultWorkflowName"/> in its <c>WorkflowsToInject</c> means extend), else replace.
+    /// </param>
     /// <returns>The result; a missing or unreadable file is reported as a problem, not thrown.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
-    public static RuleSetLoadResult LoadFile(string path, RuleSetMode mode = RuleSetMode.Replace)
+    public static RuleSetLoadResult LoadFile(string path, RuleSetMode? mode = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         string text;
@@ -128,8 +147,8 @@ public sealed class PlaybookRuleSet
         }).ToList(),
     };
 
-    internal static PlaybookRuleSet Create(string name, PlaybookRule[] rules, string json, IReadOnlyList<RuleSetProblem> warnings, Func<CaseFacts, int>? firstMatch = null) =>
-        new(name, rules, json, warnings) { _firstMatch = firstMatch };
+    internal static PlaybookRuleSet Create(string name, PlaybookRule[] rules, string json, IReadOnlyList<RuleSetProblem> warnings, Func<CaseFacts, int>? firstMatch = null, RuleSetMode mode = RuleSetMode.Replace) =>
+        new(name, rules, json, warnings) { _firstMatch = firstMatch, Mode = mode };
 
     private static string ReadDefaultJson()
     {

@@ -28,13 +28,13 @@ public sealed class ReloadablePlaybookEngine
     /// <param name="json">The workflow JSON.</param>
     /// <param name="mode">Whether it replaces or extends the default rules.</param>
     /// <returns>The load result; when it did not succeed, the engine in service is unchanged.</returns>
-    public RuleSetLoadResult TryReload(string json, RuleSetMode mode = RuleSetMode.Replace) => Swap(PlaybookRuleSet.Load(json, mode));
+    public RuleSetLoadResult TryReload(string json, RuleSetMode? mode = null) => Swap(PlaybookRuleSet.Load(json, mode));
 
     /// <summary>Loads a workflow file and, only if it loads without errors, puts it in service.</summary>
     /// <param name="path">The workflow file.</param>
     /// <param name="mode">Whether it replaces or extends the default rules.</param>
     /// <returns>The load result; when it did not succeed, the engine in service is unchanged.</returns>
-    public RuleSetLoadResult TryReloadFile(string path, RuleSetMode mode = RuleSetMode.Replace) => Swap(PlaybookRuleSet.LoadFile(path, mode));
+    public RuleSetLoadResult TryReloadFile(string path, RuleSetMode? mode = null) => Swap(PlaybookRuleSet.LoadFile(path, mode));
 
     private RuleSetLoadResult Swap(RuleSetLoadResult result)
     {

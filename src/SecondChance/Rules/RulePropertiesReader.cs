@@ -7,6 +7,10 @@ namespace SecondChance.Rules;
 /// <summary>Reads and checks this library's properties on a RulesEngine rule (step, action, covers, due, completedBy, guidance).</summary>
 internal static class RulePropertiesReader
 {
+    private static readonly string[] PropertyNames = ["step", "action", "covers", "due", "completedBy", "guidance", "openingGuidance"];
+
+    private static readonly string[] DueNames = ["policy", "anchor", "days", "months", "windowDays"];
+
     internal readonly record struct RuleProperties(int? Step, PlaybookAction Action, int[] Covers, DuePolicy Due, CaseEventType? CompletedBy, string Guidance, IReadOnlyDictionary<OpeningMatch, string> OpeningGuidance);
 
     public static RuleProperties? Read(string rule, JsonElement? element, List<RuleSetProblem> problems)
@@ -18,6 +22,7 @@ internal static class RulePropertiesReader
         }
 
         var before = problems.Count;
+        AddUnknown(rule, props, "Properties.", PropertyNames, problems);
         var action = ReadEnum<PlaybookAction>(rule, props, "action", required: true, problems);
 
         int? step = null;
@@ -156,6 +161,7 @@ internal static class RulePropertiesReader
         }
 
         var before = problems.Count;
+        AddUnknown(rule, due, "Properties.due.", DueNames, problems);
         var kind = ReadEnum<DuePolicyKind>(rule, due, "policy", required: true, problems, "Properties.due.");
         var anchor = ReadEnum<CaseEventType>(rule, due, "anchor", required: false, problems, "Properties.due.");
         if (kind is null)
@@ -197,6 +203,15 @@ internal static class RulePropertiesReader
         }
 
         return problems.Count != before ? null : new DuePolicy(kind.Value, anchor, days, months, window);
+    }
+
+    /// <summary>Reports each property the contract does not define, with the name probably meant, instead of ignoring it.</summary>
+    private static void AddUnknown(string rule, JsonElement obj, string prefix, string[] known, List<RuleSetProblem> problems)
+    {
+        foreach (var (name, message) in KnownMembers.Unknown(obj, known))
+        {
+            problems.Add(new RuleSetProblem(rule, prefix + name, message));
+        }
     }
 
     private static int ReadInt(string rule, JsonElement obj, string name, int min, int max, List<RuleSetProblem> problems)

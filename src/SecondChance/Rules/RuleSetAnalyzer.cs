@@ -11,10 +11,15 @@ namespace SecondChance.Rules;
 /// </summary>
 internal static partial class RuleSetAnalyzer
 {
+    /// <summary>Whether <paramref name="problems"/> holds a stage that no rule decides.</summary>
+    public static bool HasUndecidedStage(IEnumerable<RuleSetProblem> problems) =>
+        problems.Any(p => p.Rule is null && p.Where == "Rules" && p.Message.StartsWith("no rule decides", StringComparison.Ordinal));
+
     public static void Analyze(PlaybookRule[] rules, Func<CaseFacts, int> firstMatch, List<RuleSetProblem> problems)
     {
         var fired = new bool[rules.Length];
         var reported = new HashSet<string>(StringComparer.Ordinal);
+        var undecided = new List<string>();
         foreach (var level in Levels(rules))
         {
             foreach (var (stage, events) in StageSpace.Generate())
@@ -25,7 +30,7 @@ internal static partial class RuleSetAnalyzer
                 {
                     if (reported.Add("none:" + stage))
                     {
-                        problems.Add(new RuleSetProblem(null, "Rules", $"no rule decides a case at stage '{stage}' (level {level}); add a rule that matches it"));
+                        undecided.Add($"'{stage}' (level {level})");
                     }
 
                     continue;
@@ -38,6 +43,16 @@ internal static partial class RuleSetAnalyzer
                     problems.Add(new RuleSetProblem(rule.Name, "Properties.due.anchor", $"the rule decides stage '{stage}', which has no {anchor} event to count the due date from"));
                 }
             }
+        }
+
+        // A file written as an extension misses dozens of stages: say how many and show a few, not every one.
+        if (undecided.Count is > 0 and <= 3)
+        {
+            problems.AddRange(undecided.Select(u => new RuleSetProblem(null, "Rules", $"no rule decides a case at stage {u}; add a rule that matches it")));
+        }
+        else if (undecided.Count > 3)
+        {
+            problems.Add(new RuleSetProblem(null, "Rules", $"no rule decides a case at {undecided.Count} stages, the first three being {string.Join(", ", undecided.Take(3))}; add rules that match them"));
         }
 
         for (var i = 0; i < rules.Length; i++)

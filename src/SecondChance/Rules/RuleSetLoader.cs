@@ -12,7 +12,7 @@ internal static class RuleSetLoader
 {
     private static readonly ParameterExpression FactsParameter = System.Linq.Expressions.Expression.Parameter(typeof(CaseFacts), PlaybookRuleSet.FactsParameterName);
 
-    public static RuleSetLoadResult Load(string json, RuleSetMode mode)
+    public static RuleSetLoadResult Load(string json, RuleSetMode? asked)
     {
         var problems = new List<RuleSetProblem>();
         JsonDocument doc;
@@ -33,6 +33,13 @@ internal static class RuleSetLoader
             }
 
             var root = doc.RootElement;
+            var declared = DeclaredMode(root, problems);
+            if (asked == RuleSetMode.Replace && declared == RuleSetMode.Extend)
+            {
+                problems.Add(new RuleSetProblem(null, "WorkflowsToInject", $"the file extends {PlaybookRuleSet.DefaultWorkflowName}, but replace mode was asked for; load it in extend mode or without a mode"));
+            }
+
+            var mode = asked ?? declared ?? RuleSetMode.Replace;
             var workflowName = JsonMembers.Find(root, "WorkflowName") is { ValueKind: JsonValueKind.String } wn ? wn.GetString()! : string.Empty;
             if (string.IsNullOrWhiteSpace(workflowName))
             {
@@ -81,11 +88,43 @@ internal static class RuleSetLoader
             RuleSetAnalyzer.Analyze(rules, firstMatch, problems);
             if (problems.Any(p => !p.IsWarning))
             {
+                if (mode == RuleSetMode.Replace && declared is null && RuleSetAnalyzer.HasUndecidedStage(problems) && ExtendsCleanly(compiled))
+                {
+                    problems.Add(new RuleSetProblem(null, "Rules", $"this file looks like an extension of the default rules: load it in extend mode (--rules-mode extend), or declare \"WorkflowsToInject\": [\"{PlaybookRuleSet.DefaultWorkflowName}\"] at its top"));
+                }
+
                 return new RuleSetLoadResult(null, problems);
             }
 
-            return new RuleSetLoadResult(PlaybookRuleSet.Create(workflowName, rules, json, problems.ToArray(), firstMatch), problems);
+            return new RuleSetLoadResult(PlaybookRuleSet.Create(workflowName, rules, json, problems.ToArray(), firstMatch, mode), problems);
         }
+    }
+
+    /// <summary>Reads the top-level <c>WorkflowsToInject</c>: naming the default workflow declares an extension.</summary>
+    private static RuleSetMode? DeclaredMode(JsonElement root, List<RuleSetProblem> problems)
+    {
+        switch (JsonMembers.Find(root, "WorkflowsToInject"))
+        {
+            case null or { ValueKind: JsonValueKind.Null }:
+                return null;
+            case { ValueKind: JsonValueKind.Array } names when names.GetArrayLength() == 0:
+                return RuleSetMode.Replace;
+            case { ValueKind: JsonValueKind.Array } names when names.GetArrayLength() == 1
+                && names[0] is { ValueKind: JsonValueKind.String } only && only.GetString() == PlaybookRuleSet.DefaultWorkflowName:
+                return RuleSetMode.Extend;
+            default:
+                problems.Add(new RuleSetProblem(null, "WorkflowsToInject", $"may only name the default rules: [\"{PlaybookRuleSet.DefaultWorkflowName}\"] (or be empty)"));
+                return null;
+        }
+    }
+
+    /// <summary>Whether the rules, checked before the default ones, leave no stage undecided.</summary>
+    private static bool ExtendsCleanly(List<PlaybookRule> compiled)
+    {
+        var rules = Merge(compiled, PlaybookRuleSet.Default.RulesArray);
+        var trial = new List<RuleSetProblem>();
+        RuleSetAnalyzer.Analyze(rules, CompileFirstMatch(rules), trial);
+        return !trial.Any(p => !p.IsWarning);
     }
 
     private static PlaybookRule[] Merge(List<PlaybookRule> custom, PlaybookRule[] defaults)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
@@ -11,6 +12,23 @@ internal static class CaseDocumentReader
 {
     private static readonly string EventTypes = string.Join(", ", Enum.GetNames<CaseEventType>());
 
+    private static readonly string[] CaseMembers = ["candidate", "company", "role", "level", "timeZone", "contact", "events"];
+
+    private static readonly string[] ContactMembers = ["name", "email"];
+
+    /// <summary>The members each event type defines; types not listed have only <c>type</c> and <c>on</c>.</summary>
+    private static readonly Dictionary<CaseEventType, string[]> EventMembers = new()
+    {
+        [CaseEventType.FeedbackRecorded] = ["type", "on", "gaps"],
+        [CaseEventType.NoteSent] = ["type", "on", "channel"],
+        [CaseEventType.FollowUpMade] = ["type", "on", "outcome"],
+        [CaseEventType.OfferReceived] = ["type", "on", "respondBy"],
+        [CaseEventType.Closed] = ["type", "on", "reason"],
+        [CaseEventType.OpeningSeen] = ["type", "on", "title", "url", "match"],
+    };
+
+    private static readonly string[] PlainEventMembers = ["type", "on"];
+
     public static CaseParseResult Read(JsonElement root)
     {
         var errors = new List<CaseError>();
@@ -19,6 +37,7 @@ internal static class CaseDocumentReader
             return new CaseParseResult(null, [new CaseError("$", "the case document must be a JSON object")]);
         }
 
+        AddUnknown(root, null, CaseMembers, errors);
         var candidate = RequiredString(root, "candidate", errors);
         var company = RequiredString(root, "company", errors);
         var role = RequiredString(root, "role", errors);
@@ -30,6 +49,7 @@ internal static class CaseDocumentReader
             case null or { ValueKind: JsonValueKind.Null }:
                 break;
             case { ValueKind: JsonValueKind.Object } c:
+                AddUnknown(c, "contact", ContactMembers, errors);
                 var name = RequiredString(c, "name", errors, "contact.name");
                 var email = OptionalString(c, "email", "contact.email", errors);
                 contact = new Contact(name ?? string.Empty, email);
@@ -106,6 +126,11 @@ internal static class CaseDocumentReader
             }
         }
 
+        if (type is { } known)
+        {
+            AddUnknown(item, path, EventMembers.GetValueOrDefault(known, PlainEventMembers), errors);
+        }
+
         var on = RequiredDate(item, "on", path + ".on", errors);
         if (type is null || on is null || errors.Count != before)
         {
@@ -169,6 +194,15 @@ internal static class CaseDocumentReader
         }
     }
 
+    /// <summary>Reports each member of <paramref name="obj"/> the contract does not define, with its path and the name probably meant.</summary>
+    private static void AddUnknown(JsonElement obj, string? path, string[] known, List<CaseError> errors)
+    {
+        foreach (var (name, message) in KnownMembers.Unknown(obj, known))
+        {
+            errors.Add(new CaseError(path is null ? name : $"{path}.{name}", message));
+        }
+    }
+
     internal static string? RequiredString(JsonElement obj, string name, List<CaseError> errors, string? path = null)
     {
         switch (JsonMembers.Find(obj, name))
@@ -203,14 +237,13 @@ internal static class CaseDocumentReader
         switch (JsonMembers.Find(obj, name))
         {
             case { ValueKind: JsonValueKind.String } s:
-                var text = s.GetString()!;
-                var parsed = LocalDatePattern.Iso.Parse(text);
-                if (parsed.Success && text.Length == 10)
+                var problem = DateProblem(s.GetString()!, out var date);
+                if (problem is null)
                 {
-                    return parsed.Value;
+                    return date;
                 }
 
-                errors.Add(new CaseError(path, $"'{CaseText.Excerpt(text)}' is not a valid date; use YYYY-MM-DD, such as 2026-03-06"));
+                errors.Add(new CaseError(path, problem));
                 return null;
             case null or { ValueKind: JsonValueKind.Null }:
                 errors.Add(new CaseError(path, "is required: a date such as 2026-03-06"));
@@ -219,6 +252,35 @@ internal static class CaseDocumentReader
                 errors.Add(new CaseError(path, "must be a date string such as 2026-03-06"));
                 return null;
         }
+    }
+
+    /// <summary>Reads an ISO date, or says what is wrong with the text: the format, or why a well-formed date does not exist.</summary>
+    internal static string? DateProblem(string text, out LocalDate date)
+    {
+        date = default;
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        if (parsed.Success && text.Length == 10)
+        {
+            date = parsed.Value;
+            return null;
+        }
+
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-'
+            && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1
+            && int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            && int.TryParse(text.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day))
+        {
+            if (month is < 1 or > 12)
+            {
+                return $"{text} has no month {month:00}; months run from 01 to 12";
+            }
+
+            var days = CalendarSystem.Iso.GetDaysInMonth(year, month);
+            var name = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
+            return $"{text} is not a day in {name} {year} (it has {days} days)";
+        }
+
+        return $"'{CaseText.Excerpt(text)}' is not a date; write it as YYYY-MM-DD, such as 2026-03-06";
     }
 
     private static T? RequiredEnum<T>(JsonElement obj, string name, string path, List<CaseError> errors)

@@ -8,6 +8,8 @@ namespace SecondChance.Serialization;
 /// <summary>Reads the job opening document (<c>company</c>, <c>title</c>, <c>postedOn</c>, optional <c>level</c>, <c>url</c>, <c>location</c>, <c>id</c>).</summary>
 internal static class OpeningDocumentReader
 {
+    private static readonly string[] OpeningMembers = ["company", "title", "postedOn", "level", "url", "location", "id"];
+
     public static JobOpening? Read(JsonElement item, List<CaseError> errors)
     {
         if (item.ValueKind != JsonValueKind.Object)
@@ -17,6 +19,11 @@ internal static class OpeningDocumentReader
         }
 
         var before = errors.Count;
+        foreach (var (name, message) in KnownMembers.Unknown(item, OpeningMembers))
+        {
+            errors.Add(new CaseError(name, message));
+        }
+
         var company = CaseDocumentReader.RequiredString(item, "company", errors);
         var title = CaseDocumentReader.RequiredString(item, "title", errors);
         var postedOn = CaseDocumentReader.RequiredDate(item, "postedOn", "postedOn", errors);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
@@ -140,6 +141,22 @@ public static class SecondChanceJson
     /// <returns>The JSON text.</returns>
     public static string Serialize(NextAction next, bool indented = false) =>
         JsonSerializer.Serialize(next, indented ? IndentedOptions : Options);
+
+    /// <summary>
+    /// Reads an ISO date (<c>2026-03-06</c>) the way case documents do, saying what is wrong when it
+    /// cannot: <c>2026-02-30 is not a day in February 2026 (it has 28 days)</c>, or the format to use.
+    /// </summary>
+    /// <param name="text">The text to read.</param>
+    /// <param name="date">The date read, or the default.</param>
+    /// <param name="problem">Why the text is not a date, or <see langword="null"/>.</param>
+    /// <returns>Whether the text is a date.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    public static bool TryParseDate(string text, out LocalDate date, [NotNullWhen(false)] out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        problem = CaseDocumentReader.DateProblem(text, out date);
+        return problem is null;
+    }
 
     private static CaseParseResult Malformed(JsonException ex)
     {

@@ -1,5 +1,6 @@
 using NodaTime;
 using NodaTime.Text;
+using SecondChance.Cases;
 
 namespace SecondChance.Validation;
 
@@ -75,17 +76,17 @@ public static class CaseFields
 
     /// <summary>Checks the date of an event that follows <paramref name="previous"/> in a history.</summary>
     /// <param name="on">The event's date.</param>
-    /// <param name="previous">The date of the event before it, if any.</param>
+    /// <param name="previous">The event before it, if any; an error names it (<c>the call on 6 March 2026</c>).</param>
     /// <param name="today">Today's date in the case's time zone, if later dates are errors.</param>
     /// <param name="field">The date's path, such as <c>events[2].on</c>.</param>
     /// <returns>The errors: before the previous event, after today; empty when the date fits.</returns>
-    public static IReadOnlyList<CaseError> EventDate(LocalDate on, LocalDate? previous, LocalDate? today, string field = "on")
+    public static IReadOnlyList<CaseError> EventDate(LocalDate on, CaseEvent? previous, LocalDate? today, string field = "on")
     {
         ArgumentNullException.ThrowIfNull(field);
         var errors = new List<CaseError>(0);
-        if (previous is { } p && on < p)
+        if (previous is { } p && on < p.On)
         {
-            errors.Add(new CaseError(field, $"must not be before the previous event ({LocalDatePattern.Iso.Format(p)})"));
+            errors.Add(new CaseError(field, $"must not be before the previous event, {Decisions.PlainWords.Event(p)}"));
         }
 
         if (today is { } now && on > now)

@@ -112,7 +112,7 @@ internal sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
         }
 
         LocalDate? today = context.RootContextData.TryGetValue(TodayKey, out var t) && t is LocalDate d ? d : null;
-        LocalDate? previous = null;
+        CaseEvent? previous = null;
         var closedAt = -1;
         for (var i = 0; i < events.Count; i++)
         {
@@ -146,7 +146,7 @@ internal sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
                 closedAt = i;
             }
 
-            previous = e.On;
+            previous = e;
         }
     }
 

@@ -182,7 +182,7 @@ public class EventKindTests
 
         // Moving it before the interest event breaks the order, and both checks say so.
         var backwards = New(JobLevel.IndividualContributor, [.. events[..3], note with { On = call.PlusDays(-1) }]);
-        engine.Decide(backwards, call).Errors.Select(e => e.ToString()).Should().Equal("events[3].on: must not be before the previous event (2026-03-06)");
+        engine.Decide(backwards, call).Errors.Select(e => e.ToString()).Should().Equal("events[3].on: must not be before the previous event, your renewed interest on 6 March 2026");
 
         // A Notified moved with `with` is still a Notified: a second one is refused.
         var twice = New(JobLevel.IndividualContributor, [.. events, events[0] with { On = call.PlusDays(1) }]);

@@ -66,7 +66,7 @@ public class FirstMatchTests
         return data;
     }
 
-    private static RuleSetLoadResult Load(string name, RuleSetMode mode) => name switch
+    private static RuleSetLoadResult Load(string name, RuleSetMode? mode) => name switch
     {
         "default" => PlaybookRuleSet.Load(PlaybookRuleSet.DefaultWorkflowJson, mode),
         "can-all-fail" => PlaybookRuleSet.Load(CanAllFailJson, mode),
@@ -84,10 +84,11 @@ public class FirstMatchTests
             var extended = Load(file, RuleSetMode.Extend);
             extended.Succeeded.Should().BeTrue($"{file} (Extend): {string.Join("; ", extended.Problems)}");
 
-            // Alone, their few rules leave a just-notified case undecided, so Replace refuses them.
+            // They declare it, so they load as extensions without being told, and refuse to stand alone.
+            Load(file, null).RuleSet!.Mode.Should().Be(RuleSetMode.Extend, file);
             var alone = Load(file, RuleSetMode.Replace);
             alone.Succeeded.Should().BeFalse(file);
-            alone.Errors.Should().Contain(p => p.Where == "Rules" && p.Message.Contains("stage 'Notified'"), file);
+            alone.Errors.Should().Contain(p => p.Where == "WorkflowsToInject", file);
         }
     }
 

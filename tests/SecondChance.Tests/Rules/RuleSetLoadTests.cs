@@ -141,7 +141,41 @@ public class RuleSetLoadTests
     [Fact]
     public void Semantics_SomeStageUndecided_Fails() =>
         Problems(Workflow(Closed, Rule("OnlyNotes", "facts.NoteSent", """{ "step": 7, "action": "FollowUp", "due": { "policy": "LevelMonthsAfter", "anchor": "NoteSent" }, "guidance": "x" }""")))
-            .Should().Contain(p => p.StartsWith("workflow, Rules: no rule decides a case at stage 'Notified'"));
+            .Should().Contain(p => p.StartsWith("workflow, Rules: no rule decides a case at ") && p.Contains("the first three being 'Notified' (level IndividualContributor)"));
+
+    [Fact]
+    public void Semantics_FewStagesUndecided_AreListedOneByOne() =>
+        Problems(Workflow(Closed, Rule("AllButEarlyOffers", "!(facts.OfferReceived && !facts.NoteSent && facts.Level == \"SeniorExecutive\")")))
+            .Where(p => p.Contains("no rule decides")).Should().Equal("workflow, Rules: no rule decides a case at stage 'Notified > OfferReceived' (level SeniorExecutive); add a rule that matches it");
+
+    [Fact]
+    public void DeclaredExtension_LoadsInExtendModeWithoutBeingTold()
+    {
+        var json = """{ "WorkflowName": "Quick", "WorkflowsToInject": ["SecondChance.Default"], "Rules": [ """ + Rule("FollowUp", "facts.NoteSent",
+            """{ "step": 7, "action": "FollowUp", "covers": [7, 8], "due": { "policy": "MonthsAfter", "anchor": "NoteSent", "months": 3 }, "completedBy": "FollowUpMade", "guidance": "Sooner." }""") + "] }";
+
+        var result = PlaybookRuleSet.Load(json);
+
+        result.Errors.Should().BeEmpty();
+        result.RuleSet!.Mode.Should().Be(RuleSetMode.Extend);
+        result.RuleSet.Rules.Should().HaveCount(PlaybookRuleSet.Default.Rules.Count);
+        PlaybookRuleSet.Load(json, RuleSetMode.Replace).Errors.Select(p => p.ToString()).Should().Contain(p => p.StartsWith("workflow, WorkflowsToInject: the file extends SecondChance.Default, but replace mode was asked for"));
+        PlaybookRuleSet.Load(json, RuleSetMode.Extend).Succeeded.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("[\"Other\"]")]
+    [InlineData("\"SecondChance.Default\"")]
+    [InlineData("[\"SecondChance.Default\", \"Other\"]")]
+    public void WorkflowsToInject_NamingAnythingButTheDefault_IsAnError(string inject) =>
+        Problems($$"""{ "WorkflowName": "X", "WorkflowsToInject": {{inject}}, "Rules": [ {{Closed}}, {{Rule("All", "facts.Notified")}} ] }""")
+            .Should().Contain("workflow, WorkflowsToInject: may only name the default rules: [\"SecondChance.Default\"] (or be empty)");
+
+    [Fact]
+    public void UndeclaredExtension_GetsTheHint() =>
+        Problems(Workflow(Rule("FollowUp", "facts.NoteSent",
+            """{ "step": 7, "action": "FollowUp", "covers": [7, 8], "due": { "policy": "MonthsAfter", "anchor": "NoteSent", "months": 3 }, "guidance": "Sooner." }""")))
+            .Should().HaveCount(2).And.Contain(p => p.Contains("this file looks like an extension of the default rules"));
 
     [Fact]
     public void Semantics_AnchorMissingWhenRuleFires_Fails() =>

@@ -90,7 +90,7 @@ public class BadInputTests
     [Fact]
     public void DatesOutOfOrder() =>
         Errors(New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), new FeedbackRecorded(D(2026, 3, 5)))).Should().ContainSingle()
-            .Which.Should().Be("events[1].on: must not be before the previous event (2026-03-06)");
+            .Which.Should().Be("events[1].on: must not be before the previous event, the call on 6 March 2026");
 
     [Fact]
     public void EventAfterClosed() =>
@@ -141,13 +141,20 @@ public class BadInputTests
     }
 
     [Theory]
-    [InlineData("2026-02-30")]
-    [InlineData("06/03/2026")]
-    [InlineData("2026-3-6")]
-    [InlineData("")]
-    public void MalformedDate(string date) =>
+    [InlineData("2026-02-30", "2026-02-30 is not a day in February 2026 (it has 28 days)")]
+    [InlineData("2028-02-30", "2028-02-30 is not a day in February 2028 (it has 29 days)")]
+    [InlineData("2026-04-31", "2026-04-31 is not a day in April 2026 (it has 30 days)")]
+    [InlineData("2026-13-01", "2026-13-01 has no month 13; months run from 01 to 12")]
+    [InlineData("06/03/2026", "'06/03/2026' is not a date; write it as YYYY-MM-DD, such as 2026-03-06")]
+    [InlineData("2026-3-6", "'2026-3-6' is not a date; write it as YYYY-MM-DD, such as 2026-03-06")]
+    [InlineData("", "'' is not a date; write it as YYYY-MM-DD, such as 2026-03-06")]
+    public void MalformedDate_SaysWhatIsWrong(string date, string message)
+    {
         JsonErrors(Doc.Replace("EVENT", $$"""{ "type": "Approached", "on": "{{date}}" }""")).Should().ContainSingle()
-            .Which.Should().Be($"events[1].on: '{date}' is not a valid date; use YYYY-MM-DD, such as 2026-03-06");
+            .Which.Should().Be($"events[1].on: {message}");
+        SecondChanceJson.TryParseDate(date, out _, out var problem).Should().BeFalse();
+        problem.Should().Be(message);
+    }
 
     [Theory]
     [InlineData("pat.contoso.example")]
