@@ -59,7 +59,7 @@ public class OpeningsCommandTests
         result.StderrLines.Should().Contain(l => l.StartsWith($"cases file '{cases}', line 3: $: is not valid JSON", StringComparison.Ordinal))
             .And.Contain($"cases file '{cases}', line 4: level: 'Boss' is not a known job level; use one of IndividualContributor, MiddleManagement, SeniorExecutive")
             .And.Contain($"openings file '{openings}', line 2: title: is required")
-            .And.Contain($"openings file '{openings}', line 2: postedOn: '2026-02-31' is not a valid date; use YYYY-MM-DD, such as 2026-03-06")
+            .And.Contain(l => l.StartsWith($"openings file '{openings}', line 2: postedOn: 2026-02-31 is not a day in", StringComparison.Ordinal))
             .And.Contain($"openings file '{openings}', line 3: url: 'ftp://x' is not an absolute http or https address of at most 2000 characters")
             .And.Contain($"openings file '{openings}', line 4: postedOn: must not be after today (2026-03-10)");
         result.StderrLines.Should().NotContain(l => l.Contains("line 1:", StringComparison.Ordinal) || l.Contains("line 2:", StringComparison.Ordinal) && l.StartsWith("cases", StringComparison.Ordinal));

@@ -78,7 +78,7 @@ public class OpeningIndexTests
         opening!.Key.Should().Be("id:42");
 
         SecondChanceJson.ParseOpening("""{ "company": " ", "postedOn": "2026-13-01", "url": 5 }""", out var bad).Select(e => e.ToString())
-            .Should().BeEquivalentTo("title: is required", "postedOn: '2026-13-01' is not a valid date; use YYYY-MM-DD, such as 2026-03-06", "url: must be a string");
+            .Should().BeEquivalentTo("title: is required", "postedOn: 2026-13-01 has no month 13; months run from 01 to 12", "url: must be a string");
         SecondChanceJson.ParseOpening("""{ "company": "Contoso", "postedOn": "2026-09-04", "url": "nope" }""", out _).Select(e => e.Field)
             .Should().BeEquivalentTo("title", "url");
         bad.Should().BeNull();
