@@ -49,8 +49,8 @@ public class RulesCommandTests
     }
 
     [Theory]
-    [InlineData("quick-follow-up.json", 8)]
-    [InlineData("executive-second-follow-up.json", 10)]
+    [InlineData("quick-follow-up.json", 9)]
+    [InlineData("executive-second-follow-up.json", 11)]
     public async Task RulesValidate_BundledRuleFiles_PassWithoutAMode(string file, int rules)
     {
         var result = await CliRun.Run("rules", "validate", Path.Combine(Paths.Root, "samples", "rules", file));
