@@ -1,12 +1,18 @@
 using SecondChance.Samples.Web;
-using SecondChance.Samples.Web.Load;
+using SecondChance.Samples.Web.Storage;
 
-if (args.Length > 0 && args[0] == "loadcheck")
+WebApplication app;
+try
 {
-    return await LoadCheck.RunFromCommandLineAsync(args[1..]);
+    app = SecondChanceWebApp.Build(args);
+}
+catch (StoreUnavailableException ex)
+{
+    // Already logged; a missing database is an operator's problem, not a crash to debug.
+    Console.Error.WriteLine(ex.Message);
+    return 1;
 }
 
-var app = SecondChanceWebApp.Build(args);
 await app.RunAsync();
 return 0;
 

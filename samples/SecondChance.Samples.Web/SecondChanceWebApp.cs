@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.OpenApi;
 using NodaTime;
 using SecondChance.Samples.Web.Api;
@@ -15,18 +16,38 @@ public static class SecondChanceWebApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, WebApplicationOptions? options = null)
     {
         var builder = WebApplication.CreateBuilder(options ?? new WebApplicationOptions { Args = args });
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
-        builder.Services.ConfigureHttpJsonOptions(o => SecondChanceJson.Configure(o.SerializerOptions));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = ApiContract.MaxRequestBodyBytes);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            SecondChanceJson.Configure(o.SerializerOptions);
+
+            // Bodies are read by the library's parsers; these options only write, so numbers are numbers (and integers in OpenAPI).
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         builder.Services.AddProblemDetails();
         builder.Services.AddSecondChance(builder.Configuration);
         builder.Services.AddSingleton<TenantDirectory>();
-        builder.Services.AddSingleton<CaseStore>();
+        builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection("Storage"));
+        builder.Services.AddCaseStore();
+        builder.Services.AddHostedService<ExpiredKeyPurge>();
+        builder.Services.AddSingleton<TenantStats>();
+        builder.Services.AddSingleton<AgendaCache>();
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true; // no response carries a secret next to text the client chose
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         builder.Services.AddOpenApi(o =>
         {
             o.AddSchemaTransformer(OpenApiSchemas.Describe);
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "SecondChance web sample";
+                document.Info.License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" };
+                OpenApiSchemas.DescribeDocument(document);
                 document.Info.Description = "Runner-up cases per tenant: store a case, record what happened, and get the next action, the ten-step plan, the daily agenda, a thank-you note draft and check, a calendar file and outcome statistics. Every /api request needs the tenant's key in the X-Api-Key header.";
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -47,7 +68,9 @@ public static class SecondChanceWebApp
         var app = builder.Build();
         Prepare(app);
 
+        app.UseResponseCompression();
         app.UseExceptionHandler();
+        app.UseBodySizeLimitProblem();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -58,6 +81,7 @@ public static class SecondChanceWebApp
         app.MapCalendarApi();
         app.MapStatsApi();
         app.MapOpeningApi();
+        app.MapHealthApi();
         app.MapGet("/ui/settings", (IConfiguration config) => Results.Ok(new { demoApiKey = config["Ui:DemoApiKey"] }))
             .ExcludeFromDescription();
         return app;
@@ -78,8 +102,17 @@ public static class SecondChanceWebApp
             throw;
         }
 
-        var store = app.Services.GetRequiredService<CaseStore>();
-        store.Initialize();
+        var store = app.Services.GetRequiredService<ICaseStore>();
+        try
+        {
+            store.Initialize();
+        }
+        catch (StoreUnavailableException ex)
+        {
+            StartupLog.ConfigurationRejected(app.Logger, ex.Message);
+            throw;
+        }
+
         foreach (var tenant in tenants.Tenants)
         {
             var rules = tenants.For(tenant);
@@ -90,8 +123,9 @@ public static class SecondChanceWebApp
             }
         }
 
+        app.Services.GetRequiredService<TenantStats>().LoadAsync(store, CancellationToken.None).GetAwaiter().GetResult();
         var names = string.Join(", ", tenants.Tenants);
-        StartupLog.Ready(app.Logger, store.DatabasePath, names);
+        StartupLog.Ready(app.Logger, store.Location, names);
         _ = app.Services.GetRequiredService<IClock>();
     }
 }

@@ -105,7 +105,7 @@ public class CaseApiTests : IClassFixture<WebAppFactory>
     [Fact]
     public async Task Agenda_OnlyOpenCasesDueByThatDay_EarliestFirst()
     {
-        using var factory = new WebAppFactory();
+        using var factory = new WebAppFactory(null, storage: _factory.Storage);
         var client = factory.ClientFor(WebAppFactory.AcmeKey);
         var followUp = await client.CreateCase();                                         // due 2026-08-06
         var called = await client.CreateCase(ApiCalls.JustNotified("Sam Lee", "Fabrikam", "2026-03-09")); // due 2026-03-09

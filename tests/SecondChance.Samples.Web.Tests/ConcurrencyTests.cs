@@ -49,8 +49,8 @@ public class ConcurrencyTests : IClassFixture<WebAppFactory>
         var directory = TempDirectory.Create();
         try
         {
-            using var first = new WebAppFactory(directory);
-            using var second = new WebAppFactory(directory);
+            using var first = new WebAppFactory(directory, storage: _factory.Storage);
+            using var second = new WebAppFactory(directory, storage: _factory.Storage);
             var a = first.ClientFor(WebAppFactory.AcmeKey);
             var b = second.ClientFor(WebAppFactory.AcmeKey);
             var id = await a.CreateCase();

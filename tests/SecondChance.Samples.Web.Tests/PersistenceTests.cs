@@ -4,6 +4,9 @@ namespace SecondChance.Samples.Web.Tests;
 
 public class PersistenceTests
 {
+    /// <summary>Gets the database the hosts store in.</summary>
+    protected virtual TestStorage Storage => TestStorage.Sqlite;
+
     [Fact]
     public async Task CasesAndIdempotencyKeys_SurviveARestartOnTheSameFile()
     {
@@ -11,7 +14,7 @@ public class PersistenceTests
         try
         {
             string id, firstAnswer;
-            using (var first = new WebAppFactory(directory))
+            using (var first = new WebAppFactory(directory, storage: Storage))
             {
                 var client = first.ClientFor(WebAppFactory.AcmeKey);
                 id = await client.CreateCase();
@@ -19,7 +22,7 @@ public class PersistenceTests
                 firstAnswer = await response.Content.ReadAsStringAsync();
             }
 
-            using var second = new WebAppFactory(directory);
+            using var second = new WebAppFactory(directory, storage: Storage);
             var again = second.ClientFor(WebAppFactory.AcmeKey);
             var stored = await again.GetCase(id);
             using var replay = await again.PostEvent(id, """{ "type": "FollowUpMade", "on": "2026-03-10", "outcome": "RoleReopened" }""", "before-restart");
@@ -29,7 +32,7 @@ public class PersistenceTests
             stored.GetProperty("next").GetProperty("action").GetString().Should().Be("AwaitApproach");
             (await replay.Content.ReadAsStringAsync()).Should().Be(firstAnswer);
             agenda.EnumerateArray().Select(i => i.GetProperty("id").GetString()).Should().Equal(id);
-            File.Exists(Path.Combine(directory, "cases.db")).Should().BeTrue();
+            File.Exists(Path.Combine(directory, "cases.db")).Should().Be(Storage == TestStorage.Sqlite);
         }
         finally
         {

@@ -76,7 +76,7 @@ public class RuleSetTests : IClassFixture<WebAppFactory>
         try
         {
             string id;
-            using (var before = new WebAppFactory(directory))
+            using (var before = new WebAppFactory(directory, storage: _factory.Storage))
             {
                 id = await before.ClientFor(WebAppFactory.AcmeKey).CreateCase();
             }
@@ -84,7 +84,7 @@ public class RuleSetTests : IClassFixture<WebAppFactory>
             using var after = new WebAppFactory(directory, new Dictionary<string, string?>
             {
                 ["RuleSets:acme"] = WebAppFactory.Workflow("fast-follow-up.json"),
-            });
+            }, storage: _factory.Storage);
             var agenda = await (await after.ClientFor(WebAppFactory.AcmeKey).GetAsync("/api/agenda?on=2026-05-31")).ReadJson();
 
             agenda.EnumerateArray().Select(i => i.GetProperty("id").GetString()).Should().Equal(id);

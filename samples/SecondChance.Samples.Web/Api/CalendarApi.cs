@@ -38,13 +38,14 @@ public static class CalendarApi
                 return Task.CompletedTask;
             })
             .Produces<string>(StatusCodes.Status200OK, "text/calendar")
+            .WithResponseHeader(StatusCodes.Status200OK, "Content-Disposition", "attachment, with a file name made of the candidate and company, such as alex-rivera-contoso-plan.ics.", "attachment; filename=alex-rivera-contoso-plan.ics")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         return routes;
     }
 
-    private static async Task<IResult> GetCalendar(string id, string? time, HttpContext http, CaseStore store, TenantDirectory tenants, IClock clock, CancellationToken ct)
+    private static async Task<IResult> GetCalendar(string id, string? time, HttpContext http, ICaseStore store, TenantDirectory tenants, IClock clock, CancellationToken ct)
     {
         var options = new CalendarExportOptions();
         if (time is not null)

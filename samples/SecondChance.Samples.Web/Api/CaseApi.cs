@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -24,7 +23,10 @@ namespace SecondChance.Samples.Web.Api;
 public static class CaseApi
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const string IdempotentReplayedHeader = "Idempotent-Replayed";
     private const int MaxIdempotencyKeyLength = 200;
+    private const int DefaultAgendaLimit = 100;
+    private const int MaxAgendaLimit = 1000;
 
     public static IEndpointRouteBuilder MapCaseApi(this IEndpointRouteBuilder routes)
     {
@@ -35,7 +37,9 @@ public static class CaseApi
             .WithSummary("Store a new case")
             .WithDescription("Takes a case document, validates it as of today in the case's time zone, stores it, and answers with its id and next action.")
             .Accepts<RunnerUpCase>("application/json")
+            .RequireJsonBody()
             .Produces<CaseResource>(StatusCodes.Status201Created)
+            .WithResponseHeader(StatusCodes.Status201Created, "Location", "The new case's address, /api/cases/{id}.", "/api/cases/3f9c0a5e21b74d8c9a10")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
@@ -64,7 +68,9 @@ public static class CaseApi
                 });
                 return Task.CompletedTask;
             })
+            .RequireJsonBody()
             .Produces<CaseResource>()
+            .WithResponseHeader(StatusCodes.Status200OK, IdempotentReplayedHeader, "\"true\" when this is the stored first answer to an Idempotency-Key seen before; absent otherwise.", "true")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -89,15 +95,32 @@ public static class CaseApi
 
         api.MapGet("/agenda", GetAgenda)
             .WithName("GetAgenda")
-            .WithSummary("Open cases whose next action is due on or before a day, earliest first")
+            .WithSummary("Open cases whose next action is due on or before a day, earliest first, one page at a time")
+            .WithDescription("Without 'on', a case is due once its due date has come in the case's own time zone. Pages hold up to 'limit' cases (100 by default, at most 1,000); when more follow, the Link header (rel=\"next\") gives the next page's address with its opaque cursor.")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+                {
+                    (parameter.Description, parameter.Schema) = parameter.Name switch
+                    {
+                        "on" => ("The day to list for, YYYY-MM-DD; without it, today in each case's time zone.", new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" }),
+                        "limit" => ("Most cases per page, 1 to 1,000; 100 by default.", new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = MaxAgendaLimit.ToString(System.Globalization.CultureInfo.InvariantCulture), Default = System.Text.Json.Nodes.JsonValue.Create(DefaultAgendaLimit) }),
+                        "cursor" => ("Where the page starts: the cursor from the previous page's Link header. Leave it out for the first page.", new OpenApiSchema { Type = JsonSchemaType.String }),
+                        _ => (parameter.Description, parameter.Schema),
+                    };
+                }
+
+                return Task.CompletedTask;
+            })
             .Produces<AgendaItem[]>()
+            .WithResponseHeader(StatusCodes.Status200OK, "Link", "<...>; rel=\"next\": the next page's address, when more cases follow.", "</api/agenda?limit=100&cursor=MjAyNi0wOC0wNgo3YzFh>; rel=\"next\"")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         return routes;
     }
 
-    private static async Task<IResult> CreateCase(HttpContext http, CaseStore store, TenantDirectory tenants, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> CreateCase(HttpContext http, ICaseStore store, TenantDirectory tenants, TenantStats stats, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var parsed = SecondChanceJson.ParseCase(await ReadBody(http.Request, ct));
         if (!parsed.Succeeded)
@@ -116,12 +139,13 @@ public static class CaseApi
 
         var id = NewId();
         await store.CreateAsync(tenant, id, ToRow(@case, decision.DueOn, rules.Fingerprint), ct);
+        stats.Changed(tenant, null, @case);
         var body = JsonSerializer.Serialize(new CaseResource(id, @case, decision.Next), json.Value.SerializerOptions);
         http.Response.Headers.Location = $"/api/cases/{id}";
         return Results.Text(body, "application/json", Encoding.UTF8, StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> GetCase(string id, HttpContext http, CaseStore store, TenantDirectory tenants, IClock clock, CancellationToken ct)
+    private static async Task<IResult> GetCase(string id, HttpContext http, ICaseStore store, TenantDirectory tenants, IClock clock, CancellationToken ct)
     {
         var stored = await store.GetAsync(http.Tenant(), id, ct);
         if (stored is null)
@@ -135,7 +159,7 @@ public static class CaseApi
         return decision.IsValid ? Results.Ok(new CaseResource(id, @case, decision.Next)) : Invalid(decision.Errors);
     }
 
-    private static async Task<IResult> RecordEvent(string id, HttpContext http, CaseStore store, TenantDirectory tenants, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> RecordEvent(string id, HttpContext http, ICaseStore store, TenantDirectory tenants, TenantStats stats, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
         if (http.Request.Headers.ContainsKey(IdempotencyKeyHeader)
@@ -153,27 +177,34 @@ public static class CaseApi
 
         var tenant = http.Tenant();
         var rules = tenants.For(tenant);
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        var result = await store.AppendAsync(tenant, id, key.Length > 0 ? key : null, hash, current =>
+
+        // The hash is of the event as parsed and written back, so a retry that only differs in whitespace
+        // or property order is the same request.
+        var hash = IdempotencyKeys.Hash(JsonSerializer.Serialize(@event, SecondChanceJson.Options));
+        RunnerUpCase? before = null, after = null;
+        var result = await store.AppendAsync(new AppendRequest(tenant, id, key.Length > 0 ? key : null, hash), current =>
         {
-            var updated = Load(current).With(@event);
-            var decision = rules.Engine.Decide(updated, rules.Engine.Today(updated, clock));
+            before = Load(current);
+            var updated = before.With(@event);
+            var today = rules.Engine.Today(updated, clock);
+            var decision = rules.Engine.Decide(updated, today);
             if (!decision.IsValid)
             {
                 return AppendStep.Reject(decision.Errors);
             }
 
+            after = updated;
             var body = JsonSerializer.Serialize(new CaseResource(id, updated, decision.Next), json.Value.SerializerOptions);
-            return AppendStep.Write(ToRow(updated, decision.DueOn, rules.Fingerprint), body);
+            return AppendStep.Write(ToRow(updated, decision.DueOn, rules.Fingerprint), body, new IdempotencyRecord(StatusCodes.Status200OK, updated.Events.Count, today));
         }, ct);
 
         switch (result.Outcome)
         {
             case AppendOutcome.Recorded:
+                stats.Changed(tenant, before, after!);
                 return Results.Text(result.ResponseBody, "application/json", Encoding.UTF8);
             case AppendOutcome.Replayed:
-                http.Response.Headers["Idempotent-Replayed"] = "true";
-                return Results.Text(result.ResponseBody, "application/json", Encoding.UTF8);
+                return await Replay(id, result.Replay!, http, store, rules.Engine, json.Value.SerializerOptions, ct);
             case AppendOutcome.NotFound:
                 return CaseNotFound(id);
             case AppendOutcome.Rejected:
@@ -191,7 +222,25 @@ public static class CaseApi
         }
     }
 
-    private static async Task<IResult> GetNext(string id, string? today, HttpContext http, CaseStore store, TenantDirectory tenants, IClock clock, CancellationToken ct)
+    // The first answer again, byte for byte: the case as it was then (events are only appended, so it is
+    // the first EventCount events of the case now) with the next action as of the day it was decided.
+    private static async Task<IResult> Replay(string id, IdempotencyRecord first, HttpContext http, ICaseStore store, PlaybookEngine engine, JsonSerializerOptions json, CancellationToken ct)
+    {
+        var stored = await store.GetAsync(http.Tenant(), id, ct);
+        if (stored is null)
+        {
+            return CaseNotFound(id);
+        }
+
+        var now = Load(stored);
+        var then = now.Events.Count > first.EventCount ? now with { Events = now.Events.Take(first.EventCount).ToArray() } : now;
+        var decision = engine.Decide(then, first.DecidedOn);
+        http.Response.Headers[IdempotentReplayedHeader] = "true";
+        var body = JsonSerializer.Serialize(new CaseResource(id, then, decision.Next), json);
+        return Results.Text(body, "application/json", Encoding.UTF8, first.Status);
+    }
+
+    private static async Task<IResult> GetNext(string id, string? today, HttpContext http, ICaseStore store, TenantDirectory tenants, IClock clock, CancellationToken ct)
     {
         var (error, engine, @case, date) = await LoadForDecision(id, today, http, store, tenants, clock, ct);
         if (error is not null)
@@ -203,7 +252,7 @@ public static class CaseApi
         return decision.IsValid ? Results.Ok(decision.Next) : Invalid(decision.Errors);
     }
 
-    private static async Task<IResult> GetPlan(string id, string? today, HttpContext http, CaseStore store, TenantDirectory tenants, IClock clock, CancellationToken ct)
+    private static async Task<IResult> GetPlan(string id, string? today, HttpContext http, ICaseStore store, TenantDirectory tenants, IClock clock, CancellationToken ct)
     {
         var (error, engine, @case, date) = await LoadForDecision(id, today, http, store, tenants, clock, ct);
         if (error is not null)
@@ -218,7 +267,7 @@ public static class CaseApi
     // What "next" and "plan" share: the optional today parameter, the tenant's case (404 if it is not
     // theirs), the tenant's engine, and today in the case's time zone when no date was given.
     private static async Task<(IResult? Error, PlaybookEngine? Engine, RunnerUpCase? Case, LocalDate Today)> LoadForDecision(
-        string id, string? today, HttpContext http, CaseStore store, TenantDirectory tenants, IClock clock, CancellationToken ct)
+        string id, string? today, HttpContext http, ICaseStore store, TenantDirectory tenants, IClock clock, CancellationToken ct)
     {
         if (!TryParseDate(today, "today", out var date, out var dateError))
         {
@@ -236,32 +285,133 @@ public static class CaseApi
         return (null, engine, @case, date ?? engine.Today(@case, clock));
     }
 
-    private static IResult GetAgenda(string? on, HttpContext http, CaseStore store, TenantDirectory tenants, IClock clock, CancellationToken ct)
+    private static async Task<IResult> GetAgenda(string? on, string? limit, string? cursor, HttpContext http, ICaseStore store, TenantDirectory tenants, AgendaCache cache, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)
     {
         if (!TryParseDate(on, "on", out var date, out var dateError))
         {
             return dateError;
         }
 
+        var errors = new List<CaseError>();
+        var size = DefaultAgendaLimit;
+        if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxAgendaLimit))
+        {
+            errors.Add(new CaseError("limit", $"must be a whole number from 1 to {MaxAgendaLimit}"));
+        }
+
+        var after = cursor is null ? null : AgendaPosition.FromCursor(cursor);
+        if (cursor is not null && after is null)
+        {
+            errors.Add(new CaseError("cursor", "is not a cursor from this agenda; use the one from the previous page's Link header, or leave it out for the first page"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+
         var tenant = http.Tenant();
-        var day = date ?? clock.GetCurrentInstant().InUtc().Date;
-        return Results.Ok(Agenda(store, tenant, tenants.For(tenant).Engine, day, ct));
+        var engine = tenants.For(tenant).Engine;
+        var now = clock.GetCurrentInstant();
+        var pageKey = new AgendaPageKey(tenant, on, cursor, size, date is null ? now.ToUnixTimeSeconds() / 900 : 0);
+        var tenantVersion = await store.TenantVersionAsync(tenant, ct);
+        var page = cache.Page(pageKey, tenantVersion) ?? await AgendaPage(store, tenant, engine, cache, date, now, after, size, on, tenantVersion, json.Value.SerializerOptions, ct);
+        cache.Store(pageKey, page);
+        if (page.NextLink is not null)
+        {
+            http.Response.Headers.Link = page.NextLink;
+        }
+
+        return Results.Bytes(page.Body, "application/json");
     }
 
-    private static async IAsyncEnumerable<AgendaItem> Agenda(CaseStore store, string tenant, PlaybookEngine engine, LocalDate day, [EnumeratorCancellation] CancellationToken ct)
+    private static async Task<AgendaPage> AgendaPage(
+        ICaseStore store, string tenant, PlaybookEngine engine, AgendaCache cache, LocalDate? date, Instant now, AgendaPosition? after, int size, string? on, long tenantVersion, JsonSerializerOptions json, CancellationToken ct)
     {
-        await foreach (var stored in store.DueOnOrBeforeAsync(tenant, LocalDatePattern.Iso.Format(day), ct))
-        {
-            var @case = Load(stored);
 
-            // The sweep looks at the action as of that day; a case whose history runs past it is seen as of its last event.
-            var lastEvent = @case.Events[^1].On;
-            var decision = engine.Decide(@case, LocalDate.Max(day, lastEvent));
-            if (decision.IsValid)
+        // Without a day, "today" is each case's own: a case is due once its due date has come where the
+        // candidate lives. No zone is more than a day ahead of UTC, so nothing later is read.
+        var upTo = date ?? now.InUtc().Date.PlusDays(1);
+        var lines = new List<byte[]>(Math.Min(size, 256));
+        AgendaPosition? last = null;
+        var more = false;
+        while (!more)
+        {
+            var rows = await store.DueAsync(tenant, LocalDatePattern.Iso.Format(upTo), after, size + 1, ct);
+            foreach (var row in rows)
             {
-                yield return new AgendaItem(stored.Id, @case.Candidate, @case.Company, decision.Next);
+                after = row.Position;
+                var day = date ?? now.InZone(DateTimeZoneProviders.Tzdb.GetZoneOrNull(row.TimeZone) ?? DateTimeZone.Utc).Date;
+                if (string.CompareOrdinal(row.NextDue, LocalDatePattern.Iso.Format(day)) > 0)
+                {
+                    continue;
+                }
+
+                var line = cache.Line(tenant, row.Case.Id, row.Case.Version, day, () => AgendaLine(row.Case, engine, day, json));
+                if (line is null)
+                {
+                    continue;
+                }
+
+                if (lines.Count == size)
+                {
+                    more = true;
+                    break;
+                }
+
+                lines.Add(line);
+                last = row.Position;
+            }
+
+            if (rows.Count <= size)
+            {
+                break;
             }
         }
+
+        string? next = null;
+        if (more)
+        {
+            var query = new Dictionary<string, string?> { ["limit"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture), ["cursor"] = last!.ToCursor() };
+            if (on is not null)
+            {
+                query["on"] = on;
+            }
+
+            next = $"<{Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/api/agenda", query)}>; rel=\"next\"";
+        }
+
+        return new AgendaPage(tenantVersion, JoinArray(lines), next);
+    }
+
+    // One agenda line as JSON, as of the day (or the case's last event, when its history runs past that day).
+    private static byte[]? AgendaLine(StoredCase stored, PlaybookEngine engine, LocalDate day, JsonSerializerOptions json)
+    {
+        var @case = Load(stored);
+        var decision = engine.Decide(@case, LocalDate.Max(day, @case.Events[^1].On));
+        return decision.IsValid
+            ? JsonSerializer.SerializeToUtf8Bytes(new AgendaItem(stored.Id, @case.Candidate, @case.Company, decision.Next), json)
+            : null;
+    }
+
+    private static byte[] JoinArray(List<byte[]> items)
+    {
+        var buffer = new byte[2 + items.Sum(i => i.Length + 1)];
+        var at = 0;
+        buffer[at++] = (byte)'[';
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (i > 0)
+            {
+                buffer[at++] = (byte)',';
+            }
+
+            items[i].CopyTo(buffer, at);
+            at += items[i].Length;
+        }
+
+        buffer[at++] = (byte)']';
+        return buffer[..at];
     }
 
     internal static CaseRow ToRow(RunnerUpCase @case, LocalDate? dueOn, string fingerprint) => new(
@@ -269,7 +419,8 @@ public static class CaseApi
         @case.Candidate,
         @case.Company,
         dueOn is { } due ? LocalDatePattern.Iso.Format(due) : null,
-        fingerprint);
+        fingerprint,
+        @case.TimeZone);
 
     /// <summary>Builds the derived columns for a stored document with the given engine; used when a tenant's rules change.</summary>
     internal static CaseRow? Derive(string document, PlaybookEngine engine, string fingerprint)

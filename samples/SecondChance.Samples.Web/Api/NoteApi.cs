@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 using SecondChance.Cases;
 using SecondChance.Notes;
 using SecondChance.Samples.Web.Storage;
@@ -29,6 +31,16 @@ public static class NoteApi
             .WithSummary("Draft the thank-you note for a case")
             .WithDescription("Drafts the note of steps 5 and 6 from the case: thanks, one paragraph per recorded gap with the candidate's example, continued interest and openness. A gap without an example gets an [ADD AN EXAMPLE ...] prompt and is listed in missingEvidence. The body is optional.")
             .Accepts<NoteDraftRequest>("application/json")
+            .RequireJsonBody()
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                if (operation.RequestBody is OpenApiRequestBody body)
+                {
+                    body.Required = false;
+                }
+
+                return Task.CompletedTask;
+            })
             .Produces<NoteDraftResource>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -39,6 +51,7 @@ public static class NoteApi
             .WithSummary("Check a thank-you note before sending it")
             .WithDescription("Checks a note against the playbook: it thanks them, answers every recorded gap with an example, says you are still interested and open to talk, does not argue or sound defensive, fits the channel's word limit and has no prompt left. canSend is false while any finding is an error.")
             .Accepts<NoteCheckRequest>("application/json")
+            .RequireJsonBody()
             .Produces<NoteCheckResource>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -47,7 +60,7 @@ public static class NoteApi
         return routes;
     }
 
-    private static async Task<IResult> Draft(string id, HttpContext http, CaseStore store, CancellationToken ct)
+    private static async Task<IResult> Draft(string id, HttpContext http, ICaseStore store, CancellationToken ct)
     {
         var errors = new List<CaseError>();
         NoteChannel? channel = null;
@@ -90,7 +103,7 @@ public static class NoteApi
         return Results.Ok(new NoteDraftResource(draft.Subject, draft.Body, draft.Text, draft.Channel, draft.MissingEvidence));
     }
 
-    private static async Task<IResult> Check(string id, HttpContext http, CaseStore store, CancellationToken ct)
+    private static async Task<IResult> Check(string id, HttpContext http, ICaseStore store, CancellationToken ct)
     {
         var errors = new List<CaseError>();
         NoteChannel? channel = null;

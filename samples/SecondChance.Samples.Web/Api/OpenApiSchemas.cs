@@ -32,6 +32,37 @@ internal static class OpenApiSchemas
         return Task.CompletedTask;
     }
 
+    /// <summary>The descriptions of the document's tags, and server URLs without a trailing slash.</summary>
+    public static void DescribeDocument(OpenApiDocument document)
+    {
+        foreach (var server in document.Servers ?? [])
+        {
+            server.Url = server.Url?.TrimEnd('/');
+        }
+
+        document.Tags ??= new HashSet<OpenApiTag>();
+        foreach (var (name, description) in TagDescriptions)
+        {
+            if (document.Tags.FirstOrDefault(t => t.Name == name) is { } tag)
+            {
+                tag.Description ??= description;
+            }
+            else
+            {
+                document.Tags.Add(new OpenApiTag { Name = name, Description = description });
+            }
+        }
+    }
+
+    private static readonly (string Name, string Description)[] TagDescriptions =
+    [
+        ("Cases", "Store a runner-up case, record what happened, and get its next action, its ten-step plan and the daily agenda."),
+        ("Notes", "Draft the thank-you note of steps 5 and 6 from a case, and check a note before it is sent."),
+        ("Calendar", "A case's upcoming actions as an iCalendar file."),
+        ("Stats", "How the tenant's cases turned out, per job level."),
+        ("Health", "Probes for an orchestrator; they need no API key."),
+    ];
+
     private static void Fill(OpenApiSchema target, OpenApiSchema source)
     {
         target.Type = source.Type;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
@@ -39,7 +38,7 @@ public static class OpeningApi
         return routes;
     }
 
-    private static async Task<IResult> PostOpenings(HttpContext http, CaseStore store, TenantDirectory tenants, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> PostOpenings(HttpContext http, ICaseStore store, TenantDirectory tenants, TenantStats stats, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var text = await CaseApi.ReadBody(http.Request, ct);
         var today = clock.GetCurrentInstant().InUtc().Date;
@@ -71,7 +70,7 @@ public static class OpeningApi
             foreach (var candidate in index.Match(opening, includeRecorded: true))
             {
                 var id = ids[candidate.Index];
-                var outcome = await Record(store, tenant, id, rules, clock, candidate, json.Value.SerializerOptions, ct);
+                var outcome = await Record(store, stats, tenant, id, rules, clock, candidate, json.Value.SerializerOptions, ct);
                 if (outcome is { } result)
                 {
                     affected.Add(result);
@@ -91,12 +90,12 @@ public static class OpeningApi
     /// by the opening's id or url so a repeated request records it once; <see langword="null"/> when the case
     /// changed underneath or can no longer take it.
     /// </summary>
-    private static async Task<AffectedCase?> Record(CaseStore store, string tenant, string id, TenantEngine rules, IClock clock, OpeningCandidate candidate, JsonSerializerOptions json, CancellationToken ct)
+    private static async Task<AffectedCase?> Record(ICaseStore store, TenantStats stats, string tenant, string id, TenantEngine rules, IClock clock, OpeningCandidate candidate, JsonSerializerOptions json, CancellationToken ct)
     {
         var engine = rules.Engine;
         var opening = candidate.Opening;
         var key = opening.Key is { } k ? "opening:" + k : null;
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize<CaseEvent>(candidate.Event, SecondChanceJson.Options))));
+        var hash = IdempotencyKeys.Hash(JsonSerializer.Serialize<CaseEvent>(candidate.Event, SecondChanceJson.Options));
         if (candidate.AlreadyRecorded)
         {
             // Recorded by an earlier request without a key (no id, no url) or under another spelling: answer with the case as it is.
@@ -105,27 +104,35 @@ public static class OpeningApi
         }
 
         AffectedCase? affected = null;
-        var result = await store.AppendAsync(tenant, id, key, hash, current =>
+        RunnerUpCase? before = null, after = null;
+        var result = await store.AppendAsync(new AppendRequest(tenant, id, key, hash), current =>
         {
-            var updated = CaseApi.Load(current).With(candidate.Event);
-            var decision = engine.Decide(updated, engine.Today(updated, clock));
+            before = CaseApi.Load(current);
+            var updated = before.With(candidate.Event);
+            var today = engine.Today(updated, clock);
+            var decision = engine.Decide(updated, today);
             if (!decision.IsValid)
             {
                 return AppendStep.Reject(decision.Errors);
             }
 
+            after = updated;
             affected = Affected(id, updated, decision, candidate, replayed: false);
-            return AppendStep.Write(CaseApi.ToRow(updated, decision.DueOn, rules.Fingerprint), JsonSerializer.Serialize(affected, json));
+            return AppendStep.Write(CaseApi.ToRow(updated, decision.DueOn, rules.Fingerprint), JsonSerializer.Serialize(affected, json), new IdempotencyRecord(StatusCodes.Status200OK, updated.Events.Count, today));
         }, ct);
 
-        return result.Outcome switch
+        switch (result.Outcome)
         {
-            AppendOutcome.Recorded => affected,
-            AppendOutcome.Replayed or AppendOutcome.KeyReused => JsonSerializer.Deserialize<AffectedCase>(result.ResponseBody ?? "null", json) is { } first
-                ? first with { Replayed = true }
-                : null,
-            _ => null,
-        };
+            case AppendOutcome.Recorded:
+                stats.Changed(tenant, before, after!);
+                return affected;
+            case AppendOutcome.Replayed or AppendOutcome.KeyReused:
+                // Recorded by an earlier request with this opening's id or url: answer with the case as it is now.
+                var stored = await store.GetAsync(tenant, id, ct);
+                return stored is null ? null : Affected(id, CaseApi.Load(stored), engine, clock, candidate, replayed: true);
+            default:
+                return null;
+        }
     }
 
     private static AffectedCase Affected(string id, RunnerUpCase @case, PlaybookEngine engine, IClock clock, OpeningCandidate candidate, bool replayed) =>

@@ -1,14 +1,11 @@
 using SecondChance.Analytics;
-using SecondChance.Samples.Web.Storage;
 using SecondChance.Samples.Web.Tenancy;
-using SecondChance.Serialization;
 
 namespace SecondChance.Samples.Web.Api;
 
 /// <summary>
-/// How the tenant's cases turned out, per job level (<see cref="OutcomeReport"/>). The stored cases
-/// stream through an <see cref="OutcomeAccumulator"/> one at a time, so memory stays flat however many
-/// cases the tenant has.
+/// How the tenant's cases turned out, per job level (<see cref="OutcomeReport"/>), from the counts
+/// <see cref="TenantStats"/> keeps up to date on every write: no case is read to answer.
 /// </summary>
 public static class StatsApi
 {
@@ -24,22 +21,5 @@ public static class StatsApi
         return routes;
     }
 
-    private static async Task<IResult> GetStats(HttpContext http, CaseStore store, TenantDirectory tenants, CancellationToken ct)
-    {
-        var tenant = http.Tenant();
-        var accumulator = new OutcomeAccumulator(tenants.For(tenant).Engine);
-        await foreach (var document in store.DocumentsAsync(tenant, ct))
-        {
-            if (SecondChanceJson.ParseCase(document).Case is { } @case)
-            {
-                accumulator.Add(@case);
-            }
-            else
-            {
-                accumulator.Skip();
-            }
-        }
-
-        return Results.Ok(accumulator.ToReport());
-    }
+    private static IResult GetStats(HttpContext http, TenantStats stats) => Results.Ok(stats.Report(http.Tenant()));
 }

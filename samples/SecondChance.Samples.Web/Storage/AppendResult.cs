@@ -2,5 +2,8 @@ using SecondChance.Validation;
 
 namespace SecondChance.Samples.Web.Storage;
 
-/// <summary>The result of recording an event: the outcome, the response body to send, or the errors that rejected it.</summary>
-public sealed record AppendResult(AppendOutcome Outcome, string? ResponseBody = null, IReadOnlyList<CaseError>? Errors = null);
+/// <summary>
+/// The result of recording an event: the outcome, the response body to send, the errors that rejected it,
+/// or, for a replay, what the first answer was built from.
+/// </summary>
+public sealed record AppendResult(AppendOutcome Outcome, string? ResponseBody = null, IReadOnlyList<CaseError>? Errors = null, IdempotencyRecord? Replay = null);

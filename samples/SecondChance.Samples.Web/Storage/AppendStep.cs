@@ -2,10 +2,13 @@ using SecondChance.Validation;
 
 namespace SecondChance.Samples.Web.Storage;
 
-/// <summary>What the host decided to do with the current case: write <see cref="Row"/> and answer <see cref="ResponseBody"/>, or reject with <see cref="Errors"/>.</summary>
-public sealed record AppendStep(CaseRow? Row, string? ResponseBody, IReadOnlyList<CaseError>? Errors)
+/// <summary>
+/// What the host decided to do with the current case: write <see cref="Row"/>, answer <see cref="ResponseBody"/>
+/// and remember <see cref="Replay"/> under the idempotency key; or reject with <see cref="Errors"/>.
+/// </summary>
+public sealed record AppendStep(CaseRow? Row, string? ResponseBody, IdempotencyRecord? Replay, IReadOnlyList<CaseError>? Errors)
 {
-    public static AppendStep Reject(IReadOnlyList<CaseError> errors) => new(null, null, errors);
+    public static AppendStep Reject(IReadOnlyList<CaseError> errors) => new(null, null, null, errors);
 
-    public static AppendStep Write(CaseRow row, string responseBody) => new(row, responseBody, null);
+    public static AppendStep Write(CaseRow row, string responseBody, IdempotencyRecord replay) => new(row, responseBody, replay, null);
 }

@@ -6,4 +6,5 @@ namespace SecondChance.Samples.Web.Storage;
 /// <param name="Company">The employer's name.</param>
 /// <param name="NextDue">The next action's due date as an ISO date, or <see langword="null"/> when nothing is due (closed).</param>
 /// <param name="Rules">The fingerprint of the rules that computed <paramref name="NextDue"/>.</param>
-public sealed record CaseRow(string Document, string Candidate, string Company, string? NextDue, string Rules);
+/// <param name="TimeZone">The case's IANA time zone id, so the agenda can tell "today" for it without reading the document.</param>
+public sealed record CaseRow(string Document, string Candidate, string Company, string? NextDue, string Rules, string TimeZone);

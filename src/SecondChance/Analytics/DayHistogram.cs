@@ -11,10 +11,11 @@ internal sealed class DayHistogram
 
     public long Count { get; private set; }
 
-    public void Add(int days)
+    /// <summary>Counts one span (<paramref name="sign"/> +1) or takes one counted before back (-1).</summary>
+    public void Add(int days, int sign = 1)
     {
-        _counts[Math.Clamp(days, 0, OutcomeAccumulator.MaxTrackedDays)]++;
-        Count++;
+        _counts[Math.Clamp(days, 0, OutcomeAccumulator.MaxTrackedDays)] += sign;
+        Count += sign;
     }
 
     /// <summary>The median: the middle span, or the mean of the two middle spans for an even count; <see langword="null"/> when empty.</summary>

@@ -67,14 +67,26 @@ public sealed class OutcomeAccumulator
     /// <param name="case">The case to count. It is not validated beyond its level and its first event; pass valid cases.</param>
     /// <returns><see langword="true"/> when the case was counted; <see langword="false"/> when it was skipped.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="case"/> is <see langword="null"/>.</exception>
-    public bool Add(RunnerUpCase @case)
+    public bool Add(RunnerUpCase @case) => Count(@case, +1);
+
+    /// <summary>
+    /// Takes back what <see cref="Add"/> counted for this case, so a host can keep one accumulator up to
+    /// date as cases change: remove the case as it was, then add it as it is now. Pass the case exactly
+    /// as it was added (the same level and history); a case that was skipped is taken off the skipped count.
+    /// </summary>
+    /// <param name="case">The case as it was when it was added.</param>
+    /// <returns><see langword="true"/> when the case had been counted; <see langword="false"/> when it had been skipped.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="case"/> is <see langword="null"/>.</exception>
+    public bool Remove(RunnerUpCase @case) => Count(@case, -1);
+
+    private bool Count(RunnerUpCase @case, int sign)
     {
         ArgumentNullException.ThrowIfNull(@case);
         var events = @case.Events;
         if (events is null || events.Count == 0 || events[0] is not Notified notified
             || @case.Level.IsEmpty || !_tallies.TryGetValue(@case.Level, out var tally))
         {
-            Skipped++;
+            Skipped += sign;
             return false;
         }
 
@@ -111,32 +123,32 @@ public sealed class OutcomeAccumulator
             }
         }
 
-        tally.Cases++;
+        tally.Cases += sign;
         for (var stage = 0; stage <= furthest; stage++)
         {
-            tally.Reached[stage]++;
+            tally.Reached[stage] += sign;
         }
 
         if (closed == CloseReason.Hired)
         {
-            tally.Successes++;
+            tally.Successes += sign;
         }
         else if (closed is not null)
         {
-            tally.Failures++;
+            tally.Failures += sign;
         }
 
         if (approachedOn.HasValue)
         {
-            tally.DaysToApproach.Add(Period.DaysBetween(notified.On, approachedOn.Value));
+            tally.DaysToApproach.Add(Period.DaysBetween(notified.On, approachedOn.Value), sign);
         }
 
         if (hiredOn.HasValue)
         {
-            tally.DaysToHire.Add(Period.DaysBetween(notified.On, hiredOn.Value));
+            tally.DaysToHire.Add(Period.DaysBetween(notified.On, hiredOn.Value), sign);
         }
 
-        Cases++;
+        Cases += sign;
         return true;
     }
 

@@ -9,8 +9,10 @@ public static class TempDirectory
         return path;
     }
 
+    /// <summary>Deletes the folder and the PostgreSQL database named after it, if a test made one.</summary>
     public static void Delete(string path)
     {
+        TestPostgres.DropFor(path);
         try
         {
             Directory.Delete(path, recursive: true);

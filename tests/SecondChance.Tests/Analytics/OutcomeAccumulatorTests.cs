@@ -38,6 +38,45 @@ public class OutcomeAccumulatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Remove_ThenAddChangedCase_SameAsComputeOverTheCasesAsTheyAreNow()
+    {
+        var before = OutcomeCases.MiddleManagementTen().ToList();
+        var accumulator = new OutcomeAccumulator(Engine);
+        foreach (var c in before)
+        {
+            accumulator.Add(c);
+        }
+
+        // Two cases move on (one is hired, one closes); one is replaced by a case of another level.
+        var hired = before[0] with { Events = [.. before[0].Events, new Closed(before[0].Events[^1].On.PlusDays(30), CloseReason.Hired)] };
+        var closed = before[1] with { Events = [.. before[1].Events, new Closed(before[1].Events[^1].On.PlusDays(3), CloseReason.Withdrew)] };
+        var other = OutcomeCases.IndividualContributorThree().First();
+        accumulator.Remove(before[0]).Should().BeTrue();
+        accumulator.Add(hired);
+        accumulator.Remove(before[1]);
+        accumulator.Add(closed);
+        accumulator.Remove(before[2]);
+        accumulator.Add(other);
+
+        var now = new[] { hired, closed, other }.Concat(before.Skip(3)).ToList();
+        accumulator.Cases.Should().Be(10);
+        accumulator.ToReport().Should().BeEquivalentTo(OutcomeStatistics.Compute(now, Engine));
+    }
+
+    [Fact]
+    public void Remove_SkippedCase_TakesItOffTheSkippedCount()
+    {
+        var accumulator = new OutcomeAccumulator(Engine);
+        var intern = OutcomeCases.Case(new JobLevel("Intern"));
+        accumulator.Add(intern);
+
+        accumulator.Remove(intern).Should().BeFalse();
+
+        accumulator.Skipped.Should().Be(0);
+        accumulator.ToReport().Should().BeEquivalentTo(new OutcomeAccumulator(Engine).ToReport());
+    }
+
+    [Fact]
     public void Add_SkippedCase_ReturnsFalseAndCountsIt()
     {
         var accumulator = new OutcomeAccumulator(Engine);

@@ -1,0 +1,63 @@
+using NodaTime;
+
+namespace SecondChance.Samples.Web.Storage;
+
+/// <summary>
+/// Where the web sample keeps cases and idempotency keys, whatever the database. An implementation
+/// keeps these guarantees: a case's writes are applied one at a time and only over the version that
+/// was read (a stale version answers <see cref="AppendOutcome.Conflict"/>); an acknowledged write is
+/// never lost or applied twice; a known idempotency key replays instead of writing again.
+/// </summary>
+public interface ICaseStore
+{
+    /// <summary>Gets where the data lives, for the start-up log (a file path, a server and database name).</summary>
+    string Location { get; }
+
+    /// <summary>Creates the schema or brings it up to the newest migration; called once at start, before any request.</summary>
+    void Initialize();
+
+    /// <summary>Returns whether the database answers a trivial query now.</summary>
+    Task<bool> IsReachableAsync(CancellationToken cancellationToken);
+
+    /// <summary>Reads one case of a tenant; <see langword="null"/> when the tenant has no such case.</summary>
+    Task<StoredCase?> GetAsync(string tenant, string id, CancellationToken cancellationToken);
+
+    /// <summary>Stores a new case at version 1.</summary>
+    Task CreateAsync(string tenant, string id, CaseRow row, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records an event on a case: answers the remembered outcome for a known, unexpired idempotency key;
+    /// otherwise reads the case, asks <paramref name="decide"/> what to write, and writes it only over the
+    /// version that was read, remembering the key (if any) in the same transaction. Writers to one case
+    /// are applied one after another; writers to other cases never wait for them.
+    /// </summary>
+    Task<AppendResult> AppendAsync(AppendRequest request, Func<StoredCase, AppendStep> decide, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads up to <paramref name="count"/> of a tenant's open cases whose next action is due on or before
+    /// <paramref name="onOrBefore"/> (an ISO date), ordered by due date then id, starting after <paramref name="after"/>.
+    /// </summary>
+    Task<IReadOnlyList<DueCase>> DueAsync(string tenant, string onOrBefore, AgendaPosition? after, int count, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Returns a number that changes whenever any case of the tenant is created or changed, by this
+    /// process or another sharing the database; what was computed from the tenant's cases at one value
+    /// still holds while it stays the same.
+    /// </summary>
+    Task<long> TenantVersionAsync(string tenant, CancellationToken cancellationToken);
+
+    /// <summary>Streams all a tenant's cases with their ids and versions, one row at a time.</summary>
+    IAsyncEnumerable<StoredCase> AllAsync(string tenant, CancellationToken cancellationToken);
+
+    /// <summary>Streams the documents of all a tenant's cases, one row at a time.</summary>
+    IAsyncEnumerable<string> DocumentsAsync(string tenant, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Recomputes the derived columns of a tenant's cases that were computed with other rules (the
+    /// tenant's rule set or level profiles changed since they were written). Returns how many changed.
+    /// </summary>
+    int RefreshDerived(string tenant, string rules, Func<string, CaseRow?> derive);
+
+    /// <summary>Deletes the idempotency keys that expired at or before <paramref name="now"/>; returns how many.</summary>
+    Task<int> PurgeExpiredKeysAsync(Instant now, CancellationToken cancellationToken);
+}

@@ -1,0 +1,584 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace SecondChance.Samples.Web.Storage;
+
+/// <summary>
+/// The SQLite store, the embedded default. Each row of <c>cases</c> holds the case document (its events
+/// are the source of truth) and columns derived from it for the agenda. Reads use pooled sessions whose
+/// PRAGMAs and statements are set up once. All writes go through one writer that commits the writes
+/// waiting at that moment in one <c>BEGIN IMMEDIATE</c> transaction (group commit), each in its own
+/// savepoint, so one failing write never takes the others with it. Writers to one case queue on that
+/// case's lock; writers to other cases never wait for them.
+/// </summary>
+public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
+{
+    /// <summary>The schema version this code writes; older databases are migrated at start.</summary>
+    public static int SchemaVersion => Migrations[^1].Version;
+
+    /// <summary>The schema history, oldest first. Never edit a released step: add a new one.</summary>
+    public static IReadOnlyList<StoreMigration> Migrations { get; } =
+    [
+        new(1, "Cases with their derived columns, and idempotency keys per tenant and case.", """
+            CREATE TABLE cases (
+                tenant    TEXT    NOT NULL,
+                id        TEXT    NOT NULL,
+                version   INTEGER NOT NULL,
+                document  TEXT    NOT NULL,
+                candidate TEXT    NOT NULL,
+                company   TEXT    NOT NULL,
+                next_due  TEXT    NULL,
+                rules     TEXT    NOT NULL,
+                PRIMARY KEY (tenant, id)
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_cases_agenda ON cases (tenant, next_due) WHERE next_due IS NOT NULL;
+            CREATE TABLE idempotency_keys (
+                tenant       TEXT    NOT NULL,
+                case_id      TEXT    NOT NULL,
+                key          TEXT    NOT NULL,
+                request_hash TEXT    NOT NULL,
+                response     TEXT    NOT NULL,
+                PRIMARY KEY (tenant, case_id, key)
+            ) WITHOUT ROWID;
+            """),
+        new(2, "The case's time zone beside its due date, for the agenda; idempotency keys keep hashes and what a replay needs, and expire; a change counter per tenant.", """
+            ALTER TABLE cases ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC';
+            UPDATE cases SET time_zone = coalesce(json_extract(document, '$.timeZone'), 'UTC');
+            DROP TABLE idempotency_keys;
+            CREATE TABLE idempotency (
+                key_hash     BLOB    NOT NULL PRIMARY KEY,
+                request_hash BLOB    NOT NULL,
+                status       INTEGER NOT NULL,
+                event_count  INTEGER NOT NULL,
+                decided_on   INTEGER NOT NULL,
+                expires_at   INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_idempotency_expiry ON idempotency (expires_at);
+            CREATE TABLE tenant_changes (
+                tenant  TEXT    NOT NULL PRIMARY KEY,
+                version INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            """),
+    ];
+
+    private const int WritesPerCheckpoint = 1000;
+    private const string BumpTenant = "INSERT INTO tenant_changes (tenant, version) VALUES ($tenant, 1) ON CONFLICT (tenant) DO UPDATE SET version = version + 1;";
+    private const string SelectCase = "SELECT document, version FROM cases WHERE tenant = $tenant AND id = $id;";
+    private const string SelectKey = "SELECT request_hash, status, event_count, decided_on FROM idempotency WHERE key_hash = $key AND expires_at > $now;";
+
+    private readonly string _connectionString;
+    private readonly StorageOptions _options;
+    private readonly IClock _clock;
+    private readonly ObjectPool<SqliteSession> _readers;
+    private readonly CaseLocks _locks = new();
+    private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _start = new();
+    private Task? _writer;
+    private Task _checkpoint = Task.CompletedTask;
+    private int _writesSinceCheckpoint;
+
+    public SqliteCaseStore(IConfiguration configuration, IHostEnvironment environment, IOptions<StorageOptions> options, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
+        _options = options.Value;
+        _options.Validate();
+        _clock = clock;
+        var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString("SecondChance") ?? string.Empty);
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine("data", "secondchance.db");
+        }
+
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource, environment.ContentRootPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        // Sessions are pooled here, configured once each; the driver's own pool would hand back
+        // connections without saying whether they were configured.
+        builder.Pooling = false;
+        builder.DefaultTimeout = 30;
+        Location = builder.DataSource;
+        _connectionString = builder.ToString();
+        _readers = new DefaultObjectPoolProvider { MaximumRetained = 4 * Environment.ProcessorCount + 8 }
+            .Create(new SessionPolicy(() => new SqliteSession(_connectionString, _options)));
+    }
+
+    /// <inheritdoc/>
+    public string Location { get; }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Steps run through DbUp, journalled in its <c>SchemaVersions</c> table; each step also sets
+    /// <c>PRAGMA user_version</c>, which the readiness probe reads. A file written before the journal
+    /// existed (it has only <c>user_version</c>) has its steps up to that version recorded as applied first.
+    /// </remarks>
+    public void Initialize()
+    {
+        using var session = new SqliteSession(_connectionString, _options);
+        session.Command("PRAGMA journal_mode = WAL;").ExecuteNonQuery();
+
+        // One write transaction around the whole start, so two processes opening a new file at once take
+        // turns (the second waits on the busy timeout, then finds every step applied). DbUp works inside it.
+        session.Command("BEGIN IMMEDIATE;").ExecuteNonQuery();
+        try
+        {
+            var version = Convert.ToInt32(session.Command("PRAGMA user_version;").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            var journalled = Convert.ToInt64(session.Command("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'SchemaVersions' COLLATE NOCASE;").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+            if (!journalled && version > SchemaVersion)
+            {
+                throw new InvalidOperationException($"The database '{Location}' has schema version {version}; this app knows up to {SchemaVersion}.");
+            }
+
+            using var shared = new DbUp.Sqlite.Helpers.SharedConnection(session.Connection);
+            var steps = Migrations.Select(m => m with { Script = m.Script + $"\nPRAGMA user_version = {m.Version};" }).ToList();
+            if (!journalled && version > 0)
+            {
+                SchemaMigrator.MarkApplied(DbUp.DeployChanges.To.SqliteDatabase(shared), steps.Where(m => m.Version <= version), inTransaction: false);
+            }
+
+            SchemaMigrator.Upgrade(DbUp.DeployChanges.To.SqliteDatabase(shared), steps, $"The SQLite database '{Location}'", inTransaction: false);
+            session.Command("COMMIT;").ExecuteNonQuery();
+        }
+        catch
+        {
+            session.Command("ROLLBACK;").ExecuteNonQuery();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Reachable means the file answers and holds the schema this code writes.</remarks>
+    public Task<bool> IsReachableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Task.FromResult(Read(s => Convert.ToInt32(s.Command("PRAGMA user_version;").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == SchemaVersion));
+        }
+        catch (SqliteException)
+        {
+            return Task.FromResult(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<StoredCase?> GetAsync(string tenant, string id, CancellationToken cancellationToken) =>
+        Task.FromResult(Read(s => ReadCase(s, null, tenant, id)));
+
+    /// <inheritdoc/>
+    public async Task CreateAsync(string tenant, string id, CaseRow row, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var result = await Submit(new PendingWrite(tenant, id, row, Version: 0, null, null, null));
+        if (result.Outcome != AppendOutcome.Recorded)
+        {
+            throw new InvalidOperationException($"Case '{id}' could not be stored: {result.Outcome}.");
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<AppendResult> AppendAsync(AppendRequest request, Func<StoredCase, AppendStep> decide, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(decide);
+        var keyHash = request.IdempotencyKey is null ? null : IdempotencyKeys.Hash(request.Tenant, request.Id, request.IdempotencyKey);
+        using var caseLock = await _locks.AcquireAsync(request.Tenant, request.Id, cancellationToken);
+        var (known, current) = Read(s =>
+        {
+            var found = keyHash is null ? null : FindKey(s, null, keyHash, request.RequestHash, Now());
+            return (found, found is null ? ReadCase(s, null, request.Tenant, request.Id) : null);
+        });
+        if (known is not null)
+        {
+            return known;
+        }
+
+        if (current is null)
+        {
+            return new AppendResult(AppendOutcome.NotFound);
+        }
+
+        var step = decide(current);
+        if (step.Row is null || step.ResponseBody is null || step.Replay is null)
+        {
+            return new AppendResult(AppendOutcome.Rejected, Errors: step.Errors ?? []);
+        }
+
+        // From here the write is no longer the caller's to cancel: once queued it may commit.
+        var written = await Submit(new PendingWrite(request.Tenant, request.Id, step.Row, current.Version, keyHash, request.RequestHash, step.Replay));
+        return written.Outcome == AppendOutcome.Recorded ? written with { ResponseBody = step.ResponseBody } : written;
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<DueCase>> DueAsync(string tenant, string onOrBefore, AgendaPosition? after, int count, CancellationToken cancellationToken) =>
+        Task.FromResult(Read<IReadOnlyList<DueCase>>(s =>
+        {
+            var command = s.Command("""
+                SELECT id, document, version, next_due, time_zone FROM cases
+                WHERE tenant = $tenant AND next_due IS NOT NULL AND next_due <= $on AND (next_due, id) > ($due, $id)
+                ORDER BY next_due, id
+                LIMIT $count;
+                """);
+            command.Parameters.AddWithValue("$tenant", tenant);
+            command.Parameters.AddWithValue("$on", onOrBefore);
+            command.Parameters.AddWithValue("$due", after?.NextDue ?? string.Empty);
+            command.Parameters.AddWithValue("$id", after?.Id ?? string.Empty);
+            command.Parameters.AddWithValue("$count", count);
+            var rows = new List<DueCase>(Math.Min(count, 1024));
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                rows.Add(new DueCase(new StoredCase(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)), reader.GetString(3), reader.GetString(4)));
+            }
+
+            return rows;
+        }));
+
+    /// <inheritdoc/>
+    public Task<long> TenantVersionAsync(string tenant, CancellationToken cancellationToken) =>
+        Task.FromResult(Read(s =>
+        {
+            var command = s.Command("SELECT version FROM tenant_changes WHERE tenant = $tenant;");
+            command.Parameters.AddWithValue("$tenant", tenant);
+            return command.ExecuteScalar() is long version ? version : 0L;
+        }));
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<StoredCase> AllAsync(string tenant, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var session = new SqliteSession(_connectionString, _options);
+        await using var command = session.Connection.CreateCommand();
+        command.CommandText = "SELECT id, document, version FROM cases WHERE tenant = $tenant ORDER BY id;";
+        command.Parameters.AddWithValue("$tenant", tenant);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new StoredCase(reader.GetString(0), reader.GetString(1), reader.GetInt64(2));
+        }
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<string> DocumentsAsync(string tenant, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var session = new SqliteSession(_connectionString, _options);
+        await using var command = session.Connection.CreateCommand();
+        command.CommandText = "SELECT document FROM cases WHERE tenant = $tenant;";
+        command.Parameters.AddWithValue("$tenant", tenant);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return reader.GetString(0);
+        }
+    }
+
+    /// <inheritdoc/>
+    public int RefreshDerived(string tenant, string rules, Func<string, CaseRow?> derive)
+    {
+        ArgumentNullException.ThrowIfNull(derive);
+        using var session = new SqliteSession(_connectionString, _options);
+        using var transaction = session.Connection.BeginTransaction(deferred: false);
+        var changed = StoredRows.RefreshDerived(session.Connection, transaction, tenant, rules, derive);
+        if (changed > 0)
+        {
+            var bump = session.Command(BumpTenant, transaction);
+            bump.Parameters.AddWithValue("$tenant", tenant);
+            bump.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return changed;
+    }
+
+    /// <inheritdoc/>
+    public Task<int> PurgeExpiredKeysAsync(Instant now, CancellationToken cancellationToken) =>
+        Task.FromResult(Read(s =>
+        {
+            // Small batches keep each write transaction short, so requests never wait long behind a purge.
+            var total = 0;
+            int deleted;
+            do
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var command = s.Command("DELETE FROM idempotency WHERE key_hash IN (SELECT key_hash FROM idempotency WHERE expires_at <= $now LIMIT 2000);");
+                command.Parameters.AddWithValue("$now", now.ToUnixTimeSeconds());
+                deleted = command.ExecuteNonQuery();
+                total += deleted;
+            }
+            while (deleted > 0);
+
+            return total;
+        }));
+
+    public async ValueTask DisposeAsync()
+    {
+        _writes.Writer.TryComplete();
+        if (_writer is not null)
+        {
+            await _writer.ConfigureAwait(false);
+        }
+
+        await _checkpoint.ConfigureAwait(false);
+
+        (_readers as IDisposable)?.Dispose(); // the provider makes a pool that disposes what it holds
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private SqliteSession WriterSession()
+    {
+        var session = new SqliteSession(_connectionString, _options);
+        session.Command("PRAGMA wal_autocheckpoint = 0;").ExecuteNonQuery();
+        return session;
+    }
+
+    private long Now() => _clock.GetCurrentInstant().ToUnixTimeSeconds();
+
+    private T Read<T>(Func<SqliteSession, T> work)
+    {
+        var session = _readers.Get();
+        try
+        {
+            var result = work(session);
+            _readers.Return(session);
+            return result;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    private Task<AppendResult> Submit(PendingWrite write)
+    {
+        if (_writer is null)
+        {
+            lock (_start)
+            {
+                _writer ??= Task.Run(WriteLoop);
+            }
+        }
+
+        if (!_writes.Writer.TryWrite(write))
+        {
+            throw new ObjectDisposedException(nameof(SqliteCaseStore), "The store is shutting down.");
+        }
+
+        return write.Done.Task;
+    }
+
+    // The one writer: takes every write waiting now (up to MaxWritesPerCommit) and commits them together.
+    private async Task WriteLoop()
+    {
+        var batch = new List<PendingWrite>(_options.MaxWritesPerCommit);
+        SqliteSession? session = null;
+        try
+        {
+            while (await _writes.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (batch.Count < _options.MaxWritesPerCommit && _writes.Reader.TryRead(out var write))
+                {
+                    batch.Add(write);
+                }
+
+                try
+                {
+                    session ??= WriterSession();
+                    Commit(session, batch);
+                }
+                catch (Exception ex)
+                {
+                    // The transaction did not commit: nothing in it was written, so each caller may retry.
+                    session?.Dispose();
+                    session = null;
+                    var busy = ex is SqliteException { SqliteErrorCode: 5 or 6 };
+                    foreach (var write in batch)
+                    {
+                        if (busy)
+                        {
+                            write.Done.TrySetResult(new AppendResult(AppendOutcome.Conflict));
+                        }
+                        else
+                        {
+                            write.Done.TrySetException(ex);
+                        }
+                    }
+                }
+
+                batch.Clear();
+            }
+        }
+        finally
+        {
+            session?.Dispose();
+        }
+    }
+
+    private void Commit(SqliteSession session, List<PendingWrite> batch)
+    {
+        var results = new AppendResult[batch.Count];
+        var now = Now();
+        using (var transaction = session.Connection.BeginTransaction(deferred: false))
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                session.Command("SAVEPOINT w;", transaction).ExecuteNonQuery();
+                try
+                {
+                    results[i] = Apply(session, transaction, batch[i], now);
+                    session.Command("RELEASE w;", transaction).ExecuteNonQuery();
+                }
+                catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+                {
+                    // SQLITE_CONSTRAINT: this write broke a constraint; only it is undone, the batch goes on.
+                    session.Command("ROLLBACK TO w; RELEASE w;", transaction).ExecuteNonQuery();
+                    results[i] = new AppendResult(AppendOutcome.Conflict);
+                }
+            }
+
+            // One bump per tenant that changed in this batch tells every reader (here or in another process) that its cases moved.
+            foreach (var tenant in batch.Where((w, i) => results[i].Outcome == AppendOutcome.Recorded).Select(w => w.Tenant).Distinct(StringComparer.Ordinal))
+            {
+                var bump = session.Command(BumpTenant, transaction);
+                bump.Parameters.AddWithValue("$tenant", tenant);
+                bump.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Done.TrySetResult(results[i]);
+        }
+
+        _writesSinceCheckpoint += batch.Count;
+        if (_writesSinceCheckpoint >= WritesPerCheckpoint && _checkpoint.IsCompleted)
+        {
+            _writesSinceCheckpoint = 0;
+            _checkpoint = Task.Run(Checkpoint);
+        }
+    }
+
+    // Copies the write-ahead log into the database on a connection of its own, so the writer never
+    // stops for it (the writer's own automatic checkpoint is off). PASSIVE: it never waits for readers or writers.
+    private void Checkpoint()
+    {
+        try
+        {
+            Read(s => s.Command("PRAGMA wal_checkpoint(PASSIVE);").ExecuteNonQuery());
+        }
+        catch (SqliteException)
+        {
+            // The next checkpoint copies what this one did not.
+        }
+    }
+
+    private AppendResult Apply(SqliteSession session, SqliteTransaction transaction, PendingWrite write, long now)
+    {
+        if (write.Version == 0)
+        {
+            var insert = session.Command("""
+                INSERT INTO cases (tenant, id, version, document, candidate, company, next_due, rules, time_zone)
+                VALUES ($tenant, $id, 1, $document, $candidate, $company, $next_due, $rules, $time_zone);
+                """, transaction);
+            AddRow(insert, write);
+            insert.ExecuteNonQuery();
+            return new AppendResult(AppendOutcome.Recorded);
+        }
+
+        // Checked again inside the write transaction: another process may share the file.
+        if (write.KeyHash is not null && FindKey(session, transaction, write.KeyHash, write.RequestHash!, now) is { } raced)
+        {
+            return raced;
+        }
+
+        var update = session.Command("""
+            UPDATE cases
+            SET version = version + 1, document = $document, candidate = $candidate, company = $company,
+                next_due = $next_due, rules = $rules, time_zone = $time_zone
+            WHERE tenant = $tenant AND id = $id AND version = $version;
+            """, transaction);
+        AddRow(update, write);
+        update.Parameters.AddWithValue("$version", write.Version);
+        if (update.ExecuteNonQuery() != 1)
+        {
+            return new AppendResult(AppendOutcome.Conflict);
+        }
+
+        if (write.KeyHash is not null)
+        {
+            var remember = session.Command("""
+                INSERT INTO idempotency (key_hash, request_hash, status, event_count, decided_on, expires_at)
+                VALUES ($key, $hash, $status, $events, $decided_on, $expires_at)
+                ON CONFLICT (key_hash) DO UPDATE SET request_hash = excluded.request_hash, status = excluded.status,
+                    event_count = excluded.event_count, decided_on = excluded.decided_on, expires_at = excluded.expires_at;
+                """, transaction);
+            remember.Parameters.AddWithValue("$key", write.KeyHash);
+            remember.Parameters.AddWithValue("$hash", write.RequestHash);
+            remember.Parameters.AddWithValue("$status", write.Replay!.Status);
+            remember.Parameters.AddWithValue("$events", write.Replay.EventCount);
+            remember.Parameters.AddWithValue("$decided_on", StoredRows.DayNumber(write.Replay.DecidedOn));
+            remember.Parameters.AddWithValue("$expires_at", now + (long)_options.IdempotencyKeyLifetime.TotalSeconds);
+            remember.ExecuteNonQuery();
+        }
+
+        return new AppendResult(AppendOutcome.Recorded);
+    }
+
+    private static AppendResult? FindKey(SqliteSession session, SqliteTransaction? transaction, byte[] keyHash, byte[] requestHash, long now)
+    {
+        var lookup = session.Command(SelectKey, transaction);
+        lookup.Parameters.AddWithValue("$key", keyHash);
+        lookup.Parameters.AddWithValue("$now", now);
+        using var reader = lookup.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        return StoredRows.KeyOutcome(reader, requestHash);
+    }
+
+    private static StoredCase? ReadCase(SqliteSession session, SqliteTransaction? transaction, string tenant, string id)
+    {
+        var read = session.Command(SelectCase, transaction);
+        read.Parameters.AddWithValue("$tenant", tenant);
+        read.Parameters.AddWithValue("$id", id);
+        using var reader = read.ExecuteReader();
+        return reader.Read() ? new StoredCase(id, reader.GetString(0), reader.GetInt64(1)) : null;
+    }
+
+    private static void AddRow(SqliteCommand command, PendingWrite write)
+    {
+        command.Parameters.AddWithValue("$tenant", write.Tenant);
+        command.Parameters.AddWithValue("$id", write.Id);
+        command.Parameters.AddWithValue("$document", write.Row.Document);
+        command.Parameters.AddWithValue("$candidate", write.Row.Candidate);
+        command.Parameters.AddWithValue("$company", write.Row.Company);
+        command.Parameters.AddWithValue("$next_due", (object?)write.Row.NextDue ?? DBNull.Value);
+        command.Parameters.AddWithValue("$rules", write.Row.Rules);
+        command.Parameters.AddWithValue("$time_zone", write.Row.TimeZone);
+    }
+
+    // A write waiting for the writer: a new case (Version 0) or a change over the version read.
+    private sealed record PendingWrite(string Tenant, string Id, CaseRow Row, long Version, byte[]? KeyHash, byte[]? RequestHash, IdempotencyRecord? Replay)
+    {
+        public TaskCompletionSource<AppendResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private sealed class SessionPolicy(Func<SqliteSession> create) : IPooledObjectPolicy<SqliteSession>
+    {
+        public SqliteSession Create() => create();
+
+        public bool Return(SqliteSession obj) => obj.IsUsable;
+    }
+}

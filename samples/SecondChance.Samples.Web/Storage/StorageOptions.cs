@@ -1,0 +1,46 @@
+namespace SecondChance.Samples.Web.Storage;
+
+/// <summary>How the store keeps idempotency keys and sizes its caches; configuration section <c>Storage</c>.</summary>
+public sealed class StorageOptions
+{
+    /// <summary>Gets or sets how long an idempotency key is remembered after its first use. Default: 24 hours.</summary>
+    public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Gets or sets how often expired idempotency keys are deleted in the background. Default: 10 minutes.</summary>
+    public TimeSpan ExpiredKeyPurgeInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Gets or sets SQLite's page cache per connection, in KiB (<c>PRAGMA cache_size</c>). Default: 8,192 (8 MiB):
+    /// the hot pages of the agenda index and of recently written cases fit, and the few pooled
+    /// connections stay well under a typical container's memory.
+    /// </summary>
+    public int CacheSizeKiB { get; set; } = 8 * 1024;
+
+    /// <summary>
+    /// Gets or sets how much of the database file SQLite reads through memory mapping, in MiB
+    /// (<c>PRAGMA mmap_size</c>). Default: 256. The mapping is shared by every connection (it is the
+    /// operating system's page cache, not the process's heap), so reads of a warm file copy nothing.
+    /// </summary>
+    public int MmapSizeMiB { get; set; } = 256;
+
+    /// <summary>Gets or sets the most writes committed in one transaction. Default: 256.</summary>
+    public int MaxWritesPerCommit { get; set; } = 256;
+
+    internal void Validate()
+    {
+        if (IdempotencyKeyLifetime <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Storage:IdempotencyKeyLifetime must be positive, such as 1.00:00:00 for a day.");
+        }
+
+        if (ExpiredKeyPurgeInterval <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Storage:ExpiredKeyPurgeInterval must be positive, such as 00:10:00.");
+        }
+
+        if (CacheSizeKiB < 0 || MmapSizeMiB < 0 || MaxWritesPerCommit < 1)
+        {
+            throw new InvalidOperationException("Storage:CacheSizeKiB and Storage:MmapSizeMiB must not be negative, and Storage:MaxWritesPerCommit must be at least 1.");
+        }
+    }
+}

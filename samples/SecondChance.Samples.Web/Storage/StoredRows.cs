@@ -1,0 +1,73 @@
+using System.Data.Common;
+using NodaTime;
+
+namespace SecondChance.Samples.Web.Storage;
+
+/// <summary>What both stores read and write the same way, through plain ADO.NET (parameters named <c>@name</c> work on both).</summary>
+internal static class StoredRows
+{
+    /// <summary>Days are stored as a number of days since this one.</summary>
+    public static readonly LocalDate DayZero = new(1970, 1, 1);
+
+    /// <summary>The stored number of a day.</summary>
+    public static int DayNumber(LocalDate day) => Period.DaysBetween(DayZero, day);
+
+    /// <summary>
+    /// What a found key means, from a row of <c>request_hash, status, event_count, decided_on</c>: a replay
+    /// when the request hash matches, otherwise a key used for another request.
+    /// </summary>
+    public static AppendResult KeyOutcome(DbDataReader reader, byte[] requestHash) =>
+        ((byte[])reader.GetValue(0)).AsSpan().SequenceEqual(requestHash)
+            ? new AppendResult(AppendOutcome.Replayed, Replay: new IdempotencyRecord(reader.GetInt32(1), reader.GetInt32(2), DayZero.PlusDays(reader.GetInt32(3))))
+            : new AppendResult(AppendOutcome.KeyReused);
+
+    /// <summary>
+    /// Recomputes, in <paramref name="transaction"/>, the due dates of a tenant's cases that were derived with
+    /// other rules; a case that meanwhile got these rules is left alone. Returns how many rows changed.
+    /// </summary>
+    public static int RefreshDerived(DbConnection connection, DbTransaction transaction, string tenant, string rules, Func<string, CaseRow?> derive)
+    {
+        ArgumentNullException.ThrowIfNull(derive);
+        var stale = new List<(string Id, string Document)>();
+        using (var read = Command(connection, transaction, "SELECT id, document FROM cases WHERE tenant = @tenant AND rules <> @rules;", ("@tenant", tenant), ("@rules", rules)))
+        using (var reader = read.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                stale.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var changed = 0;
+        foreach (var (id, document) in stale)
+        {
+            if (derive(document) is not { } row)
+            {
+                continue;
+            }
+
+            using var write = Command(connection, transaction, "UPDATE cases SET next_due = @next_due, rules = @rules WHERE tenant = @tenant AND id = @id AND rules <> @rules;",
+                ("@tenant", tenant), ("@id", id), ("@next_due", row.NextDue), ("@rules", row.Rules));
+            changed += write.ExecuteNonQuery();
+        }
+
+        return changed;
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params (string Name, string? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.DbType = System.Data.DbType.String;
+            parameter.Value = (object?)value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+}

@@ -1,0 +1,223 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Options;
+using NodaTime.Testing;
+using SecondChance.Samples.Web.Storage;
+using SecondChance.Samples.Web.Tests.Support;
+
+namespace SecondChance.Samples.Web.Tests;
+
+/// <summary>
+/// The guarantees every <see cref="ICaseStore"/> keeps, checked on the store itself. Documents here are
+/// plain lines of text: the store never reads them, it only keeps them with their version.
+/// </summary>
+public abstract class StoreContractTests : IDisposable
+{
+    private readonly string _directory = TempDirectory.Create();
+    private readonly List<IDisposable> _stores = [];
+
+    protected StoreContractTests(TestStorage storage) => Storage = storage;
+
+    protected TestStorage Storage { get; }
+
+    protected FakeClock Clock { get; } = new(Instant.FromUtc(2026, 3, 10, 12, 0));
+
+    [Fact]
+    public async Task CreatedCase_ReadsBackAtVersionOne_OnlyForItsTenant()
+    {
+        var store = Open();
+
+        await store.CreateAsync("acme", "c1", Row("created"), CancellationToken.None);
+
+        (await store.GetAsync("acme", "c1", CancellationToken.None)).Should().Be(new StoredCase("c1", "created", 1));
+        (await store.GetAsync("globex", "c1", CancellationToken.None)).Should().BeNull();
+        (await store.IsReachableAsync(CancellationToken.None)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Append_WritesOverTheVersionRead_AndBumpsTheVersion()
+    {
+        var store = Open();
+        await store.CreateAsync("acme", "c1", Row("a"), CancellationToken.None);
+
+        var result = await Append(store, "acme", "c1", "b");
+
+        result.Outcome.Should().Be(AppendOutcome.Recorded);
+        result.ResponseBody.Should().Be("a\nb");
+        (await store.GetAsync("acme", "c1", CancellationToken.None)).Should().Be(new StoredCase("c1", "a\nb", 2));
+        (await Append(store, "acme", "missing", "b")).Outcome.Should().Be(AppendOutcome.NotFound);
+    }
+
+    [Fact]
+    public async Task RejectedStep_WritesNothing()
+    {
+        var store = Open();
+        await store.CreateAsync("acme", "c1", Row("a"), CancellationToken.None);
+
+        var result = await store.AppendAsync(new AppendRequest("acme", "c1", "k", [1]), _ => AppendStep.Reject([new Validation.CaseError("events[1].on", "too early")]), CancellationToken.None);
+
+        result.Outcome.Should().Be(AppendOutcome.Rejected);
+        result.Errors.Should().ContainSingle(e => e.Field == "events[1].on");
+        (await store.GetAsync("acme", "c1", CancellationToken.None))!.Version.Should().Be(1);
+        (await Append(store, "acme", "c1", "b", key: "k")).Outcome.Should().Be(AppendOutcome.Recorded);
+    }
+
+    [Fact]
+    public async Task IdempotencyKey_ReplaysTheSameRequest_RefusesAnother_IsScopedToTenantAndCase()
+    {
+        var store = Open();
+        await store.CreateAsync("acme", "c1", Row("a"), CancellationToken.None);
+        await store.CreateAsync("globex", "c1", Row("a"), CancellationToken.None);
+
+        (await Append(store, "acme", "c1", "b", key: "k1")).Outcome.Should().Be(AppendOutcome.Recorded);
+        var replay = await Append(store, "acme", "c1", "b", key: "k1");
+        var reuse = await Append(store, "acme", "c1", "c", key: "k1");
+        var otherTenant = await Append(store, "globex", "c1", "b", key: "k1");
+
+        replay.Outcome.Should().Be(AppendOutcome.Replayed);
+        replay.Replay.Should().Be(new IdempotencyRecord(200, 2, new LocalDate(2026, 3, 10)));
+        reuse.Outcome.Should().Be(AppendOutcome.KeyReused);
+        otherTenant.Outcome.Should().Be(AppendOutcome.Recorded);
+        (await store.GetAsync("acme", "c1", CancellationToken.None))!.Document.Should().Be("a\nb");
+    }
+
+    [Fact]
+    public async Task ExpiredKeys_AreForgottenAndPurged()
+    {
+        var store = Open();
+        await store.CreateAsync("acme", "c1", Row("a"), CancellationToken.None);
+        await Append(store, "acme", "c1", "b", key: "k1");
+
+        Clock.AdvanceHours(25);
+        var purged = await store.PurgeExpiredKeysAsync(Clock.GetCurrentInstant(), CancellationToken.None);
+        var again = await Append(store, "acme", "c1", "b", key: "k1");
+
+        purged.Should().Be(1);
+        again.Outcome.Should().Be(AppendOutcome.Recorded);
+        (await store.GetAsync("acme", "c1", CancellationToken.None))!.Document.Should().Be("a\nb\nb");
+    }
+
+    [Fact]
+    public async Task TwoHostsWritingOneCase_NoAcknowledgedEventIsLost()
+    {
+        var first = Open();
+        var second = Open();
+        await first.CreateAsync("acme", "c1", Row("start"), CancellationToken.None);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(n => Task.Run(() =>
+            Append(n % 2 == 0 ? first : second, "acme", "c1", $"event {n}", key: $"key {n}"))));
+
+        var recorded = Enumerable.Range(0, 40).Where(n => results[n].Outcome == AppendOutcome.Recorded).Select(n => $"event {n}").ToList();
+        results.Select(r => r.Outcome).Should().OnlyContain(o => o == AppendOutcome.Recorded || o == AppendOutcome.Conflict);
+        recorded.Should().NotBeEmpty();
+        var stored = (await second.GetAsync("acme", "c1", CancellationToken.None))!;
+        stored.Document.Split('\n').Skip(1).Should().BeEquivalentTo(recorded);
+        stored.Version.Should().Be(1 + recorded.Count);
+    }
+
+    [Fact]
+    public async Task Due_PagesInDueDateThenIdOrder_OpenCasesOnly()
+    {
+        var store = Open();
+        await store.CreateAsync("acme", "b", Row("b", "2026-03-09"), CancellationToken.None);
+        await store.CreateAsync("acme", "a", Row("a", "2026-03-09"), CancellationToken.None);
+        await store.CreateAsync("acme", "c", Row("c", "2026-03-01"), CancellationToken.None);
+        await store.CreateAsync("acme", "later", Row("later", "2026-04-01"), CancellationToken.None);
+        await store.CreateAsync("acme", "closed", Row("closed", null), CancellationToken.None);
+        await store.CreateAsync("globex", "g", Row("g", "2026-03-01"), CancellationToken.None);
+
+        var first = await store.DueAsync("acme", "2026-03-10", null, 2, CancellationToken.None);
+        var rest = await store.DueAsync("acme", "2026-03-10", first[^1].Position, 2, CancellationToken.None);
+
+        first.Select(d => d.Case.Id).Should().Equal("c", "a");
+        rest.Select(d => d.Case.Id).Should().Equal("b");
+        first[0].TimeZone.Should().Be("Europe/Paris");
+    }
+
+    [Fact]
+    public async Task TenantVersion_ChangesWithEveryWrite_FromAnyHost()
+    {
+        var first = Open();
+        var second = Open();
+        var before = await first.TenantVersionAsync("acme", CancellationToken.None);
+
+        await second.CreateAsync("acme", "c1", Row("a"), CancellationToken.None);
+        var afterCreate = await first.TenantVersionAsync("acme", CancellationToken.None);
+        await Append(second, "acme", "c1", "b");
+        var afterAppend = await first.TenantVersionAsync("acme", CancellationToken.None);
+
+        afterCreate.Should().NotBe(before);
+        afterAppend.Should().NotBe(afterCreate);
+        (await first.TenantVersionAsync("globex", CancellationToken.None)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task RefreshDerived_RecomputesOnlyRowsOfOtherRules()
+    {
+        var store = Open();
+        await store.CreateAsync("acme", "old", Row("old", "2026-08-01") with { Rules = "v1" }, CancellationToken.None);
+        await store.CreateAsync("acme", "new", Row("new", "2026-08-01") with { Rules = "v2" }, CancellationToken.None);
+
+        var changed = store.RefreshDerived("acme", "v2", document => Row(document, "2026-03-01") with { Rules = "v2" });
+
+        changed.Should().Be(1);
+        (await store.DueAsync("acme", "2026-03-31", null, 10, CancellationToken.None)).Select(d => d.Case.Id).Should().Equal("old");
+    }
+
+    [Fact]
+    public async Task Documents_StreamsEveryCaseOfTheTenant()
+    {
+        var store = Open();
+        foreach (var n in Enumerable.Range(0, 5))
+        {
+            await store.CreateAsync("acme", $"c{n}", Row($"doc {n}"), CancellationToken.None);
+        }
+
+        var documents = new List<string>();
+        await foreach (var document in store.DocumentsAsync("acme", CancellationToken.None))
+        {
+            documents.Add(document);
+        }
+
+        documents.Should().BeEquivalentTo(Enumerable.Range(0, 5).Select(n => $"doc {n}"));
+    }
+
+    public void Dispose()
+    {
+        foreach (var store in _stores)
+        {
+            store.Dispose();
+        }
+
+        SqliteConnection.ClearAllPools();
+        TempDirectory.Delete(_directory);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Opens a store on this test's database, as one host would, and brings its schema up to date.</summary>
+    protected ICaseStore Open()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestPostgres.Settings(Storage, _directory)).Build();
+        var options = Options.Create(new StorageOptions());
+        ICaseStore store = Storage == TestStorage.Sqlite
+            ? new SqliteCaseStore(configuration, new HostingEnvironment { ContentRootPath = _directory }, options, Clock)
+            : new PostgreSqlCaseStore(configuration, options, Clock);
+        _stores.Add((IDisposable)store);
+        store.Initialize();
+        return store;
+    }
+
+    private static CaseRow Row(string document, string? nextDue = "2026-08-06") =>
+        new(document, "Alex Rivera", "Contoso", nextDue, "v1", "Europe/Paris");
+
+    // Appends a line to the document, as the host appends an event to the history it read.
+    private Task<AppendResult> Append(ICaseStore store, string tenant, string id, string line, string? key = null) =>
+        store.AppendAsync(new AppendRequest(tenant, id, key, IdempotencyKeys.Hash(line)), current =>
+            AppendStep.Write(Row(current.Document + "\n" + line), current.Document + "\n" + line, new IdempotencyRecord(200, current.Document.Split('\n').Length + 1, Clock.GetCurrentInstant().InUtc().Date)),
+            CancellationToken.None);
+}
+
+public sealed class StoreContractTestsOnSqlite() : StoreContractTests(TestStorage.Sqlite);
+
+public sealed class StoreContractTestsOnPostgreSql() : StoreContractTests(TestStorage.PostgreSql);
