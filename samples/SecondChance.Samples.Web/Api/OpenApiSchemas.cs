@@ -60,6 +60,7 @@ internal static class OpenApiSchemas
         ("Notes", "Draft the thank-you note of steps 5 and 6 from a case, and check a note before it is sent."),
         ("Calendar", "A case's upcoming actions as an iCalendar file."),
         ("Stats", "How the tenant's cases turned out, per job level."),
+        ("Openings", "Job openings a board has seen, recorded on the tenant's matching open cases."),
         ("Health", "Probes for an orchestrator; they need no API key."),
     ];
 
