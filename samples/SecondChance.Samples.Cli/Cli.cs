@@ -87,7 +87,7 @@ internal static class Cli
     private static Command BuildRoot(CliSession session, GlobalOptions options)
     {
         // A named command rather than RootCommand, so help says "secondchance" however the program was started.
-        var root = new Command("secondchance", "Tells a runner-up candidate what to do next, by when and why: the next step, the whole plan, batch decisions, a guided first session, the thank-you note, a calendar and outcome statistics.")
+        var root = new Command("secondchance", "Tells a runner-up candidate what to do next, by when and why: the next step, the whole plan, batch decisions, a guided first session, the thank-you note, a calendar, outcome statistics and an opening watch.")
         {
             new HelpOption(),
             new VersionOption(),
@@ -105,6 +105,7 @@ internal static class Cli
         root.Add(NoteCommand.Create(session, options));
         root.Add(IcsCommand.Create(session, options));
         root.Add(StatsCommand.Create(session, options));
+        root.Add(OpeningsCommand.Create(session, options));
         return root;
     }
 

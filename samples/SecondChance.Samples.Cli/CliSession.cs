@@ -125,6 +125,37 @@ internal sealed class CliSession
         }
     }
 
+    /// <summary>Reads a text file the user named line by line, skipping blank lines, with 1-based line numbers.</summary>
+    /// <exception cref="InvalidInputException">The file is missing or cannot be read.</exception>
+    public static async IAsyncEnumerable<(long Number, string Line)> ReadLinesAsync(string path, string what, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var reader = OpenText(path, what);
+        var number = 0L;
+        while (true)
+        {
+            string? line;
+            try
+            {
+                line = await reader.ReadLineAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw FileProblem(path, what, ex);
+            }
+
+            if (line is null)
+            {
+                yield break;
+            }
+
+            number++;
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                yield return (number, line);
+            }
+        }
+    }
+
     /// <summary>Turns a failure to read or write a file into the message the user sees.</summary>
     public static InvalidInputException FileProblem(string path, string what, Exception ex) => ex switch
     {

@@ -95,6 +95,7 @@ public static class SecondChanceWebApp
         app.MapNoteApi();
         app.MapCalendarApi();
         app.MapStatsApi();
+        app.MapOpeningApi();
         app.MapHealthApi();
         app.MapCandidateLinkApi();
         // The operator view (the page driven by a tenant's key) is for local use: outside Development

@@ -6,7 +6,8 @@ namespace SecondChance.Benchmarks;
 /// <summary>
 /// Builds realistic, valid runner-up cases deterministically: every job level crossed with every
 /// stage of the playbook (just notified, feedback, interest, note, one or two follow-ups, approached,
-/// offers with and without a respond-by date, closed at any point), with varied dates, zones and contacts.
+/// offers with and without a respond-by date, closed at any point, an opening seen after the note or a
+/// follow-up), with varied dates, zones and contacts.
 /// </summary>
 internal static class CaseGenerator
 {
@@ -14,7 +15,7 @@ internal static class CaseGenerator
     public static readonly LocalDate Today = new(2026, 3, 10);
 
     /// <summary>The number of distinct stages; case <c>i</c> has stage <c>(i / 3) % StageCount</c>.</summary>
-    public const int StageCount = 12;
+    public const int StageCount = 13;
 
     private static readonly JobLevel[] Levels = [JobLevel.IndividualContributor, JobLevel.MiddleManagement, JobLevel.SeniorExecutive];
     private static readonly string[] Zones = ["UTC", "America/Los_Angeles", "Europe/Berlin", "Asia/Tokyo", "America/New_York"];
@@ -22,6 +23,7 @@ internal static class CaseGenerator
     private static readonly string[] Names = ["Alex Rivera", "Sam Okafor", "Morgan Lee", "Jordan Petrov", "Riley Chen"];
     private static readonly string[] Companies = ["Contoso", "Fabrikam", "Northwind Traders", "Tailspin Toys"];
     private static readonly string[] Roles = ["Engineering Manager", "Data Analyst", "Chief Financial Officer", "Product Designer"];
+    private static readonly string[] OpeningTitles = ["Engineering Manager", "Senior Engineering Manager, Payments", "Data Analyst II", "Product Designer (Remote)"];
 
     /// <summary>Generates <paramref name="count"/> cases; the first 36 cover every level x stage pair, and so does every later run of 36.</summary>
     /// <param name="count">How many cases.</param>
@@ -45,10 +47,12 @@ internal static class CaseGenerator
         var on = Today.PlusDays(-rng.Next(0, 720));
         events.Add(new Notified(on));
 
-        // Stage 11 closes a case at a random earlier stage; stage 10 is an employer who comes back before any follow-up.
+        // Stage 11 closes a case at a random earlier stage; stage 10 is an employer who comes back before any
+        // follow-up; stage 12 sees an opening after the note or after a first follow-up.
         var upTo = stage switch
         {
             11 => rng.Next(0, 10),
+            12 => rng.Next(3, 5),
             _ => stage,
         };
 
@@ -99,6 +103,13 @@ internal static class CaseGenerator
                 on = on.PlusDays(rng.Next(1, 20));
                 events.Add(upTo >= 8 ? new OfferReceived(on, on.PlusDays(rng.Next(2, 10))) : new OfferReceived(on));
             }
+        }
+
+        if (stage == 12)
+        {
+            on = on.PlusDays(rng.Next(1, 60));
+            var url = rng.Next(2) == 0 ? null : $"https://jobs.example/{rng.Next(100_000)}";
+            events.Add(new OpeningSeen(on, OpeningTitles[rng.Next(OpeningTitles.Length)], (OpeningMatch)rng.Next(0, 2), url));
         }
 
         if (stage == 11)

@@ -13,14 +13,14 @@ namespace SecondChance.Benchmarks;
 /// the same NodaTime date arithmetic, producing the same <see cref="NextAction"/>, and (unless built
 /// with <c>validate: false</c>) the same verdict on bad input: the contract's checks written out by
 /// hand (names, contact, level, time zone, event order, one leading Notified, nothing after Closed,
-/// respondBy, gaps, known enum values, no event after today). It allocates nothing; it is the
+/// respondBy, gaps, an opening's title and address, known enum values, no event after today). It allocates nothing; it is the
 /// physical limit the library is measured against, and lives only here.
 /// The rules' names, steps, covers and guidance are read once from the default rule set so the texts are not copied.
 /// </summary>
 internal sealed class HandWrittenRules
 {
     private readonly BusinessCalendar _calendar = BusinessCalendar.Default;
-    private readonly PlaybookRule _closed, _offer, _approach, _await, _followUp, _note, _reaffirm, _thank;
+    private readonly PlaybookRule _closed, _offer, _approach, _opening, _await, _followUp, _note, _reaffirm, _thank;
     private readonly bool _validate;
     private readonly string?[] _zones = new string?[8];
     private int _nextZone;
@@ -32,6 +32,7 @@ internal sealed class HandWrittenRules
         _closed = rules["CaseClosed"];
         _offer = rules["NegotiateOffer"];
         _approach = rules["RespondToApproach"];
+        _opening = rules["FollowUpOnOpening"];
         _await = rules["AwaitApproach"];
         _followUp = rules["FollowUp"];
         _note = rules["SendThankYouNote"];
@@ -40,7 +41,7 @@ internal sealed class HandWrittenRules
     }
 
     /// <summary>Decides the case as a <see cref="NextAction"/>, or returns <see langword="null"/> when it is invalid (only when validating).</summary>
-    public NextAction? Decide(RunnerUpCase c, LocalDate today) => DecideFast(c, today) is { Rule: not null } d ? d.ToNextAction() : null;
+    public NextAction? Decide(RunnerUpCase c, LocalDate today) => DecideFast(c, today) is { Rule: not null } d ? d.ToNextAction(c) : null;
 
     /// <summary>
     /// Decides the case into a small value (the rule and the dates), as the library's <c>Decision</c> is;
@@ -55,9 +56,9 @@ internal sealed class HandWrittenRules
         }
 
         // One pass over the events both checks them and folds them, as the library does.
-        LocalDate notified = default, offer = default, approached = default, followUp = default, note = default;
+        LocalDate notified = default, offer = default, approached = default, followUp = default, note = default, opening = default;
         LocalDate? respondBy = null;
-        bool hasFeedback = false, hasInterest = false, hasNote = false, hasFollowUp = false, hasApproach = false, hasOffer = false, hasClosed = false;
+        bool hasFeedback = false, hasInterest = false, hasNote = false, hasFollowUp = false, hasApproach = false, hasOffer = false, hasClosed = false, openingPending = false;
         var events = c.Events.GetType() == typeof(CaseEvent[]) ? Unsafe.As<CaseEvent[]>(c.Events) : [.. c.Events];
         var bad = events.Length == 0;
         var previous = int.MinValue;
@@ -94,6 +95,7 @@ internal sealed class HandWrittenRules
                     break;
                 case FollowUpMade f:
                     hasFollowUp = true;
+                    openingPending = false;
                     followUp = on;
                     bad |= (uint)f.Outcome > (uint)FollowUpOutcome.NoResponse;
                     break;
@@ -110,6 +112,12 @@ internal sealed class HandWrittenRules
                 case Closed x:
                     hasClosed = true;
                     bad |= (uint)x.Reason > (uint)CloseReason.NoOpening;
+                    break;
+                case OpeningSeen o:
+                    openingPending = true;
+                    opening = on;
+                    bad |= (uint)o.Match > (uint)OpeningMatch.Similar
+                        || (_validate && (!CaseLimits.IsValidName(o.Title) || (o.Url is not null && !CaseLimits.IsValidUrl(o.Url))));
                     break;
             }
         }
@@ -132,6 +140,12 @@ internal sealed class HandWrittenRules
         if (hasApproach)
         {
             return Action(_approach, _calendar.AddBusinessDays(approached, 1), null, null, today);
+        }
+
+        // An opening seen since the last follow-up (an approach or offer has already been answered above).
+        if (openingPending)
+        {
+            return Action(_opening, _calendar.AddBusinessDays(opening, 1), null, null, today);
         }
 
         var profile = Profile(c.Level.Name);
@@ -234,6 +248,6 @@ internal sealed class HandWrittenRules
 /// <summary>The hand-written decision: the rule that applies and its dates, or no rule for an invalid case.</summary>
 internal readonly record struct HandDecision(PlaybookRule? Rule, LocalDate? DueOn, LocalDate? WindowStart, LocalDate? WindowEnd, bool Overdue)
 {
-    public NextAction ToNextAction() =>
-        new(Rule!.Step, Rule.Action, Rule.Covers, DueOn, WindowStart, WindowEnd, Overdue, Rule.Name, Rule.Guidance);
+    public NextAction ToNextAction(RunnerUpCase c) =>
+        new(Rule!.Step, Rule.Action, Rule.Covers, DueOn, WindowStart, WindowEnd, Overdue, Rule.Name, Rule.GuidanceFor(c));
 }

@@ -39,7 +39,7 @@ internal sealed class NaiveRulesEngine
             {
                 var rule = _rules[result.Rule.RuleName];
                 var (due, start, end) = PolicyDates.Compute(rule.Due, c, _levels[c.Level], _calendar);
-                return new NextAction(rule.Step, rule.Action, rule.Covers, due, start, end, due is { } d && today > d, rule.Name, rule.Guidance);
+                return new NextAction(rule.Step, rule.Action, rule.Covers, due, start, end, due is { } d && today > d, rule.Name, rule.GuidanceFor(c));
             }
         }
 

@@ -16,6 +16,11 @@ if (args.Contains("--quick"))
     return QuickMode.Run();
 }
 
+if (args.Contains("--openings"))
+{
+    return OpeningsMode.Run();
+}
+
 // No arguments runs everything; otherwise BenchmarkDotNet's own switches (--filter, --list, ...).
 BenchmarkSwitcher.FromAssembly(typeof(DecideBenchmarks).Assembly).Run(args.Length == 0 ? ["--filter", "*"] : args);
 return 0;

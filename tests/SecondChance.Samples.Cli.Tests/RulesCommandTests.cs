@@ -23,7 +23,7 @@ public class RulesCommandTests
         var result = await CliRun.Run("rules", "validate", file);
 
         result.ExitCode.Should().Be(0, result.Stderr);
-        result.Stdout.Should().Contain("OK").And.Contain("'SecondChance.Default' with 8 rules").And.Contain("0 warning(s)")
+        result.Stdout.Should().Contain("OK").And.Contain("'SecondChance.Default' with 9 rules").And.Contain("0 warning(s)")
             .And.Contain("FollowUp").And.Contain("facts.NoteSent");
         result.Stderr.Should().BeEmpty();
     }
@@ -34,7 +34,7 @@ public class RulesCommandTests
         var result = await CliRun.Run("rules", "validate", Paths.Rules("never.extend.json"), "--rules-mode", "extend");
 
         result.ExitCode.Should().Be(0, result.Stderr);
-        result.Stdout.Should().Contain("with 9 rules (extend mode), 1 warning(s)").And.Contain("warning: rule 'Never', Expression:");
+        result.Stdout.Should().Contain("with 10 rules (extend mode), 1 warning(s)").And.Contain("warning: rule 'Never', Expression:");
     }
 
     [Fact]
@@ -49,8 +49,8 @@ public class RulesCommandTests
     }
 
     [Theory]
-    [InlineData("quick-follow-up.json", 8)]
-    [InlineData("executive-second-follow-up.json", 10)]
+    [InlineData("quick-follow-up.json", 9)]
+    [InlineData("executive-second-follow-up.json", 11)]
     public async Task RulesValidate_BundledRuleFiles_PassWithoutAMode(string file, int rules)
     {
         var result = await CliRun.Run("rules", "validate", Path.Combine(Paths.Root, "samples", "rules", file));

@@ -146,10 +146,11 @@ public class CaseApiTests : IClassFixture<WebAppFactory>
         var calendar = paths.GetProperty("/api/cases/{id}/calendar.ics").GetProperty("get");
         calendar.GetProperty("parameters").GetRawText().Should().Contain("\"time\"").And.Contain("HH:mm");
         calendar.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/calendar", out _).Should().BeTrue();
+        paths.GetProperty("/api/openings").GetProperty("post").GetProperty("responses").GetProperty("200").GetRawText().Should().Contain("OpeningsResult");
         paths.GetProperty("/api/stats").GetProperty("get").GetProperty("responses").GetProperty("200").GetRawText().Should().Contain("OutcomeReport");
         var schemas = doc.GetProperty("components").GetProperty("schemas");
         schemas.GetProperty("RunnerUpCase").GetProperty("properties").TryGetProperty("events", out _).Should().BeTrue();
-        schemas.GetProperty("CaseEvent").GetProperty("properties").GetProperty("type").GetProperty("enum").GetArrayLength().Should().Be(8);
+        schemas.GetProperty("CaseEvent").GetProperty("properties").GetProperty("type").GetProperty("enum").GetArrayLength().Should().Be(9);
         schemas.GetProperty("NoteFindingCode").GetProperty("enum").GetRawText().Should().Contain("UnfilledPrompt");
         schemas.GetProperty("JobLevel").GetProperty("type").GetString().Should().Be("string");
         schemas.GetProperty("NoteDraftRequest").TryGetProperty("required", out _).Should().BeFalse("every field of a draft request is optional");

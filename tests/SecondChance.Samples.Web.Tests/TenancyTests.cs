@@ -21,6 +21,7 @@ public class TenancyTests : IClassFixture<WebAppFactory>
         { "POST", "/api/cases/abc/note/check" },
         { "GET", "/api/cases/abc/calendar.ics" },
         { "GET", "/api/stats" },
+        { "POST", "/api/openings" },
     };
 
     [Theory]

@@ -32,31 +32,8 @@ internal static class OutcomesFile
     {
         var engine = session.Engine;
         var accumulator = new OutcomeAccumulator(engine);
-        using var reader = CliSession.OpenText(path, what);
-        var number = 0L;
-        while (true)
+        await foreach (var (number, line) in CliSession.ReadLinesAsync(path, what, cancellationToken))
         {
-            string? line;
-            try
-            {
-                line = await reader.ReadLineAsync(cancellationToken);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw CliSession.FileProblem(path, what, ex);
-            }
-
-            if (line is null)
-            {
-                break;
-            }
-
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
             var problems = Problems(session, engine, accumulator, line, out var countedAsSkipped);
             if (problems is not null)
             {

@@ -414,7 +414,7 @@ public static class CaseApi
         return buffer[..at];
     }
 
-    private static CaseRow ToRow(RunnerUpCase @case, LocalDate? dueOn, string fingerprint) => new(
+    internal static CaseRow ToRow(RunnerUpCase @case, LocalDate? dueOn, string fingerprint) => new(
         SecondChanceJson.Serialize(@case),
         @case.Candidate,
         @case.Company,

@@ -60,6 +60,7 @@ internal static class OpenApiSchemas
         ("Notes", "Draft the thank-you note of steps 5 and 6 from a case, and check a note before it is sent."),
         ("Calendar", "A case's upcoming actions as an iCalendar file."),
         ("Stats", "How the tenant's cases turned out, per job level."),
+        ("Openings", "Job openings a board has seen, recorded on the tenant's matching open cases."),
         ("Health", "Probes for an orchestrator; they need no API key."),
         ("Candidate links", "Links that let a candidate open one case without the tenant's key: issue one, valid for 1 to 90 days, or revoke it."),
     ];
@@ -97,6 +98,9 @@ internal static class OpenApiSchemas
             ["outcome"] = OneOf<FollowUpOutcome>(),
             ["respondBy"] = Date(),
             ["reason"] = OneOf<CloseReason>(),
+            ["title"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "OpeningSeen: the opening's title as posted." },
+            ["url"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri", Description = "OpeningSeen: where the opening is posted." },
+            ["match"] = OneOf<OpeningMatch>(),
         },
         Examples = [JsonNode.Parse("""{ "type": "NoteSent", "on": "2026-03-06", "channel": "Email" }""")!],
     };

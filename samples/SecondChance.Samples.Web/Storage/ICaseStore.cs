@@ -46,6 +46,9 @@ public interface ICaseStore
     /// </summary>
     Task<long> TenantVersionAsync(string tenant, CancellationToken cancellationToken);
 
+    /// <summary>Streams all a tenant's cases with their ids and versions, one row at a time.</summary>
+    IAsyncEnumerable<StoredCase> AllAsync(string tenant, CancellationToken cancellationToken);
+
     /// <summary>Streams the documents of all a tenant's cases, one row at a time.</summary>
     IAsyncEnumerable<string> DocumentsAsync(string tenant, CancellationToken cancellationToken);
 

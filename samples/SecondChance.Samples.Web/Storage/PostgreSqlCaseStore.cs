@@ -311,6 +311,18 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
     }
 
     /// <inheritdoc/>
+    public async IAsyncEnumerable<StoredCase> AllAsync(string tenant, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = _source.CreateCommand("SELECT id, document, version FROM cases WHERE tenant = @tenant ORDER BY id;");
+        command.Parameters.AddWithValue("tenant", tenant);
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new StoredCase(reader.GetString(0), reader.GetString(1), reader.GetInt64(2));
+        }
+    }
+
+    /// <inheritdoc/>
     public async IAsyncEnumerable<string> DocumentsAsync(string tenant, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = _source.CreateCommand("SELECT document FROM cases WHERE tenant = @tenant;");

@@ -261,6 +261,20 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         }));
 
     /// <inheritdoc/>
+    public async IAsyncEnumerable<StoredCase> AllAsync(string tenant, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var session = new SqliteSession(_connectionString, _options);
+        await using var command = session.Connection.CreateCommand();
+        command.CommandText = "SELECT id, document, version FROM cases WHERE tenant = $tenant ORDER BY id;";
+        command.Parameters.AddWithValue("$tenant", tenant);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new StoredCase(reader.GetString(0), reader.GetString(1), reader.GetInt64(2));
+        }
+    }
+
+    /// <inheritdoc/>
     public async IAsyncEnumerable<string> DocumentsAsync(string tenant, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var session = new SqliteSession(_connectionString, _options);

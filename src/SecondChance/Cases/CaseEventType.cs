@@ -29,4 +29,7 @@ public enum CaseEventType
 
     /// <summary>The case ended. Nothing may follow it.</summary>
     Closed,
+
+    /// <summary>A job board saw the role posted again, or a similar role at the same company (step 8 made visible).</summary>
+    OpeningSeen,
 }

@@ -79,7 +79,7 @@ public readonly struct Decision : IEquatable<Decision>
         get
         {
             var rule = _rule ?? throw new InvalidOperationException("The case is invalid, so there is no next action: " + string.Join("; ", Errors));
-            return new NextAction(rule.Step, rule.Action, rule.Covers, DueOn, WindowStart, WindowEnd, IsOverdue, rule.Name, rule.Guidance);
+            return new NextAction(rule.Step, rule.Action, rule.Covers, DueOn, WindowStart, WindowEnd, IsOverdue, rule.Name, rule.GuidanceFor(Case));
         }
     }
 

@@ -20,6 +20,7 @@ internal static class CaseFold
     private static readonly int ChannelCount = Enum.GetValues<NoteChannel>().Length;
     private static readonly int OutcomeCount = Enum.GetValues<FollowUpOutcome>().Length;
     private static readonly int ReasonCount = Enum.GetValues<CloseReason>().Length;
+    private static readonly int OpeningMatchCount = Enum.GetValues<OpeningMatch>().Length;
 
     /// <summary>Folds the first <paramref name="count"/> events into <paramref name="state"/>, overwriting it; returns whether the history is well formed.</summary>
     public static bool Fold(ref FactsState state, IReadOnlyList<CaseEvent> events, int count, string level) =>
@@ -53,7 +54,8 @@ internal static class CaseFold
         // The checks accumulate into one flag instead of branching, so a well-formed history (the usual
         // case) costs no mispredicted branch but the switch on the event type.
         FactsState.EventDates latest = default;
-        sbyte lastFollowUpOutcome = -1, closedReason = -1, noteChannel = -1;
+        sbyte lastFollowUpOutcome = -1, closedReason = -1, noteChannel = -1, lastOpeningMatch = -1;
+        var openingPending = false;
         NodaTime.LocalDate? respondBy = null;
         var gapCount = 0;
         var malformed = events.IsEmpty;
@@ -88,6 +90,7 @@ internal static class CaseFold
                     break;
                 case CaseEventType.FollowUpMade:
                     followUps++;
+                    openingPending = false;
                     lastFollowUpOutcome = Index((int)Unsafe.As<FollowUpMade>(e).Outcome, OutcomeCount, ref malformed);
                     break;
                 case CaseEventType.OfferReceived:
@@ -97,6 +100,12 @@ internal static class CaseFold
                 case CaseEventType.Closed:
                     closedReason = Index((int)Unsafe.As<Closed>(e).Reason, ReasonCount, ref malformed);
                     break;
+                case CaseEventType.OpeningSeen:
+                    var opening = Unsafe.As<OpeningSeen>(e);
+                    malformed |= !CaseLimits.OpeningLooksValid(opening);
+                    lastOpeningMatch = Index((int)opening.Match, OpeningMatchCount, ref malformed);
+                    openingPending = true;
+                    break;
             }
         }
 
@@ -105,6 +114,8 @@ internal static class CaseFold
         state.LastFollowUpOutcome = lastFollowUpOutcome;
         state.ClosedReason = closedReason;
         state.NoteChannel = noteChannel;
+        state.LastOpeningMatch = lastOpeningMatch;
+        state.OpeningSinceFollowUp = openingPending;
         state.RespondBy = respondBy;
         state.GapCount = gapCount;
         state.FollowUpCount = followUps;

@@ -24,6 +24,10 @@ internal struct FactsState
     public sbyte LastFollowUpOutcome;
     public sbyte ClosedReason;
     public sbyte NoteChannel;
+    public sbyte LastOpeningMatch;
+
+    /// <summary>Whether an opening was seen after the latest follow-up (or with none).</summary>
+    public bool OpeningSinceFollowUp;
     public int FollowUpCount;
     public int EventCount;
     public int GapCount;
@@ -41,7 +45,7 @@ internal struct FactsState
     public readonly LocalDate LatestOn(CaseEventType type) => Has(type) ? Latest[(int)type] : default;
 
     /// <summary>The latest date of each event type, inline in the state rather than in an array of its own.</summary>
-    [InlineArray(8)]
+    [InlineArray(9)]
     internal struct EventDates
     {
         private LocalDate _first;

@@ -28,10 +28,11 @@ internal static class Planner
             var rule = decider.Match(@case, decision.Today, facts, level, profile)?.Rule;
             if (previous is not null && rule is not null && !ReferenceEquals(rule, previous))
             {
-                var completes = rule.Action != PlaybookAction.None || events[k - 1] is Closed { Reason: CloseReason.Hired };
+                // An opening seen is news, not something the candidate did: it completes no step.
+                var completes = (rule.Action != PlaybookAction.None || events[k - 1] is Closed { Reason: CloseReason.Hired }) && events[k - 1] is not OpeningSeen;
                 if (completes)
                 {
-                    Mark(steps, previous, PlanStepStatus.Done, events[k - 1].On, null, null);
+                    Mark(steps, @case, previous, PlanStepStatus.Done, events[k - 1].On, null, null);
                 }
             }
 
@@ -44,7 +45,7 @@ internal static class Planner
             return Finish(steps, PlanStepStatus.NotApplicable);
         }
 
-        Mark(steps, current, PlanStepStatus.Next, decision.DueOn, decision.WindowStart, decision.WindowEnd);
+        Mark(steps, @case, current, PlanStepStatus.Next, decision.DueOn, decision.WindowStart, decision.WindowEnd);
 
         // Projection: assume each action is done when due (or today, if already late) and ask the rules again.
         var simulated = new List<CaseEvent>(events);
@@ -63,7 +64,7 @@ internal static class Planner
 
             // A projected step cannot happen in the past: one whose policy date has gone by is projected for today.
             var projectedOn = next.DueOn is { } p && p < decision.Today ? decision.Today : next.DueOn;
-            Mark(steps, nextRule, PlanStepStatus.Projected, projectedOn, next.WindowStart, next.WindowEnd);
+            Mark(steps, @case, nextRule, PlanStepStatus.Projected, projectedOn, next.WindowStart, next.WindowEnd);
             rule2 = nextRule;
             due = next.DueOn;
         }
@@ -77,13 +78,13 @@ internal static class Planner
         return Finish(steps, PlanStepStatus.Conditional);
     }
 
-    private static void Mark(PlanStep?[] steps, PlaybookRule rule, PlanStepStatus status, LocalDate? on, LocalDate? start, LocalDate? end)
+    private static void Mark(PlanStep?[] steps, RunnerUpCase @case, PlaybookRule rule, PlanStepStatus status, LocalDate? on, LocalDate? start, LocalDate? end)
     {
         foreach (var s in rule.CoversArray)
         {
             if (steps[s] is null || status is PlanStepStatus.Done or PlanStepStatus.Next)
             {
-                steps[s] = new PlanStep(s, PlaybookSteps.Title(s, rule.Action), status, on, start, end, rule.Name, rule.Action, rule.Guidance);
+                steps[s] = new PlanStep(s, PlaybookSteps.Title(s, rule.Action), status, on, start, end, rule.Name, rule.Action, rule.GuidanceFor(@case));
             }
         }
     }

@@ -15,6 +15,7 @@ public sealed class CaseFacts
     private static readonly string[] OutcomeNames = Enum.GetNames<FollowUpOutcome>();
     private static readonly string[] ReasonNames = Enum.GetNames<CloseReason>();
     private static readonly string[] ChannelNames = Enum.GetNames<Cases.NoteChannel>();
+    private static readonly string[] OpeningMatchNames = Enum.GetNames<OpeningMatch>();
 
     internal FactsState State;
 
@@ -24,7 +25,7 @@ public sealed class CaseFacts
     internal CaseFacts()
     {
         State.Level = string.Empty;
-        State.LastEvent = State.LastFollowUpOutcome = State.ClosedReason = State.NoteChannel = -1;
+        State.LastEvent = State.LastFollowUpOutcome = State.ClosedReason = State.NoteChannel = State.LastOpeningMatch = -1;
         State.LastEventKey = int.MinValue;
     }
 
@@ -54,6 +55,18 @@ public sealed class CaseFacts
 
     /// <summary>Gets whether the case has a <see cref="Cases.Closed"/> event.</summary>
     public bool Closed => State.Has(CaseEventType.Closed);
+
+    /// <summary>Gets whether the case has at least one <see cref="Cases.OpeningSeen"/> event.</summary>
+    public bool OpeningSeen => State.Has(CaseEventType.OpeningSeen);
+
+    /// <summary>
+    /// Gets whether an opening was seen after the latest <see cref="Cases.FollowUpMade"/> event in the
+    /// history (or at all, when there was no follow-up): news the candidate has not yet acted on.
+    /// </summary>
+    public bool OpeningSinceFollowUp => State.OpeningSinceFollowUp;
+
+    /// <summary>Gets the match of the latest opening seen, <c>"Reopened"</c> or <c>"Similar"</c>, or an empty string.</summary>
+    public string LastOpeningMatch => NameAt(OpeningMatchNames, State.LastOpeningMatch);
 
     /// <summary>Gets how many follow-ups were made.</summary>
     public int FollowUpCount => State.FollowUpCount;
@@ -123,6 +136,9 @@ public sealed class CaseFacts
         nameof(ClosedReason) => ClosedReason,
         nameof(NoteChannel) => NoteChannel,
         nameof(OfferHasRespondBy) => Flag(OfferHasRespondBy),
+        nameof(OpeningSeen) => Flag(OpeningSeen),
+        nameof(OpeningSinceFollowUp) => Flag(OpeningSinceFollowUp),
+        nameof(LastOpeningMatch) => LastOpeningMatch,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Not a fact."),
     };
 

@@ -64,6 +64,13 @@ public sealed class PlaybookRule
     /// <summary>Gets the guidance shown to the candidate.</summary>
     public string Guidance { get; }
 
+    /// <summary>
+    /// Gets guidance per match of the latest opening seen (the rule's <c>openingGuidance</c> property), used
+    /// instead of <see cref="Guidance"/> when the case has an <see cref="OpeningSeen"/> event of that match.
+    /// </summary>
+    /// <value>The default value is an empty dictionary.</value>
+    public IReadOnlyDictionary<OpeningMatch, string> OpeningGuidance { get; internal init; } = new Dictionary<OpeningMatch, string>();
+
     /// <summary>Gets the names of the <see cref="CaseFacts"/> members the expression reads.</summary>
     public IReadOnlyList<string> FactsRead { get; }
 
@@ -81,6 +88,41 @@ public sealed class PlaybookRule
     /// <summary>Evaluates this rule alone (a benign race may compile it twice).</summary>
     internal bool Matches(CaseFacts facts) =>
         (_predicate ??= System.Linq.Expressions.Expression.Lambda<Func<CaseFacts, bool>>(Body, FactsParameter).Compile())(facts);
+
+    /// <summary>
+    /// Returns the guidance for <paramref name="case"/>: the <see cref="OpeningGuidance"/> for the match of
+    /// its latest <see cref="OpeningSeen"/> event when the rule has one, else <see cref="Guidance"/>; in
+    /// either, <c>{opening}</c> becomes the opening's title in quotes (with its address when known).
+    /// </summary>
+    /// <param name="case">The case the rule decided.</param>
+    /// <returns>The text to show the candidate.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="case"/> is <see langword="null"/>.</exception>
+    public string GuidanceFor(RunnerUpCase @case)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var text = Guidance;
+        if (OpeningGuidance.Count == 0 && !text.Contains(OpeningPlaceholder, StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        OpeningSeen? latest = null;
+        var events = @case.Events ?? Array.Empty<CaseEvent>();
+        for (var i = events.Count - 1; i >= 0 && latest is null; i--)
+        {
+            latest = events[i] as OpeningSeen;
+        }
+
+        if (latest is not null && OpeningGuidance.TryGetValue(latest.Match, out var specific))
+        {
+            text = specific;
+        }
+
+        var named = latest is null ? "the opening" : latest.Url is null ? $"\u201c{latest.Title}\u201d" : $"\u201c{latest.Title}\u201d ({latest.Url})";
+        return text.Replace(OpeningPlaceholder, named, StringComparison.Ordinal);
+    }
+
+    private const string OpeningPlaceholder = "{opening}";
 
     /// <inheritdoc />
     public override string ToString() => Name;

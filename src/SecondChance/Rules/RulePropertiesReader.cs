@@ -7,11 +7,11 @@ namespace SecondChance.Rules;
 /// <summary>Reads and checks this library's properties on a RulesEngine rule (step, action, covers, due, completedBy, guidance).</summary>
 internal static class RulePropertiesReader
 {
-    private static readonly string[] PropertyNames = ["step", "action", "covers", "due", "completedBy", "guidance"];
+    private static readonly string[] PropertyNames = ["step", "action", "covers", "due", "completedBy", "guidance", "openingGuidance"];
 
     private static readonly string[] DueNames = ["policy", "anchor", "days", "months", "windowDays"];
 
-    internal readonly record struct RuleProperties(int? Step, PlaybookAction Action, int[] Covers, DuePolicy Due, CaseEventType? CompletedBy, string Guidance);
+    internal readonly record struct RuleProperties(int? Step, PlaybookAction Action, int[] Covers, DuePolicy Due, CaseEventType? CompletedBy, string Guidance, IReadOnlyDictionary<OpeningMatch, string> OpeningGuidance);
 
     public static RuleProperties? Read(string rule, JsonElement? element, List<RuleSetProblem> problems)
     {
@@ -103,13 +103,53 @@ internal static class RulePropertiesReader
             problems.Add(new RuleSetProblem(rule, "Properties.guidance", $"is longer than {PlaybookRuleSet.MaxGuidanceLength} characters"));
         }
 
+        var openingGuidance = ReadOpeningGuidance(rule, JsonMembers.Find(props, "openingGuidance"), problems);
         if (problems.Count != before || action is null || due is null)
         {
             return null;
         }
 
         covers.Sort();
-        return new RuleProperties(step, action.Value, [.. covers], due, completedBy, guidance);
+        return new RuleProperties(step, action.Value, [.. covers], due, completedBy, guidance, openingGuidance);
+    }
+
+    // Optional guidance per match of the latest opening seen, in place of "guidance" when the case has one.
+    private static Dictionary<OpeningMatch, string> ReadOpeningGuidance(string rule, JsonElement? element, List<RuleSetProblem> problems)
+    {
+        var result = new Dictionary<OpeningMatch, string>();
+        switch (element)
+        {
+            case null or { ValueKind: JsonValueKind.Null }:
+                break;
+            case { ValueKind: JsonValueKind.Object } obj:
+                foreach (var property in obj.EnumerateObject())
+                {
+                    var where = "Properties.openingGuidance." + property.Name;
+                    if (!Validation.CaseText.TryParseName<OpeningMatch>(property.Name, out var match))
+                    {
+                        problems.Add(new RuleSetProblem(rule, where, $"is not a known match; use {string.Join(" or ", Enum.GetNames<OpeningMatch>())}"));
+                    }
+                    else if (property.Value.ValueKind != JsonValueKind.String || property.Value.GetString()!.Trim() is not { Length: > 0 } text)
+                    {
+                        problems.Add(new RuleSetProblem(rule, where, "must be the guidance text for that match"));
+                    }
+                    else if (text.Length > PlaybookRuleSet.MaxGuidanceLength)
+                    {
+                        problems.Add(new RuleSetProblem(rule, where, $"is longer than {PlaybookRuleSet.MaxGuidanceLength} characters"));
+                    }
+                    else
+                    {
+                        result[match] = text;
+                    }
+                }
+
+                break;
+            default:
+                problems.Add(new RuleSetProblem(rule, "Properties.openingGuidance", "must be an object such as { \"Reopened\": \"...\", \"Similar\": \"...\" }"));
+                break;
+        }
+
+        return result;
     }
 
     private static DuePolicy? ReadDue(string rule, JsonElement? element, PlaybookAction? action, List<RuleSetProblem> problems)

@@ -186,6 +186,19 @@ internal static class StageSpace
             prefixes.Add([.. followed, new Approached(later.PlusDays(10)), new OfferReceived(later.PlusDays(20), later.PlusDays(30))]);
         }
 
+        // An opening seen at every stage it can arrive in, before and after a follow-up, an approach or an offer.
+        foreach (var match in Enum.GetValues<OpeningMatch>())
+        {
+            var seen = new OpeningSeen(later, "Engineering Manager", match);
+            CaseEvent[] followedUp = [.. path, new FollowUpMade(later, FollowUpOutcome.NoChange)];
+            prefixes.Add([path[0], seen]);
+            prefixes.Add([.. path, seen]);
+            prefixes.Add([.. followedUp, seen]);
+            prefixes.Add([.. path, seen, new FollowUpMade(later, FollowUpOutcome.RoleReopened)]);
+            prefixes.Add([.. followedUp, new Approached(later), seen]);
+            prefixes.Add([.. followedUp, new OfferReceived(later), seen]);
+        }
+
         prefixes.Add([path[0], new Approached(d.PlusDays(3))]);
         prefixes.Add([path[0], new OfferReceived(d.PlusDays(3))]);
         prefixes.Add([.. path, new OfferReceived(d.PlusDays(3))]);
@@ -233,6 +246,7 @@ internal static class StageSpace
             var text = events[i] switch
             {
                 FollowUpMade f => $"FollowUpMade({f.Outcome})",
+                OpeningSeen o => $"OpeningSeen({o.Match})",
                 Closed c => $"Closed({c.Reason})",
                 OfferReceived { RespondBy: not null } => "OfferReceived(respondBy)",
                 FeedbackRecorded { Gaps.Count: not 1 } g => $"FeedbackRecorded({g.Gaps.Count} gaps)",

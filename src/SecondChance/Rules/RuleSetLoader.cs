@@ -214,7 +214,10 @@ internal static class RuleSetLoader
         }
 
         var p = properties.Value;
-        return new PlaybookRule(name, expression, p.Step, p.Action, p.Covers, p.Due, p.CompletedBy, p.Guidance, [.. factsRead], FactsParameter, body);
+        return new PlaybookRule(name, expression, p.Step, p.Action, p.Covers, p.Due, p.CompletedBy, p.Guidance, [.. factsRead], FactsParameter, body)
+        {
+            OpeningGuidance = p.OpeningGuidance,
+        };
     }
 
     private static Expression? ParseExpression(string rule, string expression, ISet<string> factsRead, List<RuleSetProblem> problems)

@@ -24,6 +24,7 @@ internal static class CaseDocumentReader
         [CaseEventType.FollowUpMade] = ["type", "on", "outcome"],
         [CaseEventType.OfferReceived] = ["type", "on", "respondBy"],
         [CaseEventType.Closed] = ["type", "on", "reason"],
+        [CaseEventType.OpeningSeen] = ["type", "on", "title", "url", "match"],
     };
 
     private static readonly string[] PlainEventMembers = ["type", "on"];
@@ -190,6 +191,11 @@ internal static class CaseDocumentReader
                 return errors.Count == before ? new OfferReceived(date, respondBy) : null;
             case CaseEventType.Closed:
                 return RequiredEnum<CloseReason>(item, "reason", path, errors) is { } reason ? new Closed(date, reason) : null;
+            case CaseEventType.OpeningSeen:
+                var title = RequiredString(item, "title", errors, path + ".title");
+                var url = OptionalString(item, "url", path + ".url", errors);
+                var match = RequiredEnum<OpeningMatch>(item, "match", path, errors);
+                return errors.Count == before && title is not null && match is { } m ? new OpeningSeen(date, title, m, url) : null;
             default:
                 return null;
         }
@@ -204,7 +210,7 @@ internal static class CaseDocumentReader
         }
     }
 
-    private static string? RequiredString(JsonElement obj, string name, List<CaseError> errors, string? path = null)
+    internal static string? RequiredString(JsonElement obj, string name, List<CaseError> errors, string? path = null)
     {
         switch (JsonMembers.Find(obj, name))
         {
@@ -219,7 +225,7 @@ internal static class CaseDocumentReader
         }
     }
 
-    private static string? OptionalString(JsonElement obj, string name, string path, List<CaseError> errors)
+    internal static string? OptionalString(JsonElement obj, string name, string path, List<CaseError> errors)
     {
         switch (JsonMembers.Find(obj, name))
         {
@@ -233,7 +239,7 @@ internal static class CaseDocumentReader
         }
     }
 
-    private static LocalDate? RequiredDate(JsonElement obj, string name, string path, List<CaseError> errors)
+    internal static LocalDate? RequiredDate(JsonElement obj, string name, string path, List<CaseError> errors)
     {
         switch (JsonMembers.Find(obj, name))
         {

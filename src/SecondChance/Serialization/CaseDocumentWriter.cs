@@ -70,6 +70,15 @@ internal static class CaseDocumentWriter
             case Closed c:
                 writer.WriteString("reason", c.Reason.ToString());
                 break;
+            case OpeningSeen o:
+                writer.WriteString("title", o.Title);
+                if (o.Url is not null)
+                {
+                    writer.WriteString("url", o.Url);
+                }
+
+                writer.WriteString("match", o.Match.ToString());
+                break;
         }
 
         writer.WriteEndObject();

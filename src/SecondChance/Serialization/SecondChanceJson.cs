@@ -5,6 +5,7 @@ using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using SecondChance.Cases;
 using SecondChance.Decisions;
+using SecondChance.Openings;
 using SecondChance.Validation;
 
 namespace SecondChance.Serialization;
@@ -108,6 +109,40 @@ public static class SecondChanceJson
     /// <param name="element">The parsed JSON.</param>
     /// <returns>The error with the path of the offending value, such as <c>evidence.gap</c>; <see langword="null"/> when all text is valid.</returns>
     public static CaseError? FindInvalidText(JsonElement element) => JsonText.FindInvalid(element, "$");
+
+    /// <summary>
+    /// Reads one job opening (<c>company</c>, <c>title</c>, <c>postedOn</c> and optional <c>level</c>,
+    /// <c>url</c>, <c>location</c>, <c>id</c>), checking it as <see cref="JobOpening.Validate"/> does.
+    /// </summary>
+    /// <param name="json">The opening.</param>
+    /// <param name="opening">The opening read, or <see langword="null"/>.</param>
+    /// <returns>The problems found, each naming its field; empty on success.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    public static IReadOnlyList<CaseError> ParseOpening(string json, out JobOpening? opening)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        opening = null;
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            return ParseOpening(doc.RootElement, out opening);
+        }
+        catch (JsonException ex)
+        {
+            return Malformed(ex).Errors;
+        }
+    }
+
+    /// <summary>Reads one job opening from an already parsed JSON element.</summary>
+    /// <param name="element">The opening.</param>
+    /// <param name="opening">The opening read, or <see langword="null"/>.</param>
+    /// <returns>The problems found, each naming its field; empty on success.</returns>
+    public static IReadOnlyList<CaseError> ParseOpening(JsonElement element, out JobOpening? opening)
+    {
+        var errors = new List<CaseError>();
+        opening = OpeningDocumentReader.Read(element, errors);
+        return errors;
+    }
 
     /// <summary>Writes a case as its JSON document.</summary>
     /// <param name="case">The case.</param>

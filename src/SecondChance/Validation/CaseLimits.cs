@@ -20,6 +20,68 @@ public static class CaseLimits
     /// <summary>The maximum length of an email address, in characters.</summary>
     public const int MaxEmailLength = 254;
 
+    /// <summary>The maximum length of a web address (an opening's <c>url</c>), in characters.</summary>
+    public const int MaxUrlLength = 2000;
+
+    /// <summary>
+    /// Gets whether <paramref name="value"/> is a usable web address: <c>http://</c> or <c>https://</c> (any
+    /// letter case), then a host of ASCII letters, digits, dots and hyphens that neither starts nor ends with a dot,
+    /// an optional port, and the rest without white space or control characters; at most <see cref="MaxUrlLength"/> characters.
+    /// </summary>
+    /// <param name="value">The text to check.</param>
+    /// <returns><see langword="true"/> when it is.</returns>
+    /// <remarks>Allocates nothing, so the engine can check an opening's address on every decision.</remarks>
+    public static bool IsValidUrl(string? value)
+    {
+        if (value is not { Length: > 0 and <= MaxUrlLength })
+        {
+            return false;
+        }
+
+        var text = value.AsSpan();
+        int start;
+        if (text.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            start = 8;
+        }
+        else if (text.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            start = 7;
+        }
+        else
+        {
+            return false;
+        }
+
+        var rest = text[start..];
+        var end = rest.IndexOfAny('/', '?', '#');
+        var authority = end < 0 ? rest : rest[..end];
+        var colon = authority.IndexOf(':');
+        var host = colon < 0 ? authority : authority[..colon];
+        var port = colon < 0 ? ReadOnlySpan<char>.Empty : authority[(colon + 1)..];
+        if (host.IsEmpty || host[0] == '.' || host[^1] == '.' || host[0] == '-' || host.Contains("..", StringComparison.Ordinal)
+            || host.IndexOfAnyExcept(HostCharacters) >= 0
+            || (colon >= 0 && (port.IsEmpty || port.Length > 5 || port.IndexOfAnyExceptInRange('0', '9') >= 0)))
+        {
+            return false;
+        }
+
+        // Printable ASCII other than the space is fine; anything else gets the full check.
+        foreach (var c in text)
+        {
+            if (!IsPrintableAscii(c) && (char.IsWhiteSpace(c) || char.IsControl(c)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> HostCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-");
+
+
     /// <summary>
     /// Gets the earliest date a case may hold (an event, a respond-by date) or be decided on: 1900-01-01.
     /// With <see cref="LatestDate"/> it keeps every due date, window and calendar entry the rules can
@@ -133,6 +195,10 @@ public static class CaseLimits
 
         return c.Contact is not { } contact || (IsValidName(contact.Name) && (contact.Email is null || IsValidEmail(contact.Email)));
     }
+
+    /// <summary>Checks an opening event's fields without building messages: a usable title, a known match and, when given, a usable url.</summary>
+    internal static bool OpeningLooksValid(OpeningSeen opening) =>
+        IsValidName(opening.Title) && (uint)opening.Match <= (uint)OpeningMatch.Similar && (opening.Url is null || IsValidUrl(opening.Url));
 
     /// <summary>Checks one feedback event's gap list without building messages, and counts its gaps.</summary>
     internal static bool GapsLookValid(IReadOnlyList<string>? gaps, out int count)

@@ -172,6 +172,25 @@ internal sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
             case Closed c when !Enum.IsDefined(c.Reason):
                 context.AddFailure(path + ".reason", $"'{c.Reason}' is not a known reason; use one of {CaseText.Names<CloseReason>()}");
                 break;
+            case OpeningSeen o:
+                if (!CaseLimits.IsValidName(o.Title))
+                {
+                    context.AddFailure(path + ".title", string.IsNullOrWhiteSpace(o.Title)
+                        ? "must not be empty"
+                        : $"must be at most {CaseLimits.MaxNameLength} characters (it has {o.Title.Length})");
+                }
+
+                if (!Enum.IsDefined(o.Match))
+                {
+                    context.AddFailure(path + ".match", $"'{o.Match}' is not a known match; use one of {CaseText.Names<OpeningMatch>()}");
+                }
+
+                if (o.Url is not null && !CaseLimits.IsValidUrl(o.Url))
+                {
+                    context.AddFailure(path + ".url", $"'{CaseText.Excerpt(o.Url)}' is not an absolute http or https address of at most {CaseLimits.MaxUrlLength} characters");
+                }
+
+                break;
             case OfferReceived { RespondBy: { } by } o when by < o.On:
                 context.AddFailure(path + ".respondBy", $"must not be before the offer ({Iso.Format(o.On)})");
                 break;

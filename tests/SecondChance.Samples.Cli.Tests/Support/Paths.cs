@@ -14,6 +14,9 @@ public static class Paths
     /// <summary>Gets the bundled NDJSON file of past cases for outcome statistics.</summary>
     public static string Outcomes => Case("outcomes.ndjson");
 
+    /// <summary>Gets the bundled NDJSON file of job openings a board has seen.</summary>
+    public static string Openings => Case("openings.ndjson");
+
     /// <summary>Gets a bundled file under <c>samples/notes</c>.</summary>
     public static string Note(string name) => Path.Combine(Root, "samples", "notes", name);
 

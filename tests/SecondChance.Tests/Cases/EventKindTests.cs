@@ -25,6 +25,8 @@ public class EventKindTests
         new OfferReceived(On),
         new OfferReceived(On, On.PlusDays(5)),
         new Closed(On, CloseReason.TookOtherJob),
+        new OpeningSeen(On, "Engineering Manager", OpeningMatch.Reopened, "https://jobs.example/contoso/42"),
+        new OpeningSeen(On, "Senior Engineering Manager, Payments", OpeningMatch.Similar),
     };
 
     [Fact]
@@ -82,6 +84,7 @@ public class EventKindTests
                 "FollowUpMade" => ", \"outcome\": \"NoChange\"",
                 "OfferReceived" => ", \"respondBy\": \"2026-03-20\"",
                 "Closed" => ", \"reason\": \"Hired\"",
+                "OpeningSeen" => ", \"title\": \"Engineering Manager\", \"match\": \"Reopened\"",
                 _ => "",
             };
             var errors = SecondChanceJson.ParseEvent($"{{ \"type\": \"{type}\", \"on\": \"2026-03-06\"{extra} }}", out var e);
@@ -108,6 +111,7 @@ public class EventKindTests
             NoteSent n => new NoteSent(far, NoteChannel.Letter) with { On = n.On, Channel = n.Channel },
             FollowUpMade u => new FollowUpMade(far, FollowUpOutcome.NoResponse) with { On = u.On, Outcome = u.Outcome },
             Approached a => new Approached(far) with { On = a.On },
+            OpeningSeen o => new OpeningSeen(far, "template", OpeningMatch.Similar) with { On = o.On, Title = o.Title, Match = o.Match, Url = o.Url },
             OfferReceived o => new OfferReceived(far, far.PlusDays(1)) with { On = o.On, RespondBy = o.RespondBy },
             Closed c => new Closed(far, CloseReason.Withdrew) with { On = c.On, Reason = c.Reason },
             _ => throw new InvalidOperationException(e.GetType().Name),

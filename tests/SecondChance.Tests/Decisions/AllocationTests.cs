@@ -15,6 +15,7 @@ public class AllocationTests
         [
             .. HappyPath(call),
             new FollowUpMade(D(2026, 8, 3), FollowUpOutcome.NoChange),
+            new OpeningSeen(D(2026, 8, 20), "Engineering Manager", OpeningMatch.Reopened, "https://jobs.example/contoso/42"),
             new FollowUpMade(D(2026, 9, 1), FollowUpOutcome.NoResponse),
             new Approached(D(2026, 9, 20)),
             new OfferReceived(D(2026, 9, 25)),

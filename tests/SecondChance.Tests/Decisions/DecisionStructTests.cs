@@ -110,6 +110,8 @@ public class DecisionStructTests
                 return (offer.RespondBy ?? Add(offer.On, 2), null, null);
             case "RespondToApproach":
                 return (Add(Latest(CaseEventType.Approached), 1), null, null);
+            case "FollowUpOnOpening":
+                return (Add(Latest(CaseEventType.OpeningSeen), 1), null, null);
             case "AwaitApproach":
                 var followUp = Latest(CaseEventType.FollowUpMade);
                 return (followUp.PlusDays(profile.WaitAfterFollowUpDays), followUp, followUp.PlusDays(profile.WaitAfterFollowUpDays));

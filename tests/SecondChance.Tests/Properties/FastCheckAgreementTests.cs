@@ -239,7 +239,7 @@ public class FastCheckAgreementTests
     }
 
     [Fact]
-    public void Checks_OutOfRangeEnumValues_BothRefuse()
+    public void Checks_OutOfRangeEnumValuesAndBadOpenings_BothRefuse()
     {
         var on = D(2026, 3, 6);
         CaseEvent[] bad =
@@ -251,6 +251,11 @@ public class FastCheckAgreementTests
             new Closed(on, (CloseReason)4),
             new Closed(on, (CloseReason)255),
             new Closed(on, (CloseReason)(-128)),
+            new OpeningSeen(on, "Engineering Manager", (OpeningMatch)2),
+            new OpeningSeen(on, "Engineering Manager", (OpeningMatch)(-1)),
+            new OpeningSeen(on, "", OpeningMatch.Reopened),
+            new OpeningSeen(on, "Engineering Manager", OpeningMatch.Similar, "mailto:pat@contoso.example"),
+            new OpeningSeen(on, "Engineering Manager", OpeningMatch.Similar, "https://jobs.example/" + new string('a', 2000)),
         ];
         foreach (var e in bad)
         {

@@ -31,5 +31,5 @@ public class RulePropertyNameTests
     [Fact]
     public void UnrelatedProperty_ListsTheKnownOnes() =>
         Errors(WithFollowUpProperties("\"guidance\"", "\"colour\": \"red\", \"guidance\"")).Should().Equal(
-            "rule 'FollowUp', Properties.colour: unknown field; the fields here are step, action, covers, due, completedBy, guidance");
+            "rule 'FollowUp', Properties.colour: unknown field; the fields here are step, action, covers, due, completedBy, guidance, openingGuidance");
 }

@@ -36,8 +36,9 @@ public class RuleSetLoadTests
 
         result.Problems.Should().BeEmpty();
         result.RuleSet!.Rules.Select(r => r.Name).Should().Equal(
-            "CaseClosed", "NegotiateOffer", "RespondToApproach", "AwaitApproach", "FollowUp", "SendThankYouNote", "ReaffirmInterest", "ThankAndAsk");
-        PlaybookRuleSet.Default.Rules.Should().OnlyContain(r => r.FactsRead.Count == 1);
+            "CaseClosed", "NegotiateOffer", "RespondToApproach", "FollowUpOnOpening", "AwaitApproach", "FollowUp", "SendThankYouNote", "ReaffirmInterest", "ThankAndAsk");
+        PlaybookRuleSet.Default.Rules.Where(r => r.Name != "FollowUpOnOpening").Should().OnlyContain(r => r.FactsRead.Count == 1);
+        PlaybookRuleSet.Default.Rules.Single(r => r.Name == "FollowUpOnOpening").FactsRead.Should().Equal("Approached", "OfferReceived", "OpeningSinceFollowUp");
     }
 
     // The public proof of concept for CVE-2024-51417 and other reflection paths.
@@ -205,7 +206,7 @@ public class RuleSetLoadTests
         engine.Decide(exec with { Level = JobLevel.MiddleManagement }, D(2026, 9, 8)).Next.Rule.Should().Be("AwaitApproach");
         engine.Decide(New(new JobLevel("Contractor"), note), D(2026, 3, 9)).Next.Should().BeEquivalentTo(new { Rule = "ContractorQuickFollowUp", DueOn = D(2026, 5, 6) });
         engine.Decide(New(JobLevel.MiddleManagement, note), D(2026, 3, 9)).Next.DueOn.Should().Be(D(2026, 8, 6));
-        result.RuleSet!.Rules.Should().HaveCount(10);
+        result.RuleSet!.Rules.Should().HaveCount(11);
     }
 
     [Fact]
@@ -228,7 +229,7 @@ public class RuleSetLoadTests
         var result = PlaybookRuleSet.Load(node.ToJsonString());
 
         result.Succeeded.Should().BeTrue(string.Join("\n", result.Problems));
-        result.RuleSet!.Rules.Should().HaveCount(7);
+        result.RuleSet!.Rules.Should().HaveCount(8);
     }
 
     [Fact]

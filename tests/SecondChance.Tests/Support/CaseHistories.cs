@@ -31,11 +31,13 @@ internal static class CaseHistories
 
     private static readonly string[] Gaps = ["has not led a team of 10 or more", "little cloud experience"];
 
+    private static readonly string[] Titles = ["Engineering Manager", "Senior Engineering Manager, Payments", "Ingénieur logiciel"];
+
     private static readonly string[] Zones = ["UTC", "America/Los_Angeles", "Pacific/Auckland", "Asia/Kolkata", "Europe/London"];
 
     /// <summary>A history in the playbook's order with random skips and gaps, optionally closed.</summary>
     public static readonly Gen<CaseEvent[]> ValidHistory =
-        Gen.Select(Gen.Int[0, 6000], Gen.Int[0, 120].Array[10], Gen.Bool.Array[9], Gen.Int[0, 4], Gen.Int[0, 3], Gen.Int[0, 3], Gen.Int[0, 9])
+        Gen.Select(Gen.Int[0, 6000], Gen.Int[0, 120].Array[10], Gen.Bool.Array[10], Gen.Int[0, 4], Gen.Int[0, 3], Gen.Int[0, 3], Gen.Int[0, 10])
             .Select((start, gaps, keep, close, channel, outcome, upTo) =>
             {
                 var on = new LocalDate(2019, 12, 28).PlusDays(start);
@@ -46,6 +48,7 @@ internal static class CaseHistories
                     d => new InterestReaffirmed(d),
                     d => new NoteSent(d, (NoteChannel)(channel % 3)),
                     d => new FollowUpMade(d, (FollowUpOutcome)outcome),
+                    d => new OpeningSeen(d, Titles[outcome % Titles.Length], (OpeningMatch)(outcome % 2), outcome % 3 == 0 ? null : "https://jobs.example/contoso/" + outcome),
                     d => new FollowUpMade(d, (FollowUpOutcome)((outcome + 1) % 4)),
                     d => new FollowUpMade(d, FollowUpOutcome.NoChange),
                     d => new Approached(d),
@@ -85,6 +88,8 @@ internal static class CaseHistories
         14 => null,
         15 => new NoteSent(on, (NoteChannel)(99 + e)),
         16 => new Closed(on, (CloseReason)(-1 - e)),
+        17 => new OpeningSeen(on, by < 0 ? " " : by == 1 ? new string('t', 201) : "Engineering Manager", (OpeningMatch)(e % 3), by == 0 ? "ftp://jobs.example/1" : by == 2 ? "jobs.example/1" : null),
+        18 => new OpeningSeen(on, "Engineering Manager", OpeningMatch.Similar, "https://jobs.example/contoso/7"),
         _ => new FeedbackRecorded(on, ["gap one", "gap two"]),
     };
 
@@ -106,7 +111,7 @@ internal static class CaseHistories
 
     /// <summary>A valid history with one structural mistake of the kinds the fast check must catch.</summary>
     public static readonly Gen<CaseEvent?[]> MutatedHistory =
-        Gen.Select(ValidHistory, Gen.Int[0, 17], Gen.Int[0, 100])
+        Gen.Select(ValidHistory, Gen.Int[0, 19], Gen.Int[0, 100])
             .Select<CaseEvent[], int, int, CaseEvent?[]>((valid, mutation, r) =>
             {
                 var events = valid.Cast<CaseEvent?>().ToList();
@@ -141,6 +146,8 @@ internal static class CaseHistories
                         break;
                     case 15: events.Add(new FeedbackRecorded(last, [r % 2 == 0 ? "\u2003" : ""])); break;
                     case 16: events.Clear(); break;
+                    case 17: events.Add(new OpeningSeen(last, r % 2 == 0 ? "" : "Engineering Manager", OpeningMatch.Reopened, r % 2 == 0 ? null : "not a url")); break;
+                    case 18: events.Add(new OpeningSeen(last, "Engineering Manager", (OpeningMatch)(2 + (r % 5)))); break;
                     default: events.Add(new Approached(new LocalDate(last.Year + 1, 1, 1))); events.Add(new Closed(new LocalDate(last.Year, 12, 31), CloseReason.NoOpening)); break;
                 }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SecondChance.Validation;
 
-namespace SecondChance.Serialization;
+namespace SecondChance.Validation;
 
 /// <summary>
 /// Finds strings in parsed JSON that are not text: JSON may escape half of a UTF-16 surrogate pair
