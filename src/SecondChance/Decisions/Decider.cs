@@ -60,7 +60,7 @@ internal sealed class Decider
 
         var facts = t_facts ??= new CaseFacts();
         var todayKey = DateKey.Of(today);
-        if (!CaseFold.Fold(ref facts.State, events, events.Count, level) || facts.State.LastEventKey > todayKey || !CaseLimits.IsKeyInRange(todayKey))
+        if (!CaseFold.Fold(ref facts.State, events, events.Count, level) || facts.State.LastEventKey > todayKey || !DateKey.IsInCaseRange(todayKey))
         {
             return Invalid(@case, today);
         }

@@ -74,7 +74,7 @@ internal static class CaseFold
             var type = e.Type;
             var on = e.On;
             var key = DateKey.Of(on);
-            malformed |= (key < previous) | ((present & ClosedBit) != 0) | ((type == CaseEventType.Notified) & (i != 0)) | !CaseLimits.IsKeyInRange(key);
+            malformed |= (key < previous) | ((present & ClosedBit) != 0) | ((type == CaseEventType.Notified) & (i != 0)) | !DateKey.IsInCaseRange(key);
             previous = key;
             present |= 1 << (int)type;
             latest[(int)type] = on;
@@ -95,7 +95,7 @@ internal static class CaseFold
                     break;
                 case CaseEventType.OfferReceived:
                     respondBy = Unsafe.As<OfferReceived>(e).RespondBy;
-                    malformed |= respondBy is { } by && (DateKey.Of(by) < key || !CaseLimits.IsKeyInRange(DateKey.Of(by)));
+                    malformed |= respondBy is { } by && (DateKey.Of(by) < key || !DateKey.IsInCaseRange(DateKey.Of(by)));
                     break;
                 case CaseEventType.Closed:
                     closedReason = Index((int)Unsafe.As<Closed>(e).Reason, ReasonCount, ref malformed);

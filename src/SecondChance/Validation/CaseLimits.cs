@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using NodaTime;
 using SecondChance.Cases;
-using SecondChance.Engine;
 
 namespace SecondChance.Validation;
 
@@ -92,17 +91,10 @@ public static class CaseLimits
     /// <summary>Gets the latest date a case may hold or be decided on: 2999-12-31.</summary>
     public static LocalDate LatestDate { get; } = new(2999, 12, 31);
 
-    internal static readonly int EarliestKey = DateKey.Of(EarliestDate);
-
-    internal static readonly int LatestKey = DateKey.Of(LatestDate);
-
     /// <summary>Gets whether <paramref name="date"/> is from <see cref="EarliestDate"/> to <see cref="LatestDate"/>.</summary>
     /// <param name="date">The date to check.</param>
     /// <returns><see langword="true"/> when it is in range.</returns>
-    public static bool IsInDateRange(LocalDate date) => IsKeyInRange(DateKey.Of(date));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool IsKeyInRange(int key) => (uint)(key - EarliestKey) <= (uint)(LatestKey - EarliestKey);
+    public static bool IsInDateRange(LocalDate date) => date >= EarliestDate && date <= LatestDate;
 
     /// <summary>
     /// Gets whether <paramref name="value"/> is a usable name: at most <see cref="MaxNameLength"/> characters,
