@@ -38,7 +38,8 @@ public class CaseLimitsReferenceTests
     }
 
     private static bool ReferenceText(string? value, int max) =>
-        value is { Length: > 0 } && value.Length <= max && !value.All(char.IsWhiteSpace);
+        value is { Length: > 0 } && value.Length <= max
+        && value.Any(c => !char.IsWhiteSpace(c) && !char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format);
 
     private const string Letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private const string Digits = "0123456789";
@@ -304,9 +305,10 @@ public class CaseLimitsReferenceTests
     [InlineData("  Alex  ", true, true)] // surrounding spaces do not make it blank
     [InlineData("\u00a0Alex", true, true)] // a non-ASCII space first, then a letter
     [InlineData("é", true, true)] // a single non-ASCII letter
-    [InlineData("\u007f", true, true)] // DEL is not white space
-    [InlineData("\u0001", true, true)] // nor is SOH
-    [InlineData("\u200b", true, true)] // nor the zero-width space
+    [InlineData("\u007f", false, false)] // DEL is not white space, but shows nothing
+    [InlineData("\u0001", false, false)] // nor does SOH
+    [InlineData("\u200b", false, false)] // nor the zero-width space
+    [InlineData("\u200bA", true, true)] // one visible character is enough
     [InlineData("", false, false)] // empty
     [InlineData(" ", false, false)] // one space
     [InlineData("\t\r\n", false, false)] // ASCII white space
