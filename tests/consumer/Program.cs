@@ -48,7 +48,7 @@ using (var zip = ZipFile.OpenRead(nupkg))
     Check(repository?.Attribute("url") is not null && repository.Attribute("commit") is not null, "repository URL and commit are recorded (SourceLink)");
     var dependencies = meta.Descendants(ns + "dependency").Select(d => (string)d.Attribute("id")!).Order(StringComparer.Ordinal).ToArray();
     Check(
-        dependencies.SequenceEqual(["FluentValidation", "Microsoft.Extensions.DependencyInjection.Abstractions", "NodaTime", "NodaTime.Serialization.SystemTextJson", "RulesEngine"]),
+        dependencies.SequenceEqual(["FluentValidation", "FuzzySharp", "Microsoft.Extensions.Configuration.Abstractions", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Options", "NodaTime", "NodaTime.Serialization.SystemTextJson", "RulesEngine"]),
         "dependencies are exactly the ones the library uses: " + string.Join(", ", dependencies));
 }
 
