@@ -60,21 +60,12 @@ public static class CaseLimits
         var port = colon < 0 ? ReadOnlySpan<char>.Empty : authority[(colon + 1)..];
         if (host.IsEmpty || host[0] == '.' || host[^1] == '.' || host[0] == '-' || host.Contains("..", StringComparison.Ordinal)
             || host.IndexOfAnyExcept(HostCharacters) >= 0
-            || (colon >= 0 && (port.IsEmpty || port.Length > 5 || port.IndexOfAnyExceptInRange('0', '9') >= 0)))
+            || (colon >= 0 && (port.IsEmpty || port.Length > 5 || !IsAsciiDigits(port))))
         {
             return false;
         }
 
-        // Printable ASCII other than the space is fine; anything else gets the full check.
-        foreach (var c in text)
-        {
-            if (!IsPrintableAscii(c) && (char.IsWhiteSpace(c) || char.IsControl(c)))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return HasNoSpaceOrControl(text);
     }
 
     private static readonly System.Buffers.SearchValues<char> HostCharacters =
@@ -131,8 +122,20 @@ public static class CaseLimits
             return false;
         }
 
-        // One plain pass: printable ASCII other than the space is neither white space nor a control
-        // character. (IndexOfAnyExceptInRange allocates on each call here, which a sweep must not.)
+        if (!HasNoSpaceOrControl(text))
+        {
+            return false;
+        }
+
+        var domain = text[(at + 1)..];
+        var dot = domain.IndexOf('.');
+        return dot > 0 && domain[^1] != '.' && !domain.Contains("..", StringComparison.Ordinal);
+    }
+
+    // One plain pass shared by the email and url checks: printable ASCII other than the space is neither
+    // white space nor a control character. (IndexOfAnyExceptInRange allocates on each call here, which a sweep must not.)
+    private static bool HasNoSpaceOrControl(ReadOnlySpan<char> text)
+    {
         foreach (var c in text)
         {
             if (!IsPrintableAscii(c) && (char.IsWhiteSpace(c) || char.IsControl(c)))
@@ -141,9 +144,20 @@ public static class CaseLimits
             }
         }
 
-        var domain = text[(at + 1)..];
-        var dot = domain.IndexOf('.');
-        return dot > 0 && domain[^1] != '.' && !domain.Contains("..", StringComparison.Ordinal);
+        return true;
+    }
+
+    private static bool IsAsciiDigits(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
