@@ -49,8 +49,14 @@ public interface ICaseStore
     /// <summary>Streams all a tenant's cases with their ids and versions, one row at a time.</summary>
     IAsyncEnumerable<StoredCase> AllAsync(string tenant, CancellationToken cancellationToken);
 
-    /// <summary>Streams the documents of all a tenant's cases, one row at a time.</summary>
-    IAsyncEnumerable<string> DocumentsAsync(string tenant, CancellationToken cancellationToken);
+    /// <summary>Streams the documents of all a tenant's cases, one row at a time: <see cref="AllAsync"/> without ids and versions.</summary>
+    async IAsyncEnumerable<string> DocumentsAsync(string tenant, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var stored in AllAsync(tenant, cancellationToken).WithCancellation(cancellationToken))
+        {
+            yield return stored.Document;
+        }
+    }
 
     /// <summary>
     /// Recomputes the derived columns of a tenant's cases that were computed with other rules (the

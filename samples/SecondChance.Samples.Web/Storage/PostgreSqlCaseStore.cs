@@ -323,18 +323,6 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
     }
 
     /// <inheritdoc/>
-    public async IAsyncEnumerable<string> DocumentsAsync(string tenant, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await using var command = _source.CreateCommand("SELECT document FROM cases WHERE tenant = @tenant;");
-        command.Parameters.AddWithValue("tenant", tenant);
-        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            yield return reader.GetString(0);
-        }
-    }
-
-    /// <inheritdoc/>
     /// <remarks>A case written meanwhile by a host with these rules already has them and is left alone.</remarks>
     public int RefreshDerived(string tenant, string rules, Func<string, CaseRow?> derive)
     {

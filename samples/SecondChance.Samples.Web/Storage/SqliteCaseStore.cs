@@ -275,20 +275,6 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     }
 
     /// <inheritdoc/>
-    public async IAsyncEnumerable<string> DocumentsAsync(string tenant, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var session = new SqliteSession(_connectionString, _options);
-        await using var command = session.Connection.CreateCommand();
-        command.CommandText = "SELECT document FROM cases WHERE tenant = $tenant;";
-        command.Parameters.AddWithValue("$tenant", tenant);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            yield return reader.GetString(0);
-        }
-    }
-
-    /// <inheritdoc/>
     public int RefreshDerived(string tenant, string rules, Func<string, CaseRow?> derive)
     {
         ArgumentNullException.ThrowIfNull(derive);
