@@ -51,16 +51,19 @@ internal static class CaseFold
             state.Level = level;
         }
 
+        // The facts that one event sets (usually once per case) go straight into the state: kept in locals
+        // beside the loop's own, they outnumbered the registers and were spilled to the stack on every event.
+        state.Latest = default;
+        state.LastFollowUpOutcome = state.ClosedReason = state.NoteChannel = state.LastOpeningMatch = -1;
+        state.OpeningSinceFollowUp = false;
+        state.RespondBy = null;
+        state.GapCount = 0;
+        state.FollowUpCount = 0;
+
         // The checks accumulate into one flag instead of branching, so a well-formed history (the usual
         // case) costs no mispredicted branch but the switch on the event type.
-        FactsState.EventDates latest = default;
-        sbyte lastFollowUpOutcome = -1, closedReason = -1, noteChannel = -1, lastOpeningMatch = -1;
-        var openingPending = false;
-        NodaTime.LocalDate? respondBy = null;
-        var gapCount = 0;
         var malformed = events.IsEmpty;
         var present = 0;
-        var followUps = 0;
         var previous = int.MinValue;
         for (var i = 0; i < events.Length; i++)
         {
@@ -77,48 +80,39 @@ internal static class CaseFold
             malformed |= (key < previous) | ((present & ClosedBit) != 0) | ((type == CaseEventType.Notified) & (i != 0)) | !DateKey.IsInCaseRange(key);
             previous = key;
             present |= 1 << (int)type;
-            latest[(int)type] = on;
+            state.Latest[(int)type] = on;
 
             // Type is the stored tag of the sealed event classes, so each cast below cannot fail.
             switch (type)
             {
                 case CaseEventType.FeedbackRecorded:
-                    malformed |= !CaseLimits.GapsLookValid(Unsafe.As<FeedbackRecorded>(e).Gaps, out gapCount);
+                    malformed |= !CaseLimits.GapsLookValid(Unsafe.As<FeedbackRecorded>(e).Gaps, out state.GapCount);
                     break;
                 case CaseEventType.NoteSent:
-                    noteChannel = Index((int)Unsafe.As<NoteSent>(e).Channel, ChannelCount, ref malformed);
+                    state.NoteChannel = Index((int)Unsafe.As<NoteSent>(e).Channel, ChannelCount, ref malformed);
                     break;
                 case CaseEventType.FollowUpMade:
-                    followUps++;
-                    openingPending = false;
-                    lastFollowUpOutcome = Index((int)Unsafe.As<FollowUpMade>(e).Outcome, OutcomeCount, ref malformed);
+                    state.FollowUpCount++;
+                    state.OpeningSinceFollowUp = false;
+                    state.LastFollowUpOutcome = Index((int)Unsafe.As<FollowUpMade>(e).Outcome, OutcomeCount, ref malformed);
                     break;
                 case CaseEventType.OfferReceived:
-                    respondBy = Unsafe.As<OfferReceived>(e).RespondBy;
+                    var respondBy = state.RespondBy = Unsafe.As<OfferReceived>(e).RespondBy;
                     malformed |= respondBy is { } by && (DateKey.Of(by) < key || !DateKey.IsInCaseRange(DateKey.Of(by)));
                     break;
                 case CaseEventType.Closed:
-                    closedReason = Index((int)Unsafe.As<Closed>(e).Reason, ReasonCount, ref malformed);
+                    state.ClosedReason = Index((int)Unsafe.As<Closed>(e).Reason, ReasonCount, ref malformed);
                     break;
                 case CaseEventType.OpeningSeen:
                     var opening = Unsafe.As<OpeningSeen>(e);
                     malformed |= !CaseLimits.OpeningLooksValid(opening);
-                    lastOpeningMatch = Index((int)opening.Match, OpeningMatchCount, ref malformed);
-                    openingPending = true;
+                    state.LastOpeningMatch = Index((int)opening.Match, OpeningMatchCount, ref malformed);
+                    state.OpeningSinceFollowUp = true;
                     break;
             }
         }
 
         state.Present = present;
-        state.Latest = latest;
-        state.LastFollowUpOutcome = lastFollowUpOutcome;
-        state.ClosedReason = closedReason;
-        state.NoteChannel = noteChannel;
-        state.LastOpeningMatch = lastOpeningMatch;
-        state.OpeningSinceFollowUp = openingPending;
-        state.RespondBy = respondBy;
-        state.GapCount = gapCount;
-        state.FollowUpCount = followUps;
         state.EventCount = events.Length;
         var hasLast = !events.IsEmpty && events[^1] is not null;
         state.LastEvent = hasLast ? (sbyte)events[^1].Type : (sbyte)-1;
