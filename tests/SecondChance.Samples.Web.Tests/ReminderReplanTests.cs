@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using SecondChance.Samples.Web.Storage;
+using SecondChance.Samples.Web.Tenancy;
 using SecondChance.Samples.Web.Tests.Support;
 using SecondChance.Serialization;
 
@@ -43,7 +45,7 @@ public class ReminderReplanTests
         try
         {
             await using var receiver = await WebhookReceiver.StartAsync();
-            await StoreBeforeTheOutbox(directory, ("planned", NoteSent), ("due", DueNow));
+            await StoreBeforeTheOutbox(directory, ("planned", NoteSent, "2026-08-03"), ("due", DueNow, "2026-03-10"));
 
             using (var first = Host(directory, receiver.Url))
             {
@@ -130,9 +132,16 @@ public class ReminderReplanTests
         return new WebAppFactory(directory, settings, storage: Storage);
     }
 
-    // Writes a database as the version before the outbox left it, holding the given cases of acme.
-    private async Task StoreBeforeTheOutbox(string directory, params (string Id, string Json)[] cases)
+    // Writes a database as the version before the outbox left it, holding the given cases of acme as derived with
+    // today's rules (so only the upgrade, not a change of rules, can make the start look at them again).
+    private async Task StoreBeforeTheOutbox(string directory, params (string Id, string Json, string NextDue)[] cases)
     {
+        string rules;
+        using (var probe = new WebAppFactory())
+        {
+            rules = probe.Services.GetRequiredService<TenantDirectory>().For("acme").Fingerprint;
+        }
+
         var connectionString = TestPostgres.Settings(Storage, directory)["ConnectionStrings:SecondChance"]!;
         var migrations = Storage == TestStorage.Sqlite ? SqliteCaseStore.Migrations : PostgreSqlCaseStore.Migrations;
         var previous = migrations.First(m => m.Script.Contains("CREATE TABLE reminder_outbox", StringComparison.Ordinal)).Version - 1;
@@ -149,15 +158,15 @@ public class ReminderReplanTests
 
         using var factory = new WebAppFactory(directory, storage: Storage);
         await using var connection = factory.OpenDatabase();
-        foreach (var (id, json) in cases)
+        foreach (var (id, json, nextDue) in cases)
         {
             var @case = SecondChanceJson.ParseCase(json).Case!;
             await using var insert = connection.CreateCommand();
             insert.CommandText = """
                 INSERT INTO cases (tenant, id, version, document, candidate, company, next_due, rules, time_zone)
-                VALUES ('acme', @id, 1, @document, @candidate, @company, NULL, 'rules of the old version', 'UTC');
+                VALUES ('acme', @id, 1, @document, @candidate, @company, @next_due, @rules, 'UTC');
                 """;
-            foreach (var (name, value) in new[] { ("@id", id), ("@document", SecondChanceJson.Serialize(@case)), ("@candidate", @case.Candidate), ("@company", @case.Company) })
+            foreach (var (name, value) in new[] { ("@id", id), ("@document", SecondChanceJson.Serialize(@case)), ("@candidate", @case.Candidate), ("@company", @case.Company), ("@next_due", nextDue), ("@rules", rules) })
             {
                 var parameter = insert.CreateParameter();
                 parameter.ParameterName = name;
