@@ -165,7 +165,7 @@ public abstract class OutboxContractTests : IDisposable
     [Fact]
     public async Task DatabaseAtTheSchemaVersionBeforeTheOutbox_WithACase_MigratesToThisOne_KeepingTheCase()
     {
-        var connectionString = MigrateToTheVersionBeforeTheOutbox();
+        var connectionString = Database.MigrateToTheVersionBeforeTheOutbox(Storage, _directory);
 
         await using (var old = Connect(connectionString))
         {
@@ -193,7 +193,7 @@ public abstract class OutboxContractTests : IDisposable
     [Fact]
     public async Task DatabaseBeforeTheOutbox_WithCases_GetsTheirRemindersAtTheFirstRefresh_AndOnlyThen()
     {
-        var connectionString = MigrateToTheVersionBeforeTheOutbox();
+        var connectionString = Database.MigrateToTheVersionBeforeTheOutbox(Storage, _directory);
         await using (var old = Connect(connectionString))
         {
             await using var insert = old.CreateCommand();
@@ -286,26 +286,6 @@ public abstract class OutboxContractTests : IDisposable
         var npgsql = Npgsql.NpgsqlDataSource.Create(postgres.ConnectionString);
         _disposables.Add(npgsql);
         return (postgres, new PostgreSqlReminderOutbox(npgsql));
-    }
-
-    // Builds the database as the version before the outbox left it; returns its connection string.
-    private string MigrateToTheVersionBeforeTheOutbox()
-    {
-        var connectionString = TestPostgres.Settings(Storage, _directory)["ConnectionStrings:SecondChance"]!;
-        var migrations = Storage == TestStorage.Sqlite ? SqliteCaseStore.Migrations : PostgreSqlCaseStore.Migrations;
-        var previous = migrations.First(m => m.Script.Contains("CREATE TABLE reminder_outbox", StringComparison.Ordinal)).Version - 1;
-        if (Storage == TestStorage.Sqlite)
-        {
-            SqliteConnection.ClearAllPools();
-            SchemaMigrator.Upgrade(DbUp.DeployChanges.To.SqliteDatabase(connectionString),
-                migrations.Where(m => m.Version <= previous).Select(m => m with { Script = m.Script + $"\nPRAGMA user_version = {m.Version};" }), "old");
-        }
-        else
-        {
-            SchemaMigrator.Upgrade(DbUp.DeployChanges.To.PostgresqlDatabase(connectionString), migrations.Where(m => m.Version <= previous), "old");
-        }
-
-        return connectionString;
     }
 
     private DbConnection Connect(string connectionString)

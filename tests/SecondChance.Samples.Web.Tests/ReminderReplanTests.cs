@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using SecondChance.Samples.Web.Storage;
 using SecondChance.Samples.Web.Tenancy;
@@ -142,39 +141,17 @@ public class ReminderReplanTests
             rules = probe.Services.GetRequiredService<TenantDirectory>().For("acme").Fingerprint;
         }
 
-        var connectionString = TestPostgres.Settings(Storage, directory)["ConnectionStrings:SecondChance"]!;
-        var migrations = Storage == TestStorage.Sqlite ? SqliteCaseStore.Migrations : PostgreSqlCaseStore.Migrations;
-        var previous = migrations.First(m => m.Script.Contains("CREATE TABLE reminder_outbox", StringComparison.Ordinal)).Version - 1;
-        var steps = migrations.Where(m => m.Version <= previous);
-        if (Storage == TestStorage.Sqlite)
-        {
-            SchemaMigrator.Upgrade(DbUp.DeployChanges.To.SqliteDatabase(connectionString), steps.Select(m => m with { Script = m.Script + $"\nPRAGMA user_version = {m.Version};" }), "old");
-            SqliteConnection.ClearAllPools();
-        }
-        else
-        {
-            SchemaMigrator.Upgrade(DbUp.DeployChanges.To.PostgresqlDatabase(connectionString), steps, "old");
-        }
-
+        Database.MigrateToTheVersionBeforeTheOutbox(Storage, directory);
         using var factory = new WebAppFactory(directory, storage: Storage);
-        await using var connection = factory.OpenDatabase();
         foreach (var (id, json, nextDue) in cases)
         {
             var @case = SecondChanceJson.ParseCase(json).Case!;
-            await using var insert = connection.CreateCommand();
-            insert.CommandText = """
+            await Database.Scalar(factory, """
                 INSERT INTO cases (tenant, id, version, document, candidate, company, next_due, rules, time_zone)
                 VALUES ('acme', @id, 1, @document, @candidate, @company, @next_due, @rules, 'UTC');
-                """;
-            foreach (var (name, value) in new[] { ("@id", id), ("@document", SecondChanceJson.Serialize(@case)), ("@candidate", @case.Candidate), ("@company", @case.Company), ("@next_due", nextDue), ("@rules", rules) })
-            {
-                var parameter = insert.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = value;
-                insert.Parameters.Add(parameter);
-            }
-
-            await insert.ExecuteNonQueryAsync();
+                """,
+                ("@id", id), ("@document", SecondChanceJson.Serialize(@case)), ("@candidate", @case.Candidate), ("@company", @case.Company),
+                ("@next_due", nextDue), ("@rules", rules));
         }
     }
 
