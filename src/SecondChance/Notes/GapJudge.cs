@@ -148,9 +148,9 @@ public static partial class GapJudge
         var cues = Cues(text, tokens);
         var hits = Hits(wanted, tokens);
         var ownCue = Array.FindIndex(cues, c => c == Cue.Own);
-        var prompt = NoteValidator.PromptPattern().Match(text);
+        var prompt = NotePrompts.First(text);
         var claimHit = hits.FirstOrDefault(h => Owner(tokens, cues, h.First, h.Last) == Cue.Own);
-        claimHit ??= hits.FirstOrDefault(h => Owner(tokens, cues, h.First, h.Last) == Cue.None && (ownCue >= 0 || prompt.Success));
+        claimHit ??= hits.FirstOrDefault(h => Owner(tokens, cues, h.First, h.Last) == Cue.None && (ownCue >= 0 || prompt is not null));
         var excerpt = Shorten(paragraph.Trim());
 
         string? concept;
@@ -160,7 +160,7 @@ public static partial class GapJudge
         {
             concept = claimHit.Concept;
             matched = text[tokens[claimHit.First].Start..tokens[claimHit.Last].End];
-            claim = ClaimCue(tokens, cues, claimHit) is { } at ? tokens[at].Surface : ownCue >= 0 ? tokens[ownCue].Surface : prompt.Value;
+            claim = ClaimCue(tokens, cues, claimHit) is { } at ? tokens[at].Surface : ownCue >= 0 ? tokens[ownCue].Surface : prompt;
         }
         else if (quoted && wanted.Theme is not null)
         {
