@@ -19,6 +19,9 @@ internal static class RuleSetLoader
 
     private static RuleExpressionParser Parser => t_parser ??= new RuleExpressionParser(new ReSettings());
 
+    /// <summary>The message for a name or text made only of control, zero-width or other invisible characters.</summary>
+    internal const string InvisibleName = "must hold visible characters, not only control or zero-width ones";
+
     /// <summary>The workflow members read here; <c>RuleExpressionType</c> must say lambda, <c>WorkflowsToInject</c> may name only the default rules.</summary>
     private static readonly string[] WorkflowMembers = ["WorkflowName", "WorkflowsToInject", "RuleExpressionType", "Rules"];
 
@@ -84,6 +87,10 @@ internal static class RuleSetLoader
             if (string.IsNullOrWhiteSpace(workflowName))
             {
                 problems.Add(new RuleSetProblem(null, "WorkflowName", "is required"));
+            }
+            else if (!CaseLimits.HasVisibleCharacter(workflowName))
+            {
+                problems.Add(new RuleSetProblem(null, "WorkflowName", InvisibleName));
             }
 
             if (JsonMembers.Find(root, "Rules") is not { ValueKind: JsonValueKind.Array } rulesElement)
@@ -230,6 +237,12 @@ internal static class RuleSetLoader
         if (name.Length == 0)
         {
             problems.Add(new RuleSetProblem(null, where + ".RuleName", "is required"));
+            return null;
+        }
+
+        if (!CaseLimits.HasVisibleCharacter(name))
+        {
+            problems.Add(new RuleSetProblem(null, where + ".RuleName", InvisibleName));
             return null;
         }
 

@@ -270,6 +270,21 @@ public class RuleSetLoadTests
             .Should().ContainSingle().Which.Should().StartWith($"workflow, {where}: ").And.Contain(says);
 
     [Fact]
+    public void RuleName_OnlyControlOrZeroWidthCharacters_IsAProblem() =>
+        Problems(Workflow(Closed, Rule("\\u200b\\u0007", "facts.Notified"))).Should().ContainSingle()
+            .Which.Should().Be("workflow, Rules[1].RuleName: must hold visible characters, not only control or zero-width ones");
+
+    [Fact]
+    public void WorkflowName_OnlyZeroWidthCharacters_IsAProblem() =>
+        Problems(Workflow(Closed, Rule("Thank", "facts.Notified")).Replace("\"Custom\"", "\"\\u200b\\u2060\"", StringComparison.Ordinal)).Should().ContainSingle()
+            .Which.Should().Be("workflow, WorkflowName: must hold visible characters, not only control or zero-width ones");
+
+    [Fact]
+    public void Guidance_OnlyZeroWidthCharacters_IsAProblem() =>
+        Problems(Workflow(Closed, Rule("Thank", "facts.Notified", """{ "step": 1, "action": "ThankAndAskWhereShort", "covers": [1, 2, 3], "due": { "policy": "OnEventDate", "anchor": "Notified" }, "guidance": "\u200b\u200d" }""")))
+            .Should().ContainSingle().Which.Should().Be("rule 'Thank', Properties.guidance: must hold visible characters, not only control or zero-width ones");
+
+    [Fact]
     public void NotEvaluatedMembers_Empty_AreAccepted()
     {
         var rule = Rule("Thank", "facts.Notified").TrimEnd().TrimEnd('}') + """, "LocalParams": [], "Actions": null, "SuccessEvent": "", "ErrorMessage": null, "Enabled": true }""";
