@@ -18,6 +18,11 @@ internal sealed class CliSession
 
     public CliSession(TextReader stdin, TextWriter stdout, TextWriter stderr, IClock clock, CliTerminal terminal, IAnsiConsole? console = null)
     {
+        if (console is not null)
+        {
+            Presentation.TerminalText.Attach(console);
+        }
+
         _console = console;
         Stdin = stdin;
         Stdout = stdout;
@@ -52,7 +57,7 @@ internal sealed class CliSession
     /// <exception cref="InvalidInputException">The rule file does not load.</exception>
     public PlaybookEngine Engine => _engine ??= new PlaybookEngine(new PlaybookOptions { RuleSet = LoadRuleSet() });
 
-    /// <summary>Gets a console for standard output: colour on a terminal, plain text otherwise or under <c>NO_COLOR</c>.</summary>
+    /// <summary>Gets a console for standard output: colour on a terminal, plain text otherwise or under <c>NO_COLOR</c>; either way, control characters from input are shown as escapes (<see cref="Presentation.TerminalText"/>).</summary>
     public IAnsiConsole Console => _console ??= CreateConsole();
 
     /// <summary>Returns "today" for a case: the <c>--today</c> date, or the clock's date in the case's time zone.</summary>
@@ -195,6 +200,7 @@ internal sealed class CliSession
 
         // Redirected output is laid out for an 80-column reader; a terminal gets its own width, capped for readability.
         console.Profile.Width = Math.Min(Terminal.Width ?? 80, MaxWidth);
+        Presentation.TerminalText.Attach(console);
         return console;
     }
 }
