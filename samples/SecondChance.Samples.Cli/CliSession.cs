@@ -131,29 +131,35 @@ internal sealed class CliSession
     }
 
     /// <summary>Reads a text file the user named line by line, skipping blank lines, with 1-based line numbers.</summary>
-    /// <exception cref="InvalidInputException">The file is missing or cannot be read.</exception>
+    /// <exception cref="InvalidInputException">The file is missing or cannot be read, or a line is longer than <see cref="BoundedLineReader.DefaultMaxLength"/> characters (it is never held in memory).</exception>
     public static async IAsyncEnumerable<(long Number, string Line)> ReadLinesAsync(string path, string what, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = OpenText(path, what);
+        using var file = OpenText(path, what);
+        var reader = new BoundedLineReader(file, BoundedLineReader.DefaultMaxLength);
         var number = 0L;
         while (true)
         {
-            string? line;
+            BoundedLine? read;
             try
             {
-                line = await reader.ReadLineAsync(cancellationToken);
+                read = await reader.ReadLineAsync(cancellationToken);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 throw FileProblem(path, what, ex);
             }
 
-            if (line is null)
+            if (read is not { } bounded)
             {
                 yield break;
             }
 
             number++;
+            if (bounded.Text is not { } line)
+            {
+                throw new InvalidInputException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{what} file '{path}', line {number}: the line is {bounded.Length:N0} characters long; lines of at most {BoundedLineReader.DefaultMaxLength:N0} are read"));
+            }
+
             if (!string.IsNullOrWhiteSpace(line))
             {
                 yield return (number, line);

@@ -51,13 +51,13 @@ internal static class JsonText
                     if (Repeated(ref seen, name) is { } first)
                     {
                         return new CaseError(
-                            path == "$" ? name : $"{path}.{name}",
+                            Child(path, name),
                             first == name
                                 ? "is given more than once; give each member once"
                                 : $"is given more than once (also as \"{first}\"); member names are read ignoring letter case, so give each once");
                     }
 
-                    if (FindInvalid(property.Value, path == "$" ? name : $"{path}.{name}") is { } error)
+                    if (FindInvalid(property.Value, Child(path, name)) is { } error)
                     {
                         return error;
                     }
@@ -67,6 +67,14 @@ internal static class JsonText
             default:
                 return null;
         }
+    }
+
+    /// <summary>The path of member <paramref name="name"/>: <c>contact.name</c>, or <c>evidence["a gap"]</c> for a name that is not a plain word.</summary>
+    private static string Child(string path, string name)
+    {
+        var plain = name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+        var member = plain ? name : $"[\"{name}\"]";
+        return path == "$" ? member : plain ? $"{path}.{member}" : path + member;
     }
 
     /// <summary>Records <paramref name="name"/>; returns the earlier spelling when the object already has it in any letter case.</summary>
