@@ -62,7 +62,7 @@ internal static class CaseFold
 
         // The checks accumulate into one flag instead of branching, so a well-formed history (the usual
         // case) costs no mispredicted branch but the switch on the event type.
-        var malformed = events.IsEmpty;
+        var malformed = events.IsEmpty | events.Length > CaseLimits.MaxEvents;
         var present = 0;
         var previous = int.MinValue;
         for (var i = 0; i < events.Length; i++)

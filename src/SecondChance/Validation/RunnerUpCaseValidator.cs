@@ -112,6 +112,12 @@ internal sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
             return;
         }
 
+        if (events.Count > CaseLimits.MaxEvents)
+        {
+            context.AddFailure("events", $"must hold at most {CaseLimits.MaxEvents} events (it has {events.Count})");
+            return;
+        }
+
         LocalDate? today = context.RootContextData.TryGetValue(TodayKey, out var t) && t is LocalDate d ? d : null;
         if (today is { } day && !CaseLimits.IsInDateRange(day))
         {
@@ -173,11 +179,9 @@ internal sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
                 context.AddFailure(path + ".reason", $"'{c.Reason}' is not a known reason; use one of {CaseText.Names<CloseReason>()}");
                 break;
             case OpeningSeen o:
-                if (!CaseLimits.IsValidName(o.Title))
+                if (CaseFields.Name(path + ".title", o.Title) is { } title)
                 {
-                    context.AddFailure(path + ".title", string.IsNullOrWhiteSpace(o.Title)
-                        ? "must not be empty"
-                        : $"must be at most {CaseLimits.MaxNameLength} characters (it has {o.Title.Length})");
+                    context.AddFailure(title.Field, title.Message);
                 }
 
                 if (!Enum.IsDefined(o.Match))
