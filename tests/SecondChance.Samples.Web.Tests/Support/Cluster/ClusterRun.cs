@@ -131,6 +131,7 @@ public static class ClusterRun
             ["Storage:Provider"] = options.Provider,
             ["ConnectionStrings:SecondChance"] = options.ConnectionString,
             ["Reminders:Lease"] = options.Lease.ToString("c", CultureInfo.InvariantCulture),
+            ["Reminders:DispatchEvery"] = "00:00:05",
             ["RateLimits:Tenant"] = "100000000",
             ["RateLimits:Client"] = "100000000",
             ["RateLimits:Candidate"] = "100000000",

@@ -30,7 +30,7 @@ public sealed class OutboxProbe(string provider, string connectionString)
     {
         var ids = new List<string>();
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = Command(connection, "SELECT reminder_id FROM reminder_outbox WHERE state = 'pending' AND claimed_by LIKE @owner AND lease_until > @now;");
+        await using var command = Command(connection, "SELECT reminder_id FROM reminder_outbox WHERE state NOT IN ('sent', 'superseded', 'failed') AND claimed_by LIKE @owner AND lease_until > @now;");
         Add(command, "@owner", "%-" + processId.ToString(CultureInfo.InvariantCulture) + "-%");
         Add(command, "@now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
