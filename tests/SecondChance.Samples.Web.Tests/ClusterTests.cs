@@ -27,7 +27,8 @@ public class ClusterTests(ITestOutputHelper output)
             };
 
             var result = await ClusterRun.RunAsync(options);
-            output.WriteLine($"{result.Line} seed_ms={result.SeedMs} deliveries={result.Deliveries} victim_leases={result.VictimLeases.Count}");
+            output.WriteLine($"{result.Line} seed_ms={result.SeedMs} deliveries={result.Deliveries} victim_leases={result.VictimLeases.Count}"
+                + $" dupes_held_by_victim={result.DuplicateIds.Count(result.VictimLeases.Contains)} dupes_retried={result.DuplicateIds.Count(result.Retried.Contains)}");
 
             result.Victim.Should().NotBeNull();
             result.VictimLeases.Should().NotBeEmpty("the host was killed while it held claimed, unsent reminders");
