@@ -9,6 +9,7 @@ using NodaTime.Text;
 using SecondChance.Cases;
 using SecondChance.Decisions;
 using SecondChance.Planning;
+using SecondChance.Samples.Web.Integrations;
 using SecondChance.Samples.Web.Storage;
 using SecondChance.Samples.Web.Tenancy;
 using SecondChance.Serialization;
@@ -120,7 +121,7 @@ public static class CaseApi
         return routes;
     }
 
-    private static async Task<IResult> CreateCase(HttpContext http, ICaseStore store, TenantDirectory tenants, TenantStats stats, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> CreateCase(HttpContext http, ICaseStore store, TenantDirectory tenants, TenantStats stats, IClock clock, IOptions<JsonOptions> json, ReminderOutboxWriter reminders, CancellationToken ct)
     {
         var parsed = SecondChanceJson.ParseCase(await ReadBody(http.Request, ct));
         if (!parsed.Succeeded)
@@ -138,7 +139,7 @@ public static class CaseApi
         }
 
         var id = NewId();
-        await store.CreateAsync(tenant, id, ToRow(@case, decision.DueOn, rules.Fingerprint), ct);
+        await store.CreateAsync(tenant, id, reminders.With(ToRow(@case, decision.DueOn, rules.Fingerprint), tenant, id, decision), ct);
         stats.Changed(tenant, null, @case);
         var body = JsonSerializer.Serialize(new CaseResource(id, @case, decision.Next), json.Value.SerializerOptions);
         http.Response.Headers.Location = $"/api/cases/{id}";
@@ -159,7 +160,7 @@ public static class CaseApi
         return decision.IsValid ? Results.Ok(new CaseResource(id, @case, decision.Next)) : Invalid(decision.Errors);
     }
 
-    private static async Task<IResult> RecordEvent(string id, HttpContext http, ICaseStore store, TenantDirectory tenants, TenantStats stats, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> RecordEvent(string id, HttpContext http, ICaseStore store, TenantDirectory tenants, TenantStats stats, IClock clock, IOptions<JsonOptions> json, ReminderOutboxWriter reminders, CancellationToken ct)
     {
         var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
         if (http.Request.Headers.ContainsKey(IdempotencyKeyHeader)
@@ -195,7 +196,7 @@ public static class CaseApi
 
             after = updated;
             var body = JsonSerializer.Serialize(new CaseResource(id, updated, decision.Next), json.Value.SerializerOptions);
-            return AppendStep.Write(ToRow(updated, decision.DueOn, rules.Fingerprint), body, new IdempotencyRecord(StatusCodes.Status200OK, updated.Events.Count, today));
+            return AppendStep.Write(reminders.With(ToRow(updated, decision.DueOn, rules.Fingerprint), tenant, id, decision), body, new IdempotencyRecord(StatusCodes.Status200OK, updated.Events.Count, today));
         }, ct);
 
         switch (result.Outcome)
@@ -479,5 +480,5 @@ public static class CaseApi
         title: "Case not found",
         detail: $"There is no case '{(id.Length > 64 ? id[..64] + "..." : id)}'.");
 
-    private static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(10)).ToLowerInvariant();
+    internal static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(10)).ToLowerInvariant();
 }

@@ -72,6 +72,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
                 revoked    INTEGER NOT NULL
             ) WITHOUT ROWID;
             """),
+        new(4, "The reminder outbox, the log of ATS deliveries, and Quartz.NET's job store tables (from the script Quartz ships for SQLite).", IntegrationSchema.Sqlite()),
     ];
 
     private const int WritesPerCheckpoint = 1000;
@@ -123,6 +124,9 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
 
     /// <inheritdoc/>
     public string Location { get; }
+
+    /// <summary>Gets the connection string of the database file, for the parts that share it (the outbox, the job store).</summary>
+    internal string ConnectionString => _connectionString;
 
     /// <inheritdoc/>
     /// <remarks>
@@ -523,6 +527,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
                 """, transaction);
             AddRow(insert, write);
             insert.ExecuteNonQuery();
+            IntegrationRows.Write(session.Connection, transaction, write.Tenant, write.Id, write.Row);
             return new AppendResult(AppendOutcome.Recorded);
         }
 
@@ -544,6 +549,8 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         {
             return new AppendResult(AppendOutcome.Conflict);
         }
+
+        IntegrationRows.Write(session.Connection, transaction, write.Tenant, write.Id, write.Row);
 
         if (write.KeyHash is not null)
         {
