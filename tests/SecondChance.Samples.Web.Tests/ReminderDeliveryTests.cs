@@ -141,6 +141,40 @@ public class ReminderDeliveryTests
     }
 
     [Fact]
+    public async Task ReceiverThatKeepsFailing_OpensItsCircuit_AndTheNextReminderWaitsPendingInsteadOfUsingUpItsTries()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(WebhookReceiver.FailFirst(100));
+        var settings = Settings(receiver.Url, maxAttempts: 1);
+        settings["Reminders:BreakAfter"] = "2";
+        using var factory = Factory(settings);
+        var client = factory.ClientFor(WebAppFactory.AcmeKey);
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await client.CreateCase(DueNow));
+        }
+
+        (await Run(client)).Should().Be(3);
+        JsonElement[] rows = [];
+        for (var i = 0; i < 100; i++)
+        {
+            rows = (await Task.WhenAll(ids.Select(id => Reminders(client, id, untilSettled: false)))).SelectMany(r => r).ToArray();
+            if (rows.All(r => r.GetProperty("lastError").ValueKind == JsonValueKind.String))
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        rows.Select(r => r.GetProperty("state").GetString()).Should().BeEquivalentTo(new[] { "failed", "failed", "pending" });
+        var waiting = rows.Single(r => r.GetProperty("state").GetString() == "pending");
+        waiting.GetProperty("attempts").GetInt32().Should().Be(0, "an open circuit sends nothing");
+        waiting.GetProperty("lastError").GetString().Should().Contain("circuit is open");
+        receiver.Deliveries.Should().HaveCount(2);
+    }
+
+    [Fact]
     public async Task Email_ReachesARealSmtpServer_WithThePlansCalendar()
     {
         using var smtp = Configuration.Configure().WithAddress(IPAddress.Loopback).WithPort(FreePort()).Build();

@@ -74,7 +74,7 @@ internal static class IntegrationRows
         }
     }
 
-    /// <summary>Makes a command in <paramref name="transaction"/> with its parameters (a <see langword="null"/> value is SQL NULL).</summary>
+    /// <summary>Makes a command in <paramref name="transaction"/> with its parameters (a <see langword="null"/> value is SQL NULL, typed as text); both stores use it for SQL they share.</summary>
     public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();

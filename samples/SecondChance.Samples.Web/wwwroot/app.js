@@ -233,6 +233,26 @@
       li.textContent = `${day(e.on)} · ${eventNames[e.type] || capital(words(e.type))}${extra}`;
       return li;
     }));
+    if (!state.link) loadReminders(resource.id);
+  }
+
+  // The case's reminders and how their delivery went (pending, sent, failed, superseded): the operator's view only.
+  async function loadReminders(id) {
+    let list;
+    try {
+      list = await api("GET", `/api/cases/${encodeURIComponent(id)}/reminders`);
+    } catch (e) { list = []; }
+    if (state.caseId !== id) return;
+    $("reminders-empty").hidden = list.length > 0;
+    $("reminders").replaceChildren(...list.map((r) => {
+      const li = document.createElement("li");
+      li.className = `reminder ${r.state}`;
+      const attempts = r.attempts ? ` · ${r.attempts} attempt${r.attempts === 1 ? "" : "s"}` : "";
+      const error = r.lastError ? ` · ${r.lastError}` : "";
+      li.textContent = `${actionNames[r.action] || words(r.action)} · due ${day(r.dueOn)} · ${r.channel} · ${r.state}${attempts}${error}`;
+      li.title = `reminder ${r.reminderId}, due to go out at ${r.sendAt}`;
+      return li;
+    }));
   }
 
   // The chance for the open case's level, from /api/stats, shown next to the next action.
@@ -371,11 +391,13 @@
     } catch (e) { fail(e); }
   }
 
-  // A calendar app subscribed to a webcal: URL sends no header, so the feed takes the key in the query.
+  // A calendar app subscribed to a webcal: URL sends no header, so the feed takes its credential in the
+  // query: the candidate link's token when the page was opened from one (never the tenant key), else the key.
   function updateSubscribeLink() {
     if (!state.caseId) return;
     const time = $("calendar-time").value;
-    const query = `?key=${encodeURIComponent(state.key)}` + (time ? `&time=${encodeURIComponent(time)}` : "");
+    const credential = state.link ? `link=${encodeURIComponent(state.link)}` : `key=${encodeURIComponent(state.key)}`;
+    const query = `?${credential}` + (time ? `&time=${encodeURIComponent(time)}` : "");
     const origin = location.origin.replace(/^https?/, "webcal"); // this app, seen by a calendar app
     $("calendar-subscribe").href = `${origin}/api/cases/${encodeURIComponent(state.caseId)}/calendar.ics${query}`;
   }
@@ -622,10 +644,12 @@
       $("key-form").hidden = true;
       document.querySelector("aside.side").hidden = true;
       $("stats-card").hidden = true;
+      $("reminders-card").hidden = true;
       document.querySelectorAll(".event-buttons button").forEach((b) => b.addEventListener("click", () => recordEvent(b)));
       $("note-draft").addEventListener("click", draftNote);
       $("note-check").addEventListener("click", checkNote);
       $("calendar-download").addEventListener("click", downloadCalendar);
+      $("calendar-time").addEventListener("change", updateSubscribeLink);
       openCase(linkParams.get("case") || "");
       return;
     }
