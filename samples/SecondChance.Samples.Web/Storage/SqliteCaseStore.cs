@@ -11,9 +11,9 @@ namespace SecondChance.Samples.Web.Storage;
 /// The SQLite store, the embedded default. Each row of <c>cases</c> holds the case document (its events
 /// are the source of truth) and columns derived from it for the agenda. Reads use pooled sessions whose
 /// PRAGMAs and statements are set up once. All writes go through one writer that commits the writes
-/// waiting at that moment in one <c>BEGIN IMMEDIATE</c> transaction (group commit), each in its own
-/// savepoint, so one failing write never takes the others with it. Writers to one case queue on that
-/// case's lock; writers to other cases never wait for them.
+/// waiting at that moment in one <c>BEGIN IMMEDIATE</c> transaction (group commit); a write that can break
+/// a constraint (a new case) is one statement, undone alone when it does, so it never takes the others
+/// with it. Writers to one case queue on that case's lock; writers to other cases never wait for them.
 /// </summary>
 public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
 {
@@ -78,6 +78,13 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     private const string BumpTenant = "INSERT INTO tenant_changes (tenant, version) VALUES ($tenant, 1) ON CONFLICT (tenant) DO UPDATE SET version = version + 1;";
     private const string SelectCase = "SELECT document, version FROM cases WHERE tenant = $tenant AND id = $id;";
     private const string SelectKey = "SELECT request_hash, status, event_count, decided_on FROM idempotency WHERE key_hash = $key AND expires_at > $now;";
+
+    // The case and, when the request has one, its idempotency key, in one statement: one snapshot of both.
+    private const string SelectCaseAndKey = """
+        SELECT c.document, c.version, k.request_hash, k.status, k.event_count, k.decided_on
+        FROM cases AS c LEFT JOIN idempotency AS k ON k.key_hash = $key AND k.expires_at > $now
+        WHERE c.tenant = $tenant AND c.id = $id;
+        """;
 
     private readonly string _connectionString;
     private readonly StorageOptions _options;
@@ -200,11 +207,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(decide);
         var keyHash = request.IdempotencyKey is null ? null : IdempotencyKeys.Hash(request.Tenant, request.Id, request.IdempotencyKey);
         using var caseLock = await _locks.AcquireAsync(request.Tenant, request.Id, cancellationToken);
-        var (known, current) = Read(s =>
-        {
-            var found = keyHash is null ? null : FindKey(s, null, keyHash, request.RequestHash, Now());
-            return (found, found is null ? ReadCase(s, null, request.Tenant, request.Id) : null);
-        });
+        var (known, current) = Read(s => ReadCaseAndKey(s, request, keyHash, Now()));
         if (known is not null)
         {
             return known;
@@ -461,18 +464,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         {
             for (var i = 0; i < batch.Count; i++)
             {
-                session.Command("SAVEPOINT w;", transaction).ExecuteNonQuery();
-                try
-                {
-                    results[i] = Apply(session, transaction, batch[i], now);
-                    session.Command("RELEASE w;", transaction).ExecuteNonQuery();
-                }
-                catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
-                {
-                    // SQLITE_CONSTRAINT: this write broke a constraint; only it is undone, the batch goes on.
-                    session.Command("ROLLBACK TO w; RELEASE w;", transaction).ExecuteNonQuery();
-                    results[i] = new AppendResult(AppendOutcome.Conflict);
-                }
+                results[i] = batch[i].Version == 0 ? Insert(session, transaction, batch[i]) : Apply(session, transaction, batch[i], now);
             }
 
             // One bump per tenant that changed in this batch tells every reader (here or in another process) that its cases moved.
@@ -513,25 +505,31 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         }
     }
 
-    private AppendResult Apply(SqliteSession session, SqliteTransaction transaction, PendingWrite write, long now)
+    // A new case. A failed statement undoes only itself, so a constraint it breaks (an id taken) fails
+    // this write alone and the batch goes on.
+    private static AppendResult Insert(SqliteSession session, SqliteTransaction transaction, PendingWrite write)
     {
-        if (write.Version == 0)
+        var insert = session.Command("""
+            INSERT INTO cases (tenant, id, version, document, candidate, company, next_due, rules, time_zone)
+            VALUES ($tenant, $id, 1, $document, $candidate, $company, $next_due, $rules, $time_zone);
+            """, transaction);
+        AddRow(insert, write);
+        try
         {
-            var insert = session.Command("""
-                INSERT INTO cases (tenant, id, version, document, candidate, company, next_due, rules, time_zone)
-                VALUES ($tenant, $id, 1, $document, $candidate, $company, $next_due, $rules, $time_zone);
-                """, transaction);
-            AddRow(insert, write);
             insert.ExecuteNonQuery();
             return new AppendResult(AppendOutcome.Recorded);
         }
-
-        // Checked again inside the write transaction: another process may share the file.
-        if (write.KeyHash is not null && FindKey(session, transaction, write.KeyHash, write.RequestHash!, now) is { } raced)
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
         {
-            return raced;
+            return new AppendResult(AppendOutcome.Conflict);
         }
+    }
 
+    // A change over the version read. The update and the key's row break no constraint (the key's
+    // insert takes over an expired row of the same key), so no savepoint is needed around the pair;
+    // anything else that fails fails the whole batch, and nothing of it is written.
+    private AppendResult Apply(SqliteSession session, SqliteTransaction transaction, PendingWrite write, long now)
+    {
         var update = session.Command("""
             UPDATE cases
             SET version = version + 1, document = $document, candidate = $candidate, company = $company,
@@ -542,7 +540,11 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         update.Parameters.AddWithValue("$version", write.Version);
         if (update.ExecuteNonQuery() != 1)
         {
-            return new AppendResult(AppendOutcome.Conflict);
+            // The case moved since it was read (another process may share the file): when that was this
+            // same request, retried, its key is there now and the answer is the replay.
+            return write.KeyHash is not null && FindKey(session, transaction, write.KeyHash, write.RequestHash!, now) is { } raced
+                ? raced
+                : new AppendResult(AppendOutcome.Conflict);
         }
 
         if (write.KeyHash is not null)
@@ -577,6 +579,26 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         }
 
         return StoredRows.KeyOutcome(reader, requestHash);
+    }
+
+    // Both from one snapshot, which is what lets the writer skip looking for the key again when the case
+    // is still at the version read here: a key is only ever recorded together with a change of its case.
+    private static (AppendResult? Known, StoredCase? Current) ReadCaseAndKey(SqliteSession session, AppendRequest request, byte[]? keyHash, long now)
+    {
+        var read = session.Command(SelectCaseAndKey);
+        read.Parameters.AddWithValue("$tenant", request.Tenant);
+        read.Parameters.AddWithValue("$id", request.Id);
+        read.Parameters.AddWithValue("$key", (object?)keyHash ?? DBNull.Value);
+        read.Parameters.AddWithValue("$now", now);
+        using var reader = read.ExecuteReader();
+        if (!reader.Read())
+        {
+            return (null, null);
+        }
+
+        return reader.IsDBNull(2)
+            ? (null, new StoredCase(request.Id, reader.GetString(0), reader.GetInt64(1)))
+            : (StoredRows.KeyOutcome(reader, request.RequestHash, first: 2), null);
     }
 
     private static StoredCase? ReadCase(SqliteSession session, SqliteTransaction? transaction, string tenant, string id)
