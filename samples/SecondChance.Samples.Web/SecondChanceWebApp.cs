@@ -39,6 +39,7 @@ public static class SecondChanceWebApp
         builder.Services.AddHostedService<ExpiredKeyPurge>();
         builder.Services.AddSingleton<TenantStats>();
         builder.Services.AddSingleton<AgendaCache>();
+        builder.Services.AddSingleton<CaseCache>();
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true; // no response carries a secret next to text the client chose
