@@ -68,4 +68,35 @@ public class ConcurrencyTests : IClassFixture<WebAppFactory>
             TempDirectory.Delete(directory);
         }
     }
+
+    [Fact]
+    public async Task TwoHostsOnOneFile_ACaseTheOtherHostChanged_IsNeverAnsweredFromWhatThisHostRemembers()
+    {
+        var directory = TempDirectory.Create();
+        try
+        {
+            using var first = new WebAppFactory(directory, storage: _factory.Storage);
+            using var second = new WebAppFactory(directory, storage: _factory.Storage);
+            var a = first.ClientFor(WebAppFactory.AcmeKey);
+            var b = second.ClientFor(WebAppFactory.AcmeKey);
+            var id = await a.CreateCase();
+            (await (await a.GetAsync($"/api/cases/{id}/next")).ReadJson()).GetProperty("action").GetString().Should().Be("FollowUp");
+            (await a.GetCase(id)).GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(4);
+
+            (await b.PostEvent(id, """{ "type": "FollowUpMade", "on": "2026-03-10", "outcome": "NoChange" }""")).EnsureSuccessStatusCode();
+
+            (await (await a.GetAsync($"/api/cases/{id}/next")).ReadJson()).GetProperty("action").GetString().Should().Be("AwaitApproach");
+            (await a.GetCase(id)).GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(5);
+            using var onA = await a.PostEvent(id, """{ "type": "Approached", "on": "2026-03-11" }""", "k-1");
+            onA.EnsureSuccessStatusCode();
+            using var retriedOnB = await b.PostEvent(id, """{ "type": "Approached", "on": "2026-03-11" }""", "k-1");
+            retriedOnB.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+            (await retriedOnB.Content.ReadAsStringAsync()).Should().Be(await onA.Content.ReadAsStringAsync());
+            (await b.GetCase(id)).GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(6);
+        }
+        finally
+        {
+            TempDirectory.Delete(directory);
+        }
+    }
 }
