@@ -83,13 +83,14 @@ public class ConcurrencyTests : IClassFixture<WebAppFactory>
             (await (await a.GetAsync($"/api/cases/{id}/next")).ReadJson()).GetProperty("action").GetString().Should().Be("FollowUp");
             (await a.GetCase(id)).GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(4);
 
-            (await b.PostEvent(id, """{ "type": "FollowUpMade", "on": "2026-03-10", "outcome": "NoChange" }""")).EnsureSuccessStatusCode();
+            using var onB = await b.PostEvent(id, """{ "type": "FollowUpMade", "on": "2026-03-10", "outcome": "NoChange" }""");
+            onB.StatusCode.Should().Be(HttpStatusCode.OK, await onB.Content.ReadAsStringAsync());
 
             (await (await a.GetAsync($"/api/cases/{id}/next")).ReadJson()).GetProperty("action").GetString().Should().Be("AwaitApproach");
             (await a.GetCase(id)).GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(5);
-            using var onA = await a.PostEvent(id, """{ "type": "Approached", "on": "2026-03-11" }""", "k-1");
+            using var onA = await a.PostEvent(id, """{ "type": "Approached", "on": "2026-03-10" }""", "k-1");
             onA.EnsureSuccessStatusCode();
-            using var retriedOnB = await b.PostEvent(id, """{ "type": "Approached", "on": "2026-03-11" }""", "k-1");
+            using var retriedOnB = await b.PostEvent(id, """{ "type": "Approached", "on": "2026-03-10" }""", "k-1");
             retriedOnB.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
             (await retriedOnB.Content.ReadAsStringAsync()).Should().Be(await onA.Content.ReadAsStringAsync());
             (await b.GetCase(id)).GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(6);
