@@ -40,15 +40,20 @@ namespace SecondChance.Calendar;
 /// entries instead of duplicating them. DTSTAMP is the clock's current instant.
 /// </para>
 /// <para>
-/// Staying in sync: an action that is done (its steps are <see cref="PlanStepStatus.Done"/>) or no
-/// longer applies (<see cref="PlanStepStatus.NotApplicable"/>, such as every open step of a closed
-/// case) and has no upcoming entry is written under its usual UID with <c>STATUS:CANCELLED</c>, so a
-/// calendar that holds the earlier entry strikes or removes it instead of keeping a stale reminder.
-/// It starts on the day the step was done (or, when it no longer applies, on the plan's date) at the
-/// usual time; its window entry is cancelled too. Every entry carries a <c>SEQUENCE</c> derived from the
-/// case alone: twice the number of events, plus one for a cancellation. It only grows as the history
-/// grows, so a cancellation always outranks the entry it replaces, and an entry that becomes upcoming
-/// again after a new event outranks its cancellation.
+/// Staying in sync: an action that has no upcoming entry and is done (its steps are
+/// <see cref="PlanStepStatus.Done"/>), no longer applies (<see cref="PlanStepStatus.NotApplicable"/>,
+/// such as every open step of a closed case), or was scheduled at an earlier point of the history
+/// (<see cref="CasePlan.PlannedRules"/>: replaced by another action, such as the follow-up once an
+/// opening is seen, or waiting on the employer again, such as the wait once they approach) is written
+/// under its usual UID with <c>STATUS:CANCELLED</c>, so a calendar that holds the earlier entry strikes
+/// or removes it instead of keeping a stale reminder. Every entry an earlier export wrote is therefore
+/// in every later one: upcoming, or cancelled. A cancellation starts on the day the step was done (or,
+/// when it no longer applies, on the plan's date) at the usual time; its window entry is cancelled
+/// too. Every entry carries a <c>SEQUENCE</c> derived from the case alone: twice the number of
+/// events, plus one for a cancellation. It only grows as the history grows, so a cancellation always
+/// outranks the entry it replaces, and an entry that becomes upcoming again after a new event outranks
+/// its cancellation. Re-exported later with the same history, an entry whose projected date moved
+/// keeps its SEQUENCE and carries a later DTSTAMP, which is how RFC 5546 orders such revisions.
 /// </para>
 /// <para>Stateless and thread-safe.</para>
 /// </remarks>
@@ -116,7 +121,10 @@ public static partial class PlanCalendar
         }
         if (entries.Length > 0 || cancelled.Count > 0)
         {
-            var earliest = entries.Select(g => g[0].WindowStart ?? g[0].On!.Value).Concat(cancelled.Select(c => c.On)).Min();
+            // The zone's rules are read from a year before the earliest entry up to the machine's own
+            // clock (the serializer's choice); starting no later than the stamp keeps that range valid
+            // when every entry lies more than a year ahead.
+            var earliest = entries.Select(g => g[0].WindowStart ?? g[0].On!.Value).Concat(cancelled.Select(c => c.On)).Append(stamp.InUtc().Date).Min();
             calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone, earliest.ToDateTimeUnspecified(), includeHistoricalData: false));
         }
 
@@ -161,10 +169,10 @@ public static partial class PlanCalendar
         {
             var rule = Sanitize(c.Rule.Name);
             var start = c.On.At(options.TimeOfDay);
-            var summary = (c.Done ? "Done: " : "No longer applies: ") + Summary(@case, c.Steps);
+            var summary = (c.Done ? "Done: " : "No longer applies: ") + Summary(@case, c.Steps, PlaybookSteps.Title(c.Steps[0].Step, c.Rule.Action));
             var description = c.Done
                 ? $"Done on {LocalDatePattern.Iso.Format(c.On)}. Nothing more to do for this step."
-                : $"No longer applies as of {LocalDatePattern.Iso.Format(c.On)}: the case moved past this step or closed.";
+                : $"No longer applies as of {LocalDatePattern.Iso.Format(c.On)}: the case moved past this step, another action took its place, or the case closed.";
             var withdrawn = Timed($"{key}-{rule}@{options.UidDomain}", dtStamp, start, zone, options, summary, description, sequence + 1);
             withdrawn.Status = "CANCELLED";
             withdrawn.Transparency = "TRANSPARENT";
@@ -252,11 +260,13 @@ public static partial class PlanCalendar
         return Hash(string.Join('\n', Norm(@case.Candidate), Norm(@case.Company), Norm(@case.Role), first));
     }
 
-    // Every action rule whose steps are done or no longer apply and that has no upcoming entry: a
-    // done step names its rule; a step that no longer applies is looked up among the rules covering it.
+    // Every action rule with no upcoming entry whose steps are done or no longer apply, or that an
+    // earlier point of the history scheduled (CasePlan.PlannedRules): a done step names its rule; a
+    // step that no longer applies is looked up among the rules covering it.
     private static List<Cancellation> Cancelled(CasePlan plan, PlanStep[][] entries)
     {
         var active = new HashSet<string>(entries.Select(g => g[0].Rule ?? string.Empty), StringComparer.Ordinal);
+        var planned = new HashSet<string>(plan.PlannedRules, StringComparer.Ordinal);
         var result = new List<Cancellation>();
         foreach (var rule in plan.RuleSet.Rules)
         {
@@ -276,6 +286,23 @@ public static partial class PlanCalendar
             if (gone.Length > 0 && gone.Length == rule.Covers.Count(c => plan.Steps.Any(s => s.Step == c)))
             {
                 result.Add(new Cancellation(rule, gone, plan.Today, Done: false));
+                continue;
+            }
+
+            // Scheduled by an earlier point of the history, and now neither upcoming, done by this
+            // rule, nor wholly inapplicable: replaced by another rule, or waiting on the employer.
+            if (planned.Contains(rule.Name))
+            {
+                var covered = plan.Steps.Where(s => rule.Covers.Contains(s.Step)).OrderBy(s => s.Step).ToArray();
+                if (covered.Length == 0)
+                {
+                    continue;
+                }
+
+                var doneElsewhere = covered.All(s => s.Status == PlanStepStatus.Done && s.On is not null);
+                result.Add(doneElsewhere
+                    ? new Cancellation(rule, covered, covered.Max(s => s.On!.Value), Done: true)
+                    : new Cancellation(rule, covered, plan.Today, Done: false));
             }
         }
 
@@ -301,12 +328,12 @@ public static partial class PlanCalendar
         _ => false,
     };
 
-    private static string Summary(RunnerUpCase @case, PlanStep[] steps)
+    private static string Summary(RunnerUpCase @case, PlanStep[] steps, string? title = null)
     {
         var numbers = steps.Length == 1
             ? "Step " + steps[0].Step.ToString(CultureInfo.InvariantCulture)
             : "Steps " + string.Join('-', steps[0].Step.ToString(CultureInfo.InvariantCulture), steps[^1].Step.ToString(CultureInfo.InvariantCulture));
-        return $"{numbers}: {steps[0].Title} ({@case.Role.Trim()}, {@case.Company.Trim()})";
+        return $"{numbers}: {title ?? steps[0].Title} ({@case.Role.Trim()}, {@case.Company.Trim()})";
     }
 
     private static string Description(RunnerUpCase @case, PlanStep[] steps)

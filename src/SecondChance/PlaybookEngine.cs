@@ -182,7 +182,8 @@ public sealed class PlaybookEngine : ILevelProfileSource
 
         try
         {
-            return new CasePlan(decision, Planner.Build(_decider, decision, level, profile), RuleSet);
+            var ruleSet = RuleSet;
+            return new CasePlan(decision, Planner.Build(_decider, decision, level, profile), ruleSet, plannedRules: () => Planner.PlannedRules(_decider, decision, level, profile, ruleSet));
         }
         catch (Exception ex) when (ex is OverflowException or ArgumentOutOfRangeException)
         {

@@ -58,6 +58,57 @@ public class IcalJsTests
     }
 
     [Fact]
+    public async Task ReExportsAcrossEveryKindOfTransition_IcalJsFindsEachEarlierEntryUpdatedOrCancelled()
+    {
+        // The call, the note, an opening that replaces the scheduled follow-up, the follow-up on it,
+        // an approach that ends the wait, an offer, and the close: each file read as a client reads it.
+        var history = new CaseEvent[]
+        {
+            new Notified(D(2026, 3, 6)),
+            new FeedbackRecorded(D(2026, 3, 6), ["has not led a team of 10 or more"]),
+            new NoteSent(D(2026, 3, 9), NoteChannel.Email),
+            new OpeningSeen(D(2026, 4, 20), "Engineering Manager", OpeningMatch.Reopened),
+            new FollowUpMade(D(2026, 4, 21), FollowUpOutcome.RoleReopened),
+            new Approached(D(2026, 4, 28)),
+            new OfferReceived(D(2026, 5, 4)),
+            new Closed(D(2026, 5, 8), CloseReason.Hired),
+        };
+
+        JsonElement? before = null;
+        var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
+        for (var n = 1; n <= history.Length; n++)
+        {
+            var @case = Case("America/Los_Angeles", history[..n]);
+            var read = await ReadAsync(PlanCalendar.Export(Engine.Plan(@case, history[n - 1].On), Clock, caseId: "case-5"));
+            var events = read.GetProperty("events").EnumerateArray().ToDictionary(e => e.GetProperty("uid").GetString()!, StringComparer.Ordinal);
+            if (before is { } earlier)
+            {
+                foreach (var old in earlier.GetProperty("events").EnumerateArray())
+                {
+                    var uid = old.GetProperty("uid").GetString()!;
+                    events.Should().ContainKey(uid, $"after {history[n - 1].Type} the entry is still in the file");
+                    events[uid].GetProperty("sequence").GetInt32().Should().BeGreaterThan(old.GetProperty("sequence").GetInt32(), uid);
+                }
+            }
+
+            foreach (var (uid, e) in events)
+            {
+                seen[uid] = e.GetProperty("status").ValueKind == JsonValueKind.Null ? null : e.GetProperty("status").GetString();
+            }
+
+            before = read;
+        }
+
+        // After the close nothing is upcoming: every entry ever written is cancelled.
+        seen.Should().NotBeEmpty().And.OnlyContain(kv => kv.Value == "CANCELLED");
+        seen.Keys.Should().Contain(["case-5-FollowUp@secondchance", "case-5-FollowUpOnOpening@secondchance", "case-5-AwaitApproach@secondchance", "case-5-RespondToApproach@secondchance", "case-5-NegotiateOffer@secondchance"]);
+        var last = before!.Value.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("uid").GetString() == "case-5-AwaitApproach@secondchance");
+        last.GetProperty("summary").GetString().Should().StartWith("Done: Step 9: Give them time to come back to you", "hired, every step counts as done");
+        last.GetProperty("sequence").GetInt32().Should().Be(17);
+        last.GetProperty("zone").GetString().Should().Be("America/Los_Angeles");
+    }
+
+    [Fact]
     public async Task ZonedCase_IcalJsResolvesTheLocalTimeThroughTheFilesVTimeZone()
     {
         var @case = AfterTheCall("America/Los_Angeles").With(new NoteSent(D(2026, 3, 6), NoteChannel.Email));

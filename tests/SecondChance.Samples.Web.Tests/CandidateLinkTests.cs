@@ -74,6 +74,66 @@ public class CandidateLinkTests : IDisposable
     }
 
     [Fact]
+    public async Task WebcalFeedWithTheLinkToken_NoKey_ServesTheCasesCalendarAsAFeedAndRevalidates()
+    {
+        var (id, _, token, _) = await Issue();
+        var calendarApp = _factory.CreateClient(); // a calendar app sends no header at all
+        var feed = $"/api/cases/{id}/calendar.ics?link={Uri.EscapeDataString(token)}&time=08:30";
+
+        using var response = await calendarApp.GetAsync(feed);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/calendar");
+        response.Content.Headers.ContentDisposition!.DispositionType.Should().Be("inline", "a subscribed feed is read, not saved");
+        var ics = await response.Content.ReadAsStringAsync();
+        ics.Should().Contain($"UID:{id}-FollowUp@secondchance").And.Contain("DTSTART;TZID=America/Los_Angeles:20260806T083000")
+            .And.Contain("X-WR-CALNAME:Contoso: Engineering Manager").And.Contain("REFRESH-INTERVAL;VALUE=DURATION:PT1H");
+        var etag = response.Headers.ETag!;
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, feed);
+        again.Headers.IfNoneMatch.Add(etag);
+        using var notModified = await calendarApp.SendAsync(again);
+        notModified.StatusCode.Should().Be(HttpStatusCode.NotModified);
+
+        // An event recorded through the link changes the feed: the old ETag no longer matches.
+        (await Candidate(token).PostEvent(id, """{ "type": "FollowUpMade", "on": "2026-03-10", "outcome": "NoChange" }""")).IsSuccessStatusCode.Should().BeTrue();
+        using var changed = new HttpRequestMessage(HttpMethod.Get, feed);
+        changed.Headers.IfNoneMatch.Add(etag);
+        using var updated = await calendarApp.SendAsync(changed);
+        updated.StatusCode.Should().Be(HttpStatusCode.OK);
+        var text = await updated.Content.ReadAsStringAsync();
+        text.Should().Contain($"UID:{id}-AwaitApproach@secondchance");
+        text[text.IndexOf($"UID:{id}-FollowUp@secondchance", StringComparison.Ordinal)..].Should().Contain("STATUS:CANCELLED", "the done follow-up is withdrawn from the subscribed calendar");
+    }
+
+    [Fact]
+    public async Task WebcalFeed_RevokedExpiredOrAnotherCasesLink_NoCalendar()
+    {
+        var (id, linkId, token, _) = await Issue();
+        var (shortId, _, shortToken, _) = await Issue("""{ "validForDays": 1 }""");
+        var other = await _factory.ClientFor(WebAppFactory.AcmeKey).CreateCase();
+        var calendarApp = _factory.CreateClient();
+        string Feed(string caseId, string t) => $"/api/cases/{caseId}/calendar.ics?link={Uri.EscapeDataString(t)}";
+
+        using (var otherCase = await calendarApp.GetAsync(Feed(other, token)))
+        {
+            otherCase.StatusCode.Should().Be(HttpStatusCode.Forbidden, "a link opens its own case's calendar only");
+            (await otherCase.Content.ReadAsStringAsync()).Should().NotContain("BEGIN:VCALENDAR");
+        }
+
+        (await calendarApp.GetAsync(Feed(id, "not-a-token"))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+
+        (await _factory.ClientFor(WebAppFactory.AcmeKey).DeleteAsync($"/api/cases/{id}/links/{linkId}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await calendarApp.GetAsync(Feed(id, token))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+
+        (await calendarApp.GetAsync(Feed(shortId, shortToken))).StatusCode.Should().Be(HttpStatusCode.OK);
+        _factory.Clock.Advance(Duration.FromDays(1));
+        using var expired = await calendarApp.GetAsync(Feed(shortId, shortToken));
+        expired.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        expired.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Fact]
     public async Task TamperedLink_Is401()
     {
         var (id, _, token, _) = await Issue();

@@ -19,7 +19,8 @@ namespace SecondChance.Samples.Web.Api;
 /// The case's upcoming playbook actions as an iCalendar file (<see cref="PlanCalendar.Export"/>), with
 /// the store's case id as the key of every UID, so downloading it again updates the same entries.
 /// The same URL is a subscription feed: a calendar app given <c>webcal://host/api/cases/{id}/calendar.ics?key=...</c>
-/// (any credential of <see cref="ICalendarFeedAccess"/>) fetches it again by itself, revalidating with its ETag.
+/// (any credential of <see cref="ICalendarFeedAccess"/>), or <c>?link=...</c> with a candidate link's token,
+/// fetches it again by itself, revalidating with its ETag.
 /// </summary>
 public static partial class CalendarApi
 {
@@ -31,7 +32,7 @@ public static partial class CalendarApi
             .MapGet("/cases/{id}/calendar.ics", GetCalendar)
             .WithName("GetCalendar")
             .WithSummary("The case's upcoming actions as an iCalendar (.ics) file")
-            .WithDescription("One reminder per upcoming action (with an all-day entry for its window) at the given local time in the case's time zone, 09:00 by default, and a cancelled entry (STATUS:CANCELLED, higher SEQUENCE) for each action that is done or no longer applies. UIDs are built from the case id, so importing the file again updates the entries instead of adding copies. As a webcal: subscription the tenant key goes in the key query parameter (a calendar app sends no headers); the file then comes inline with a calendar name and a one-hour refresh interval. Every answer carries an ETag; a request with a matching If-None-Match gets 304.")
+            .WithDescription("One reminder per upcoming action (with an all-day entry for its window) at the given local time in the case's time zone, 09:00 by default, and a cancelled entry (STATUS:CANCELLED, higher SEQUENCE) for each action that is done or no longer applies. UIDs are built from the case id, so importing the file again updates the entries instead of adding copies. As a webcal: subscription the credential goes in the query (a calendar app sends no headers): a candidate link's token in link, or the tenant key in key; the file then comes inline with a calendar name and a one-hour refresh interval. Every answer carries an ETag; a request with a matching If-None-Match gets 304.")
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 if (operation.Parameters?.FirstOrDefault(p => p.Name == "time") is OpenApiParameter time)
@@ -46,6 +47,13 @@ public static partial class CalendarApi
                     Name = TenantKeyFeedAccess.QueryName,
                     In = ParameterLocation.Query,
                     Description = "For a webcal: subscription only: the tenant's API key, since a calendar app cannot send the X-Api-Key header. Anyone holding the URL can read the calendar.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                });
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = Links.CandidateLinkApi.QueryName,
+                    In = ParameterLocation.Query,
+                    Description = "For a webcal: subscription from a candidate link: the link's token, which opens this one case's calendar only, until the link expires or is revoked (then 401). Use it rather than the tenant key in any URL a candidate holds.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 });
 

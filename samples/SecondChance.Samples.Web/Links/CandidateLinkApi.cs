@@ -50,7 +50,8 @@ public static class CandidateLinkApi
         {
             var request = context.Request;
             string? token = request.Headers[HeaderName];
-            if (string.IsNullOrEmpty(token))
+            var fromQuery = string.IsNullOrEmpty(token);
+            if (fromQuery)
             {
                 token = request.Query[QueryName];
             }
@@ -84,6 +85,12 @@ public static class CandidateLinkApi
 
             context.Items[LinkItem] = link;
             context.SetTenant(link.Tenant);
+            if (fromQuery && CalendarFeed.CaseId(request) is not null)
+            {
+                // The token in the address of calendar.ics: a webcal: subscription, served as a feed.
+                context.MarkAsFeedRequest();
+            }
+
             await next(context);
         });
 

@@ -63,6 +63,9 @@ public static class CalendarFeed
         return null;
     }
 
+    /// <summary>Marks the request as a feed request: let in by a credential in its query string, which only a subscribed calendar app sends.</summary>
+    public static void MarkAsFeedRequest(this HttpContext context) => context.Items[FeedItem] = true;
+
     /// <summary>Gets whether this request was let in by a feed credential (a subscribed calendar app) rather than the API key header.</summary>
     public static bool IsFeedRequest(this HttpContext context) => context.Items.ContainsKey(FeedItem);
 }

@@ -371,11 +371,13 @@
     } catch (e) { fail(e); }
   }
 
-  // A calendar app subscribed to a webcal: URL sends no header, so the feed takes the key in the query.
+  // A calendar app subscribed to a webcal: URL sends no header, so the feed takes its credential in the
+  // query: the candidate link's token when the page was opened from one (never the tenant key), else the key.
   function updateSubscribeLink() {
     if (!state.caseId) return;
     const time = $("calendar-time").value;
-    const query = `?key=${encodeURIComponent(state.key)}` + (time ? `&time=${encodeURIComponent(time)}` : "");
+    const credential = state.link ? `link=${encodeURIComponent(state.link)}` : `key=${encodeURIComponent(state.key)}`;
+    const query = `?${credential}` + (time ? `&time=${encodeURIComponent(time)}` : "");
     const origin = location.origin.replace(/^https?/, "webcal"); // this app, seen by a calendar app
     $("calendar-subscribe").href = `${origin}/api/cases/${encodeURIComponent(state.caseId)}/calendar.ics${query}`;
   }
@@ -626,6 +628,7 @@
       $("note-draft").addEventListener("click", draftNote);
       $("note-check").addEventListener("click", checkNote);
       $("calendar-download").addEventListener("click", downloadCalendar);
+      $("calendar-time").addEventListener("change", updateSubscribeLink);
       openCase(linkParams.get("case") || "");
       return;
     }

@@ -14,13 +14,20 @@ namespace SecondChance.Planning;
 public sealed class CasePlan
 {
     private readonly CalibratedOdds? _chance;
+    private readonly Lazy<IReadOnlyList<string>> _plannedRules;
 
-    internal CasePlan(Decision decision, IReadOnlyList<PlanStep> steps, PlaybookRuleSet ruleSet, CalibratedOdds? chance = null)
+    internal CasePlan(Decision decision, IReadOnlyList<PlanStep> steps, PlaybookRuleSet ruleSet, CalibratedOdds? chance = null, Func<IReadOnlyList<string>>? plannedRules = null)
+        : this(decision, steps, ruleSet, chance, new Lazy<IReadOnlyList<string>>(plannedRules ?? Array.Empty<string>))
+    {
+    }
+
+    private CasePlan(Decision decision, IReadOnlyList<PlanStep> steps, PlaybookRuleSet ruleSet, CalibratedOdds? chance, Lazy<IReadOnlyList<string>> plannedRules)
     {
         Decision = decision;
         Steps = steps;
         RuleSet = ruleSet;
         _chance = chance;
+        _plannedRules = plannedRules;
     }
 
     /// <summary>Gets the decision the plan was built around.</summary>
@@ -49,6 +56,19 @@ public sealed class CasePlan
     /// <summary>Gets the ten steps in order; empty for an invalid case.</summary>
     public IReadOnlyList<PlanStep> Steps { get; }
 
+    /// <summary>
+    /// Gets the names of every rule that the plan showed as the next action or as a projected one at
+    /// any point of the case's history (after each of its events, this plan included), in the rule
+    /// set's order, whether or not it still applies. A rule an earlier event scheduled may since have
+    /// been done, been replaced by another (an opening seen turns the scheduled follow-up into a
+    /// follow-up on the opening) or stopped applying (an approach ends the wait for one): this is the
+    /// list of everything an earlier export of the plan may have shown, so a calendar can withdraw
+    /// what no longer applies instead of leaving it behind. Empty for an invalid case.
+    /// </summary>
+    /// <remarks>Worked out from the rules on first use (each earlier point of the history is decided and projected again) and kept.</remarks>
+    [JsonIgnore]
+    public IReadOnlyList<string> PlannedRules => _plannedRules.Value;
+
     /// <summary>Returns this plan with its next action carrying the chance for the case's level from a board's own outcomes.</summary>
     /// <param name="outcomes">The outcome report of the board's cases.</param>
     /// <returns>A copy whose <see cref="Next"/> has <see cref="NextAction.Chance"/> set (<see langword="null"/> when the report does not know the level).</returns>
@@ -56,6 +76,6 @@ public sealed class CasePlan
     public CasePlan WithChance(OutcomeReport outcomes)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
-        return new CasePlan(Decision, Steps, RuleSet, outcomes.ChanceFor(Decision.Case.Level));
+        return new CasePlan(Decision, Steps, RuleSet, outcomes.ChanceFor(Decision.Case.Level), _plannedRules);
     }
 }

@@ -47,26 +47,11 @@ internal static class Planner
 
         Mark(steps, @case, current, PlanStepStatus.Next, decision.DueOn, decision.WindowStart, decision.WindowEnd);
 
-        // Projection: assume each action is done when due (or today, if already late) and ask the rules again.
-        var simulated = new List<CaseEvent>(events);
-        var rule2 = current;
-        var due = decision.DueOn;
-        for (var i = 0; i < MaxProjection && rule2.CompletedBy is { } completedBy; i++)
+        foreach (var (nextRule, next) in Projection(decider, decision, new List<CaseEvent>(events), current, decision.DueOn, level, profile))
         {
-            var on = due is { } d && d > decision.Today ? d : decision.Today;
-            simulated.Add(Synthesize(completedBy, on));
-            var facts = CaseFacts.Fold(simulated, simulated.Count, level, out _);
-            if (decider.Match(@case, decision.Today, facts, level, profile) is not { Rule: { } nextRule } next
-                || ReferenceEquals(nextRule, rule2) || nextRule.Action == PlaybookAction.None)
-            {
-                break;
-            }
-
             // A projected step cannot happen in the past: one whose policy date has gone by is projected for today.
             var projectedOn = next.DueOn is { } p && p < decision.Today ? decision.Today : next.DueOn;
             Mark(steps, @case, nextRule, PlanStepStatus.Projected, projectedOn, next.WindowStart, next.WindowEnd);
-            rule2 = nextRule;
-            due = next.DueOn;
         }
 
         var nextStep = current.Step ?? PlaybookSteps.Count + 1;
@@ -76,6 +61,62 @@ internal static class Planner
         }
 
         return Finish(steps, PlanStepStatus.Conditional);
+    }
+
+    /// <summary>
+    /// The rules the plan showed as next or projected after each event of the history (see
+    /// <see cref="CasePlan.PlannedRules"/>), by the same replay and projection as <see cref="Build"/>.
+    /// Which rule matches reads the facts alone, never today, so the plan of each earlier point is
+    /// rebuilt as of the plan's date.
+    /// </summary>
+    public static IReadOnlyList<string> PlannedRules(Decider decider, Decision decision, string level, LevelProfile profile, PlaybookRuleSet ruleSet)
+    {
+        var planned = new HashSet<PlaybookRule>(ReferenceEqualityComparer.Instance);
+        var events = decision.Case.Events;
+        for (var k = 1; k <= events.Count; k++)
+        {
+            var facts = CaseFacts.Fold(events, k, level, out _);
+            if (decider.Match(decision.Case, decision.Today, facts, level, profile) is not { Rule: { } rule } next || rule.Action == PlaybookAction.None)
+            {
+                continue;
+            }
+
+            planned.Add(rule);
+            var simulated = new List<CaseEvent>(k + 4);
+            for (var i = 0; i < k; i++)
+            {
+                simulated.Add(events[i]);
+            }
+
+            foreach (var (projected, _) in Projection(decider, decision, simulated, rule, next.DueOn, level, profile))
+            {
+                planned.Add(projected);
+            }
+        }
+
+        return ruleSet.Rules.Where(planned.Contains).Select(r => r.Name).ToArray();
+    }
+
+    // Projection: assume each action is done when due (or today, if already late) and ask the rules
+    // again, until a rule has nothing to complete it, repeats itself or closes the case.
+    private static IEnumerable<(PlaybookRule Rule, Decision Next)> Projection(Decider decider, Decision decision, List<CaseEvent> simulated, PlaybookRule start, LocalDate? due, string level, LevelProfile profile)
+    {
+        var rule = start;
+        for (var i = 0; i < MaxProjection && rule.CompletedBy is { } completedBy; i++)
+        {
+            var on = due is { } d && d > decision.Today ? d : decision.Today;
+            simulated.Add(Synthesize(completedBy, on));
+            var facts = CaseFacts.Fold(simulated, simulated.Count, level, out _);
+            if (decider.Match(decision.Case, decision.Today, facts, level, profile) is not { Rule: { } nextRule } next
+                || ReferenceEquals(nextRule, rule) || nextRule.Action == PlaybookAction.None)
+            {
+                yield break;
+            }
+
+            yield return (nextRule, next);
+            rule = nextRule;
+            due = next.DueOn;
+        }
     }
 
     private static void Mark(PlanStep?[] steps, RunnerUpCase @case, PlaybookRule rule, PlanStepStatus status, LocalDate? on, LocalDate? start, LocalDate? end)

@@ -1,4 +1,5 @@
 using SecondChance.Planning;
+using SecondChance.Analytics;
 using SecondChance.Tests.Rules;
 using static SecondChance.Tests.Support.TestCases;
 
@@ -96,5 +97,42 @@ public class PlanTests
 
         plan.Next.Should().BeEquivalentTo(decision.Next);
         plan.Steps.Where(s => s.Status == PlanStepStatus.Next).Select(s => s.Step).Should().Equal(decision.Next.Covers);
+    }
+
+    [Fact]
+    public void PlannedRules_JustNotified_TheNextActionAndEveryProjectedOne()
+    {
+        var plan = Engine.Plan(New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6))), D(2026, 3, 6));
+
+        plan.PlannedRules.Should().Equal("AwaitApproach", "FollowUp", "SendThankYouNote", "ReaffirmInterest", "ThankAndAsk");
+    }
+
+    [Fact]
+    public void PlannedRules_OpeningSeenThenApproached_KeepWhatEarlierEventsScheduled()
+    {
+        var c = New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), new NoteSent(D(2026, 3, 6), NoteChannel.Email),
+            new OpeningSeen(D(2026, 4, 1), "Engineering Manager", OpeningMatch.Reopened), new Approached(D(2026, 4, 8)));
+
+        var plan = Engine.Plan(c, D(2026, 4, 8));
+
+        Statuses(plan).Should().Be("D D D - - - D D N C");
+        plan.PlannedRules.Should().Equal("RespondToApproach", "FollowUpOnOpening", "AwaitApproach", "FollowUp", "SendThankYouNote", "ReaffirmInterest", "ThankAndAsk");
+        plan.Steps.Where(s => s.Status is PlanStepStatus.Next or PlanStepStatus.Projected).Select(s => s.Rule).Should().Equal("RespondToApproach");
+    }
+
+    [Fact]
+    public void PlannedRules_ClosedCase_NeverListsTheClosingRuleAndSurvivesWithChance()
+    {
+        var c = New(JobLevel.IndividualContributor, new Notified(D(2026, 3, 6)), new Closed(D(2026, 3, 9), CloseReason.Withdrew));
+        var plan = Engine.Plan(c, D(2026, 3, 9));
+
+        plan.PlannedRules.Should().Equal("AwaitApproach", "FollowUp", "SendThankYouNote", "ReaffirmInterest", "ThankAndAsk");
+        plan.WithChance(OutcomeStatistics.Compute([], Engine)).PlannedRules.Should().Equal(plan.PlannedRules);
+    }
+
+    [Fact]
+    public void PlannedRules_InvalidCase_Empty()
+    {
+        Engine.Plan(New(JobLevel.MiddleManagement), D(2026, 3, 6)).PlannedRules.Should().BeEmpty();
     }
 }
