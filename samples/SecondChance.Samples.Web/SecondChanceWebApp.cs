@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.OpenApi;
 using NodaTime;
 using SecondChance.Samples.Web.Api;
+using SecondChance.Samples.Web.Integrations;
 using SecondChance.Samples.Web.Links;
 using SecondChance.Samples.Web.Security;
 using SecondChance.Samples.Web.Storage;
@@ -40,6 +41,7 @@ public static class SecondChanceWebApp
         builder.Services.AddSingleton<TenantStats>();
         builder.Services.AddSingleton<AgendaCache>();
         builder.Services.AddSingleton<CaseCache>();
+        builder.Services.AddReminders();
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true; // no response carries a secret next to text the client chose
@@ -99,6 +101,8 @@ public static class SecondChanceWebApp
         app.MapOpeningApi();
         app.MapHealthApi();
         app.MapCandidateLinkApi();
+        app.MapIntakeApi();
+        app.MapReminderApi();
         // The operator view (the page driven by a tenant's key) is for local use: outside Development
         // the page only opens candidate links, and no key is handed out.
         app.MapGet("/ui/settings", (IConfiguration config, IHostEnvironment env) => Results.Ok(env.IsDevelopment()
@@ -121,6 +125,15 @@ public static class SecondChanceWebApp
         {
             StartupLog.ConfigurationRejected(app.Logger, ex.Message);
             throw;
+        }
+
+        var problems = app.Services.GetRequiredService<IntakeSettings>().Problems
+            .Concat(app.Services.GetRequiredService<ReminderSettings>().Problems).ToArray();
+        if (problems.Length > 0)
+        {
+            var rejected = new TenantConfigurationException(problems);
+            StartupLog.ConfigurationRejected(app.Logger, rejected.Message);
+            throw rejected;
         }
 
         var store = app.Services.GetRequiredService<ICaseStore>();

@@ -12,13 +12,18 @@ namespace SecondChance.Benchmarks;
 /// The default rule table written out by hand: one pass over the events, if/else in rule order and
 /// the same NodaTime date arithmetic, producing the same <see cref="NextAction"/>, and (unless built
 /// with <c>validate: false</c>) the same verdict on bad input: the contract's checks written out by
-/// hand (names, contact, level, time zone, event order, one leading Notified, nothing after Closed,
-/// respondBy, gaps, an opening's title and address, known enum values, no event after today). It allocates nothing; it is the
+/// hand (names, candidate email, contact, level, time zone, event order, dates within the case range, one
+/// leading Notified, nothing after Closed, respondBy, gaps, an opening's title and address, known enum
+/// values, no event after today). It allocates nothing; it is the
 /// physical limit the library is measured against, and lives only here.
 /// The rules' names, steps, covers and guidance are read once from the default rule set so the texts are not copied.
 /// </summary>
 internal sealed class HandWrittenRules
 {
+    // The dates a case may hold (CaseLimits.EarliestDate to LatestDate), as keys.
+    private static readonly int EarliestKey = Key(CaseLimits.EarliestDate);
+    private static readonly int LatestKey = Key(CaseLimits.LatestDate);
+
     private readonly BusinessCalendar _calendar = BusinessCalendar.Default;
     private readonly PlaybookRule _closed, _offer, _approach, _opening, _await, _followUp, _note, _reaffirm, _thank;
     private readonly bool _validate;
@@ -73,7 +78,7 @@ internal sealed class HandWrittenRules
 
             var on = e.On;
             var key = Key(on);
-            bad |= (key < previous) | hasClosed;
+            bad |= (key < previous) | hasClosed | !InRange(key);
             previous = key;
             switch (e)
             {
@@ -107,7 +112,7 @@ internal sealed class HandWrittenRules
                     hasOffer = true;
                     offer = on;
                     respondBy = o.RespondBy;
-                    bad |= o.RespondBy is { } by && Key(by) < key;
+                    bad |= o.RespondBy is { } by && (Key(by) < key || !InRange(Key(by)));
                     break;
                 case Closed x:
                     hasClosed = true;
@@ -122,7 +127,7 @@ internal sealed class HandWrittenRules
             }
         }
 
-        if (_validate && (bad || events[0] is not Notified || previous > Key(today)))
+        if (_validate && (bad || events[0] is not Notified || previous > Key(today) || !InRange(Key(today))))
         {
             return default;
         }
@@ -173,6 +178,7 @@ internal sealed class HandWrittenRules
     {
         // The library's public checks (CaseLimits), which are as fast as this code can write them.
         if (!CaseLimits.IsValidName(c.Candidate) || !CaseLimits.IsValidName(c.Company) || !CaseLimits.IsValidName(c.Role)
+            || (c.CandidateEmail is not null && !CaseLimits.IsValidEmail(c.CandidateEmail))
             || !KnownLevel(c.Level.Name) || !KnownZone(c.TimeZone) || c.Events is null)
         {
             return false;
@@ -181,10 +187,11 @@ internal sealed class HandWrittenRules
         return c.Contact is not { } contact || (CaseLimits.IsValidName(contact.Name) && (contact.Email is not { } email || CaseLimits.IsValidEmail(email)));
     }
 
-    // NodaTime's hash code of a date is its packed year, month and day, which sorts as the dates do: the
-    // cheapest key there is (the library checks this once at start; the quick mode's agreement check,
-    // which includes an out-of-order history, would catch a NodaTime that hashed differently).
-    private static int Key(LocalDate d) => d.GetHashCode();
+    // The date's year, month and day packed into a number that sorts as the dates do, from NodaTime's
+    // documented properties: the same computation as the library's (its hash code is not documented to do so).
+    private static int Key(LocalDate d) => (d.Year * 512) + (d.Month * 32) + d.Day;
+
+    private static bool InRange(int key) => (uint)(key - EarliestKey) <= (uint)(LatestKey - EarliestKey);
 
     private static bool Gaps(IReadOnlyList<string>? gaps)
     {

@@ -161,6 +161,8 @@ internal static class QuickMode
         yield return ("respondBy", c with { Events = [.. events, new OfferReceived(events[^1].On, events[^1].On.PlusDays(-1))] });
         yield return ("blank gap", c with { Events = [.. events, new FeedbackRecorded(events[^1].On, [""])] });
         yield return ("channel", c with { Events = [.. events, new NoteSent(events[^1].On, (NoteChannel)7)] });
+        yield return ("bad candidate email", c with { CandidateEmail = "alex@" });
+        yield return ("respondBy past the date range", c with { Events = [.. events, new OfferReceived(events[^1].On, new LocalDate(3000, 1, 1))] });
     }
 
     private static bool Same(NextAction a, NextAction? b) =>

@@ -27,7 +27,13 @@ public class BrowserTests
     [Fact]
     public async Task Page_CreateCaseRecordEvents_NextActionFollows_NoteCalendarAndStats()
     {
-        await using var server = await LiveServer.StartAsync("Development", new FakeClock(Instant.FromUtc(2026, 3, 10, 17, 0)), new Dictionary<string, string?>());
+        // The demo tenant has a webhook, so its cases get reminders the page lists (none is sent: nothing sweeps here).
+        await using var server = await LiveServer.StartAsync("Development", new FakeClock(Instant.FromUtc(2026, 3, 10, 17, 0)), new Dictionary<string, string?>
+        {
+            ["Reminders:demo:Webhook:Url"] = "http://127.0.0.1:9/hooks",
+            ["Reminders:demo:Webhook:Secret"] = "whsec_" + Convert.ToBase64String("receiver-secret-for-the-tests-32"u8.ToArray()),
+            ["Reminders:DispatchEvery"] = "1.00:00:00",
+        });
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 }, Locale = "en-GB", BypassCSP = true });
@@ -74,6 +80,9 @@ public class BrowserTests
         await Assertions.Expect(page.Locator("#timeline li.Next").First).ToHaveAttributeAsync("data-step", "7");
         await Assertions.Expect(page.Locator("#timeline li.Done")).ToHaveCountAsync(6);
         await Assertions.Expect(page.Locator("#history li")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("#reminders li.pending")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#reminders li.pending")).ToContainTextAsync("Follow up with the same person · due 10 August 2026 · webhook · pending");
+        await Assertions.Expect(page.Locator("#reminders li.superseded")).ToHaveCountAsync(3);
 
         await page.FillAsync("#event-on", "2026-03-01");
         await page.ClickAsync("button[data-event=FollowUpMade]");

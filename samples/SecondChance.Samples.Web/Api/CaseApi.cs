@@ -9,6 +9,7 @@ using NodaTime.Text;
 using SecondChance.Cases;
 using SecondChance.Decisions;
 using SecondChance.Planning;
+using SecondChance.Samples.Web.Integrations;
 using SecondChance.Samples.Web.Storage;
 using SecondChance.Samples.Web.Tenancy;
 using SecondChance.Serialization;
@@ -121,7 +122,7 @@ public static class CaseApi
         return routes;
     }
 
-    private static async Task<IResult> CreateCase(HttpContext http, ICaseStore store, TenantDirectory tenants, TenantStats stats, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> CreateCase(HttpContext http, ICaseStore store, TenantDirectory tenants, TenantStats stats, IClock clock, IOptions<JsonOptions> json, ReminderOutboxWriter reminders, CancellationToken ct)
     {
         var parsed = SecondChanceJson.ParseCase(await ReadBody(http.Request, ct));
         if (!parsed.Succeeded)
@@ -140,7 +141,7 @@ public static class CaseApi
 
         var id = NewId();
         var document = SerializeDocument(@case, json.Value.SerializerOptions);
-        await store.CreateAsync(tenant, id, ToRow(@case, Encoding.UTF8.GetString(document), decision.DueOn, rules.Fingerprint), ct);
+        await store.CreateAsync(tenant, id, reminders.With(ToRow(@case, Encoding.UTF8.GetString(document), decision.DueOn, rules.Fingerprint), tenant, id, decision), ct);
         stats.Changed(tenant, null, @case);
         var body = Answer(id, document, decision.Next, json.Value.SerializerOptions);
         http.Response.Headers.Location = $"/api/cases/{id}";
@@ -161,7 +162,7 @@ public static class CaseApi
         return decision.IsValid ? Results.Ok(new CaseResource(id, @case, decision.Next)) : Invalid(decision.Errors);
     }
 
-    private static async Task<IResult> RecordEvent(string id, HttpContext http, ICaseStore store, TenantDirectory tenants, TenantStats stats, CaseCache cases, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> RecordEvent(string id, HttpContext http, ICaseStore store, TenantDirectory tenants, TenantStats stats, CaseCache cases, IClock clock, IOptions<JsonOptions> json, ReminderOutboxWriter reminders, CancellationToken ct)
     {
         var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
         if (http.Request.Headers.ContainsKey(IdempotencyKeyHeader)
@@ -200,7 +201,7 @@ public static class CaseApi
             var document = SerializeDocument(updated, json.Value.SerializerOptions);
             var body = Answer(id, document, decision.Next, json.Value.SerializerOptions);
             written = new StoredCase(id, Encoding.UTF8.GetString(document), current.Version + 1);
-            return AppendStep.Write(ToRow(updated, written.Document, decision.DueOn, rules.Fingerprint), body, new IdempotencyRecord(StatusCodes.Status200OK, updated.Events.Count, today));
+            return AppendStep.Write(reminders.With(ToRow(updated, written.Document, decision.DueOn, rules.Fingerprint), tenant, id, decision), body, new IdempotencyRecord(StatusCodes.Status200OK, updated.Events.Count, today));
         }, ct);
 
         switch (result.Outcome)
@@ -536,5 +537,5 @@ public static class CaseApi
         title: "Case not found",
         detail: $"There is no case '{(id.Length > 64 ? id[..64] + "..." : id)}'.");
 
-    private static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(10)).ToLowerInvariant();
+    internal static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(10)).ToLowerInvariant();
 }

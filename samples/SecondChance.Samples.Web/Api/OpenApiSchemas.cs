@@ -63,6 +63,8 @@ internal static class OpenApiSchemas
         ("Openings", "Job openings a board has seen, recorded on the tenant's matching open cases."),
         ("Health", "Probes for an orchestrator; they need no API key."),
         ("Candidate links", "Links that let a candidate open one case without the tenant's key: issue one, valid for 1 to 90 days, or revoke it."),
+        ("Intake", "Runner-up notices from an applicant tracking system (Greenhouse, Lever, or a signed document of our own); the signature is the authentication, no API key."),
+        ("Reminders", "Reminders sent when a case's next action comes due: run the sweep now, a case's reminders and their delivery state, and the delivery log of failed ones."),
     ];
 
     private static void Fill(OpenApiSchema target, OpenApiSchema source)

@@ -7,6 +7,7 @@ using NodaTime.Text;
 using SecondChance.Cases;
 using SecondChance.Decisions;
 using SecondChance.Openings;
+using SecondChance.Samples.Web.Integrations;
 using SecondChance.Samples.Web.Storage;
 using SecondChance.Samples.Web.Tenancy;
 using SecondChance.Serialization;
@@ -38,7 +39,7 @@ public static class OpeningApi
         return routes;
     }
 
-    private static async Task<IResult> PostOpenings(HttpContext http, ICaseStore store, TenantDirectory tenants, TenantStats stats, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> PostOpenings(HttpContext http, ICaseStore store, TenantDirectory tenants, TenantStats stats, IClock clock, IOptions<JsonOptions> json, ReminderOutboxWriter reminders, CancellationToken ct)
     {
         var text = await CaseApi.ReadBody(http.Request, ct);
         var today = clock.GetCurrentInstant().InUtc().Date;
@@ -70,7 +71,7 @@ public static class OpeningApi
             foreach (var candidate in index.Match(opening, includeRecorded: true))
             {
                 var id = ids[candidate.Index];
-                var outcome = await Record(store, stats, tenant, id, rules, clock, candidate, json.Value.SerializerOptions, ct);
+                var outcome = await Record(store, stats, reminders, tenant, id, rules, clock, candidate, json.Value.SerializerOptions, ct);
                 if (outcome is { } result)
                 {
                     affected.Add(result);
@@ -90,7 +91,7 @@ public static class OpeningApi
     /// by the opening's id or url so a repeated request records it once; <see langword="null"/> when the case
     /// changed underneath or can no longer take it.
     /// </summary>
-    private static async Task<AffectedCase?> Record(ICaseStore store, TenantStats stats, string tenant, string id, TenantEngine rules, IClock clock, OpeningCandidate candidate, JsonSerializerOptions json, CancellationToken ct)
+    private static async Task<AffectedCase?> Record(ICaseStore store, TenantStats stats, ReminderOutboxWriter reminders, string tenant, string id, TenantEngine rules, IClock clock, OpeningCandidate candidate, JsonSerializerOptions json, CancellationToken ct)
     {
         var engine = rules.Engine;
         var opening = candidate.Opening;
@@ -118,7 +119,7 @@ public static class OpeningApi
 
             after = updated;
             affected = Affected(id, updated, decision, candidate, replayed: false);
-            return AppendStep.Write(CaseApi.ToRow(updated, decision.DueOn, rules.Fingerprint), JsonSerializer.Serialize(affected, json), new IdempotencyRecord(StatusCodes.Status200OK, updated.Events.Count, today));
+            return AppendStep.Write(reminders.With(CaseApi.ToRow(updated, decision.DueOn, rules.Fingerprint), tenant, id, decision), JsonSerializer.Serialize(affected, json), new IdempotencyRecord(StatusCodes.Status200OK, updated.Events.Count, today));
         }, ct);
 
         switch (result.Outcome)

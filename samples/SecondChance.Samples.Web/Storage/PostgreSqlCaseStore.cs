@@ -105,6 +105,7 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
                 revoked    boolean NOT NULL
             );
             """),
+        new(3, "The reminder outbox, the log of ATS deliveries, and Quartz.NET's job store tables (from the script Quartz ships for PostgreSQL).", IntegrationSchema.PostgreSql()),
     ];
 
     /// <summary>The schema version this code writes.</summary>
@@ -197,6 +198,8 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await IntegrationRows.WriteAsync(connection, transaction, tenant, id, row);
+
         await BumpAsync(connection, transaction, tenant, id);
         await transaction.CommitAsync(CancellationToken.None);
     }
@@ -252,6 +255,8 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
                 return new AppendResult(AppendOutcome.Conflict);
             }
         }
+
+        await IntegrationRows.WriteAsync(connection, transaction, request.Tenant, request.Id, step.Row);
 
         if (keyHash is not null)
         {

@@ -11,9 +11,9 @@ namespace SecondChance.Samples.Web.Storage;
 /// The SQLite store, the embedded default. Each row of <c>cases</c> holds the case document (its events
 /// are the source of truth) and columns derived from it for the agenda. Reads use pooled sessions whose
 /// PRAGMAs and statements are set up once. All writes go through one writer that commits the writes
-/// waiting at that moment in one <c>BEGIN IMMEDIATE</c> transaction (group commit); a write that can break
-/// a constraint (a new case) is one statement, undone alone when it does, so it never takes the others
-/// with it. Writers to one case queue on that case's lock; writers to other cases never wait for them.
+/// waiting at that moment in one <c>BEGIN IMMEDIATE</c> transaction (group commit), each in its own
+/// savepoint, so one failing write never takes the others with it. Writers to one case queue on that
+/// case's lock; writers to other cases never wait for them.
 /// </summary>
 public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
 {
@@ -72,6 +72,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
                 revoked    INTEGER NOT NULL
             ) WITHOUT ROWID;
             """),
+        new(4, "The reminder outbox, the log of ATS deliveries, and Quartz.NET's job store tables (from the script Quartz ships for SQLite).", IntegrationSchema.Sqlite()),
     ];
 
     private const int WritesPerCheckpoint = 1000;
@@ -130,6 +131,9 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
 
     /// <inheritdoc/>
     public string Location { get; }
+
+    /// <summary>Gets the connection string of the database file, for the parts that share it (the outbox, the job store).</summary>
+    internal string ConnectionString => _connectionString;
 
     /// <inheritdoc/>
     /// <remarks>
@@ -464,7 +468,19 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         {
             for (var i = 0; i < batch.Count; i++)
             {
-                results[i] = batch[i].Version == 0 ? Insert(session, transaction, batch[i]) : Apply(session, transaction, batch[i], now);
+                // A write is several statements (the case, its reminder rows, its key): a savepoint undoes all of
+                // them when one breaks a constraint, and only them; the batch goes on.
+                session.Command("SAVEPOINT w;", transaction).ExecuteNonQuery();
+                try
+                {
+                    results[i] = batch[i].Version == 0 ? Insert(session, transaction, batch[i]) : Apply(session, transaction, batch[i], now);
+                    session.Command("RELEASE w;", transaction).ExecuteNonQuery();
+                }
+                catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+                {
+                    session.Command("ROLLBACK TO w; RELEASE w;", transaction).ExecuteNonQuery();
+                    results[i] = new AppendResult(AppendOutcome.Conflict);
+                }
             }
 
             // One bump per tenant that changed in this batch tells every reader (here or in another process) that its cases moved.
@@ -505,8 +521,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         }
     }
 
-    // A new case. A failed statement undoes only itself, so a constraint it breaks (an id taken) fails
-    // this write alone and the batch goes on.
+    // A new case (an id already taken breaks the primary key: the savepoint undoes this write only).
     private static AppendResult Insert(SqliteSession session, SqliteTransaction transaction, PendingWrite write)
     {
         var insert = session.Command("""
@@ -514,20 +529,12 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
             VALUES ($tenant, $id, 1, $document, $candidate, $company, $next_due, $rules, $time_zone);
             """, transaction);
         AddRow(insert, write);
-        try
-        {
-            insert.ExecuteNonQuery();
-            return new AppendResult(AppendOutcome.Recorded);
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
-        {
-            return new AppendResult(AppendOutcome.Conflict);
-        }
+        insert.ExecuteNonQuery();
+        IntegrationRows.Write(session.Connection, transaction, write.Tenant, write.Id, write.Row);
+        return new AppendResult(AppendOutcome.Recorded);
     }
 
-    // A change over the version read. The update and the key's row break no constraint (the key's
-    // insert takes over an expired row of the same key), so no savepoint is needed around the pair;
-    // anything else that fails fails the whole batch, and nothing of it is written.
+    // A change over the version read; the key is looked for again only when the case moved.
     private AppendResult Apply(SqliteSession session, SqliteTransaction transaction, PendingWrite write, long now)
     {
         var update = session.Command("""
@@ -546,6 +553,8 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
                 ? raced
                 : new AppendResult(AppendOutcome.Conflict);
         }
+
+        IntegrationRows.Write(session.Connection, transaction, write.Tenant, write.Id, write.Row);
 
         if (write.KeyHash is not null)
         {

@@ -29,7 +29,7 @@ internal static class StoredRows
     {
         ArgumentNullException.ThrowIfNull(derive);
         var stale = new List<(string Id, string Document)>();
-        using (var read = Command(connection, transaction, "SELECT id, document FROM cases WHERE tenant = @tenant AND rules <> @rules;", ("@tenant", tenant), ("@rules", rules)))
+        using (var read = IntegrationRows.Command(connection, transaction, "SELECT id, document FROM cases WHERE tenant = @tenant AND rules <> @rules;", ("@tenant", tenant), ("@rules", rules)))
         using (var reader = read.ExecuteReader())
         {
             while (reader.Read())
@@ -46,28 +46,11 @@ internal static class StoredRows
                 continue;
             }
 
-            using var write = Command(connection, transaction, "UPDATE cases SET next_due = @next_due, rules = @rules WHERE tenant = @tenant AND id = @id AND rules <> @rules;",
+            using var write = IntegrationRows.Command(connection, transaction, "UPDATE cases SET next_due = @next_due, rules = @rules WHERE tenant = @tenant AND id = @id AND rules <> @rules;",
                 ("@tenant", tenant), ("@id", id), ("@next_due", row.NextDue), ("@rules", row.Rules));
             changed += write.ExecuteNonQuery();
         }
 
         return changed;
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params (string Name, string? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.DbType = System.Data.DbType.String;
-            parameter.Value = (object?)value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
     }
 }

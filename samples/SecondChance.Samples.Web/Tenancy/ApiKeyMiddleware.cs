@@ -14,7 +14,9 @@ public static class ApiKeyMiddleware
     public static IApplicationBuilder UseApiKeyTenants(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || context.Items.ContainsKey(TenantItem))
+            // ATS deliveries carry no API key: their signature is the authentication (see IntakeApi).
+            if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || context.Items.ContainsKey(TenantItem)
+                || context.Request.Path.StartsWithSegments("/api/intake", StringComparison.OrdinalIgnoreCase))
             {
                 await next(context);
                 return;

@@ -233,6 +233,26 @@
       li.textContent = `${day(e.on)} · ${eventNames[e.type] || capital(words(e.type))}${extra}`;
       return li;
     }));
+    if (!state.link) loadReminders(resource.id);
+  }
+
+  // The case's reminders and how their delivery went (pending, sent, failed, superseded): the operator's view only.
+  async function loadReminders(id) {
+    let list;
+    try {
+      list = await api("GET", `/api/cases/${encodeURIComponent(id)}/reminders`);
+    } catch (e) { list = []; }
+    if (state.caseId !== id) return;
+    $("reminders-empty").hidden = list.length > 0;
+    $("reminders").replaceChildren(...list.map((r) => {
+      const li = document.createElement("li");
+      li.className = `reminder ${r.state}`;
+      const attempts = r.attempts ? ` · ${r.attempts} attempt${r.attempts === 1 ? "" : "s"}` : "";
+      const error = r.lastError ? ` · ${r.lastError}` : "";
+      li.textContent = `${actionNames[r.action] || words(r.action)} · due ${day(r.dueOn)} · ${r.channel} · ${r.state}${attempts}${error}`;
+      li.title = `reminder ${r.reminderId}, due to go out at ${r.sendAt}`;
+      return li;
+    }));
   }
 
   // The chance for the open case's level, from /api/stats, shown next to the next action.
@@ -624,6 +644,7 @@
       $("key-form").hidden = true;
       document.querySelector("aside.side").hidden = true;
       $("stats-card").hidden = true;
+      $("reminders-card").hidden = true;
       document.querySelectorAll(".event-buttons button").forEach((b) => b.addEventListener("click", () => recordEvent(b)));
       $("note-draft").addEventListener("click", draftNote);
       $("note-check").addEventListener("click", checkNote);

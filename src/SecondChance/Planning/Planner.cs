@@ -25,7 +25,7 @@ internal static class Planner
         for (var k = 1; k <= events.Count; k++)
         {
             var facts = CaseFacts.Fold(events, k, level, out _);
-            var rule = decider.Match(@case, decision.Today, facts, level, profile)?.Rule;
+            var rule = decider.Match(@case, decision.Today, facts, level, profile).Rule;
             if (previous is not null && rule is not null && !ReferenceEquals(rule, previous))
             {
                 // An opening seen is news, not something the candidate did: it completes no step.

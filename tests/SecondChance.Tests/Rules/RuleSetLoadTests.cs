@@ -107,14 +107,14 @@ public class RuleSetLoadTests
         Problems(Workflow("""{ "RuleName": "Bare", "Expression": "facts.Notified" }""")).Should().Contain(p => p.StartsWith("rule 'Bare', Properties: is required"));
 
     [Fact]
-    public void DuplicateRuleNames() =>
+    public void Load_DuplicateRuleNames_AreRejected() =>
         Problems(Workflow(Closed, Rule("Twin", "facts.Notified"), Rule("Twin", "facts.NoteSent")))
             .Should().Contain("rule 'Twin', RuleName: is used by more than one rule; names must be unique");
 
     [Theory]
     [InlineData("{ \"WorkflowName\": \"X\", \"Rules\": [ ")]
     [InlineData("not json at all")]
-    public void MalformedJson(string json) =>
+    public void Load_MalformedJson_IsRejected(string json) =>
         Problems(json).Should().ContainSingle().Which.Should().StartWith("workflow, json: malformed JSON (line 1)");
 
     [Fact]

@@ -29,31 +29,31 @@ public class BadInputTests
         """;
 
     [Fact]
-    public void UnknownLevel() =>
+    public void Decide_UnknownLevel_NamesTheLevel() =>
         Errors(Valid() with { Level = new JobLevel("Intern") }).Should().ContainSingle().Which.Should().StartWith("level: 'Intern' is not a known job level");
 
     [Fact]
-    public void UnknownEventType() =>
+    public void ParseCase_UnknownEventType_NamesTheEventType() =>
         JsonErrors(Doc.Replace("EVENT", """{ "type": "Ghosted", "on": "2026-03-07" }""")).Should().ContainSingle()
             .Which.Should().StartWith("events[1].type: 'Ghosted' is not a known event type");
 
     [Fact]
-    public void UnknownChannel() =>
+    public void ParseCase_UnknownChannel_NamesTheChannel() =>
         JsonErrors(Doc.Replace("EVENT", """{ "type": "NoteSent", "on": "2026-03-07", "channel": "Fax" }""")).Should().ContainSingle()
             .Which.Should().StartWith("events[1].channel: 'Fax' is not a known channel");
 
     [Fact]
-    public void UnknownOutcome() =>
+    public void ParseCase_UnknownOutcome_NamesTheOutcome() =>
         JsonErrors(Doc.Replace("EVENT", """{ "type": "FollowUpMade", "on": "2026-03-07", "outcome": "Maybe" }""")).Should().ContainSingle()
             .Which.Should().StartWith("events[1].outcome: 'Maybe' is not a known outcome");
 
     [Fact]
-    public void UnknownReason() =>
+    public void ParseCase_UnknownReason_NamesTheReason() =>
         JsonErrors(Doc.Replace("EVENT", """{ "type": "Closed", "on": "2026-03-07", "reason": "Bored" }""")).Should().ContainSingle()
             .Which.Should().StartWith("events[1].reason: 'Bored' is not a known reason");
 
     [Fact]
-    public void UndefinedEnumValuesFromCode()
+    public void Decide_UndefinedEnumValuesFromCode_NamesEachField()
     {
         Errors(New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), new NoteSent(D(2026, 3, 6), (NoteChannel)42)))
             .Should().ContainSingle().Which.Should().StartWith("events[1].channel: '42' is not a known channel");
@@ -64,46 +64,46 @@ public class BadInputTests
     }
 
     [Fact]
-    public void UnknownTimeZone() =>
+    public void Decide_UnknownTimeZone_NamesTheZone() =>
         Errors(Valid() with { TimeZone = "Mars/Olympus_Mons" }).Should().ContainSingle()
             .Which.Should().Be("timeZone: 'Mars/Olympus_Mons' is not a known IANA time zone id (for example America/Los_Angeles)");
 
     [Fact]
-    public void MissingNotified() =>
+    public void Decide_FirstEventNotNotified_IsRejected() =>
         Errors(New(JobLevel.MiddleManagement, new NoteSent(D(2026, 3, 6), NoteChannel.Email))).Should().ContainSingle()
             .Which.Should().Be("events[0].type: the first event must be Notified, not NoteSent");
 
     [Fact]
-    public void NoEventsAtAll() =>
+    public void Decide_NoEventsAtAll_IsRejected() =>
         Errors(New(JobLevel.MiddleManagement)).Should().ContainSingle().Which.Should().Be("events: must not be empty; a case starts with a Notified event");
 
     [Fact]
-    public void RepeatedNotified() =>
+    public void Decide_RepeatedNotified_IsRejected() =>
         Errors(New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), new Notified(D(2026, 3, 7)))).Should().ContainSingle()
             .Which.Should().Be("events[1].type: Notified may appear only once, as the first event");
 
     [Fact]
-    public void NotifiedNotFirst() =>
+    public void Decide_NotifiedNotFirst_ReportsBothEvents() =>
         Errors(New(JobLevel.MiddleManagement, new FeedbackRecorded(D(2026, 3, 6)), new Notified(D(2026, 3, 6)))).Should()
             .BeEquivalentTo("events[0].type: the first event must be Notified, not FeedbackRecorded", "events[1].type: Notified may appear only once, as the first event");
 
     [Fact]
-    public void DatesOutOfOrder() =>
+    public void Decide_DatesOutOfOrder_NamesThePreviousEvent() =>
         Errors(New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), new FeedbackRecorded(D(2026, 3, 5)))).Should().ContainSingle()
             .Which.Should().Be("events[1].on: must not be before the previous event, the call on 6 March 2026");
 
     [Fact]
-    public void EventAfterClosed() =>
+    public void Decide_EventAfterClosed_IsRejected() =>
         Errors(New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), new Closed(D(2026, 3, 6), CloseReason.Withdrew), new Approached(D(2026, 3, 7))))
             .Should().ContainSingle().Which.Should().Be("events[2]: no event may follow Closed (events[1])");
 
     [Fact]
-    public void RespondByBeforeOffer() =>
+    public void Decide_RespondByBeforeOffer_IsRejected() =>
         Errors(New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), new OfferReceived(D(2026, 3, 8), D(2026, 3, 7)))).Should().ContainSingle()
             .Which.Should().Be("events[1].respondBy: must not be before the offer (2026-03-08)");
 
     [Fact]
-    public void EventAfterToday() =>
+    public void Decide_EventAfterToday_IsRejected() =>
         Errors(New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), new Approached(D(2026, 3, 11)))).Should().ContainSingle()
             .Which.Should().Be("events[1].on: must not be after today (2026-03-10)");
 
@@ -112,7 +112,7 @@ public class BadInputTests
     [InlineData("company")]
     [InlineData("role")]
     [InlineData("contact.name")]
-    public void EmptyOrOverLongNames(string field)
+    public void Decide_EmptyOrOverLongName_IsRejectedAndTheLimitAccepted(string field)
     {
         RunnerUpCase With(string value) => field switch
         {
@@ -132,7 +132,7 @@ public class BadInputTests
     [InlineData("company", "\u200b\u200d\ufeff")]
     [InlineData("role", "\u0001\u001b")]
     [InlineData("contact.name", " \u2060\u0085 ")]
-    public void NamesOfOnlyControlOrZeroWidthCharacters(string field, string value)
+    public void Decide_NameOfOnlyControlOrZeroWidthCharacters_IsRejected(string field, string value)
     {
         RunnerUpCase With(string text) => field switch
         {
@@ -148,12 +148,12 @@ public class BadInputTests
     }
 
     [Fact]
-    public void GapOfOnlyZeroWidthCharacters() =>
+    public void Decide_GapOfOnlyZeroWidthCharacters_IsRejected() =>
         Errors(New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), new FeedbackRecorded(D(2026, 3, 6), ["ok", "\u200b\u200c"])))
             .Should().ContainSingle().Which.Should().Be("events[1].gaps[1]: must hold visible characters, not only control or zero-width ones");
 
     [Fact]
-    public void GapsTooLongTooManyOrEmpty()
+    public void Decide_GapsTooLongTooManyOrEmpty_AreRejectedAndTheLimitsAccepted()
     {
         FeedbackRecorded Feedback(params string[] gaps) => new(D(2026, 3, 6), gaps);
         RunnerUpCase With(FeedbackRecorded f) => New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), f);
@@ -188,7 +188,7 @@ public class BadInputTests
     [InlineData("pat@contoso")]
     [InlineData("pat lee@contoso.example")]
     [InlineData("pat@@contoso.example")]
-    public void MalformedEmail(string email) =>
+    public void Decide_MalformedContactEmail_IsRejected(string email) =>
         Errors(Valid() with { Contact = new Contact("Pat", email) }).Should().ContainSingle()
             .Which.Should().Be($"contact.email: '{email}' is not a valid email address");
 
@@ -196,7 +196,7 @@ public class BadInputTests
     [InlineData("alex.example")]
     [InlineData("alex@")]
     [InlineData("alex rivera@mail.example")]
-    public void MalformedCandidateEmail(string email) =>
+    public void Decide_MalformedCandidateEmail_IsRejected(string email) =>
         Errors(Valid() with { CandidateEmail = email }).Should().ContainSingle()
             .Which.Should().Be($"candidateEmail: '{email}' is not a valid email address");
 
@@ -208,7 +208,7 @@ public class BadInputTests
     }
 
     [Fact]
-    public void EveryProblemIsReportedAtOnce()
+    public void Decide_SeveralProblems_ReportsEveryOneAtOnce()
     {
         var c = Valid() with { Candidate = "", Level = new JobLevel("Nope"), TimeZone = "Nowhere/Land", Events = [new Approached(D(2026, 4, 1))] };
 

@@ -104,4 +104,39 @@ public class HostileInputTests
         plan.Decision.IsValid.Should().BeTrue();
         (plan.Decision.DueOn > CaseLimits.LatestDate).Should().BeTrue();
     }
+
+    [Fact]
+    public void Decide_LastDayOfTheRangeWithTheLongestPolicies_StaysInsideTheCalendar()
+    {
+        // Every policy number at its limit (365 days, 120 months, a 365-day window, a level's 60 months):
+        // due dates from the last day a case may hold stay far inside the calendar, so deciding needs no
+        // guard against date overflow.
+        var json = PlaybookRuleSet.DefaultWorkflowJson
+            .Replace("\"days\": 1 }", "\"days\": 365 }").Replace("\"days\": 2 }", "\"days\": 365 }")
+            .Replace("\"policy\": \"LevelMonthsAfter\", \"anchor\": \"NoteSent\", \"windowDays\": 14", "\"policy\": \"MonthsAfter\", \"anchor\": \"NoteSent\", \"months\": 120, \"windowDays\": 365");
+        json.Should().Contain("\"months\": 120").And.NotContain("\"days\": 1 }");
+        var options = new PlaybookOptions { RuleSet = PlaybookRuleSet.Load(json).GetRuleSetOrThrow() };
+        options.Levels[JobLevel.SeniorExecutive] = new LevelProfile(60, 365, 0.15);
+        var engine = new PlaybookEngine(options);
+        var last = CaseLimits.LatestDate;
+        CaseEvent[][] histories =
+        [
+            [new Notified(last)],
+            [new Notified(last), new FeedbackRecorded(last, ["a gap"]), new InterestReaffirmed(last)],
+            HappyPath(last),
+            [.. HappyPath(last), new FollowUpMade(last, FollowUpOutcome.NoChange)],
+            [.. HappyPath(last), new OpeningSeen(last, "Engineering Manager", OpeningMatch.Reopened, null)],
+            [.. HappyPath(last), new Approached(last)],
+            [.. HappyPath(last), new OfferReceived(last, null)],
+        ];
+
+        foreach (var events in histories)
+        {
+            var plan = engine.Plan(New(JobLevel.SeniorExecutive, events), last);
+
+            plan.Decision.IsValid.Should().BeTrue(string.Join("; ", plan.Decision.Errors));
+            (plan.Decision.Next.DueOn is { } due && due >= last).Should().BeTrue();
+            plan.Steps.Should().NotBeEmpty();
+        }
+    }
 }

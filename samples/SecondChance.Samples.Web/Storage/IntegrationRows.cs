@@ -1,0 +1,98 @@
+using System.Data.Common;
+
+namespace SecondChance.Samples.Web.Storage;
+
+/// <summary>
+/// The rows a case write carries besides the case (<see cref="CaseRow.Outbox"/>, <see cref="CaseRow.Intake"/>), as
+/// commands in the write's own transaction, in SQL both stores speak (parameters named <c>@name</c>).
+/// </summary>
+internal static class IntegrationRows
+{
+    /// <summary>Returns the commands that write what <paramref name="row"/> carries for case <paramref name="caseId"/>; none when it carries nothing.</summary>
+    public static IEnumerable<DbCommand> Commands(DbConnection connection, DbTransaction transaction, string tenant, string caseId, CaseRow row)
+    {
+        if (row.Intake is { } intake)
+        {
+            // No ON CONFLICT: a second record of the same delivery must fail, so its case is not stored either.
+            yield return Command(connection, transaction, """
+                INSERT INTO intake_deliveries (tenant, source, delivery_id, external_id, case_id, outcome, reason, received_at)
+                VALUES (@tenant, @source, @delivery, @external, @case, 'created', @reason, @now);
+                """,
+                ("@tenant", tenant), ("@source", intake.Source), ("@delivery", intake.DeliveryId), ("@external", intake.ExternalId),
+                ("@case", caseId), ("@reason", intake.Reason), ("@now", intake.ReceivedAt.ToUnixTimeMilliseconds()));
+        }
+
+        if (row.Outbox is not { } outbox)
+        {
+            yield break;
+        }
+
+        yield return Command(connection, transaction, """
+            UPDATE reminder_outbox SET state = 'superseded', claimed_by = NULL, lease_until = NULL
+            WHERE tenant = @tenant AND case_id = @case AND state = 'pending' AND reminder_id <> @reminder;
+            """,
+            ("@tenant", tenant), ("@case", caseId), ("@reminder", outbox.ReminderId ?? string.Empty));
+        if (outbox.ReminderId is null)
+        {
+            yield break;
+        }
+
+        foreach (var channel in outbox.Channels)
+        {
+            yield return Command(connection, transaction, """
+                INSERT INTO reminder_outbox (tenant, reminder_id, channel, case_id, case_bucket, send_at, reminder, state, attempts, created_at)
+                VALUES (@tenant, @reminder, @channel, @case, @bucket, @send_at, @payload, 'pending', 0, @now)
+                ON CONFLICT (tenant, reminder_id, channel) DO NOTHING;
+                """,
+                ("@tenant", tenant), ("@reminder", outbox.ReminderId), ("@channel", channel), ("@case", caseId), ("@bucket", CaseBuckets.Of(caseId)),
+                ("@send_at", outbox.SendAt.ToUnixTimeMilliseconds()), ("@payload", outbox.Payload), ("@now", outbox.CreatedAt.ToUnixTimeMilliseconds()));
+        }
+    }
+
+    /// <summary>Runs <see cref="Commands"/> one after the other.</summary>
+    public static void Write(DbConnection connection, DbTransaction transaction, string tenant, string caseId, CaseRow row)
+    {
+        foreach (var command in Commands(connection, transaction, tenant, caseId, row))
+        {
+            using (command)
+            {
+                command.ExecuteNonQuery();
+            }
+        }
+    }
+
+    /// <summary>Runs <see cref="Commands"/> one after the other, asynchronously.</summary>
+    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, string tenant, string caseId, CaseRow row)
+    {
+        foreach (var command in Commands(connection, transaction, tenant, caseId, row))
+        {
+            await using (command)
+            {
+                // Once the case row is written the transaction is not the caller's to cancel.
+                await command.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>Makes a command in <paramref name="transaction"/> with its parameters (a <see langword="null"/> value is SQL NULL, typed as text); both stores use it for SQL they share.</summary>
+    public static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            if (value is null)
+            {
+                parameter.DbType = System.Data.DbType.String;
+            }
+
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+}
