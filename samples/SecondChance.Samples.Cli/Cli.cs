@@ -25,6 +25,9 @@ internal static class Cli
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, IClock clock, CliTerminal terminal)
     {
         ArgumentNullException.ThrowIfNull(args);
+
+        // Every line on stderr is for people and may quote input (a file name, a field, a rule): never raw control codes.
+        stderr = new Presentation.SafeWriter(stderr);
         var session = new CliSession(stdin, stdout, stderr, clock, terminal);
         var options = new GlobalOptions();
         var root = BuildRoot(session, options);

@@ -18,6 +18,11 @@ internal sealed class CliSession
 
     public CliSession(TextReader stdin, TextWriter stdout, TextWriter stderr, IClock clock, CliTerminal terminal, IAnsiConsole? console = null)
     {
+        if (console is not null)
+        {
+            Presentation.TerminalText.Attach(console);
+        }
+
         _console = console;
         Stdin = stdin;
         Stdout = stdout;
@@ -52,7 +57,7 @@ internal sealed class CliSession
     /// <exception cref="InvalidInputException">The rule file does not load.</exception>
     public PlaybookEngine Engine => _engine ??= new PlaybookEngine(new PlaybookOptions { RuleSet = LoadRuleSet() });
 
-    /// <summary>Gets a console for standard output: colour on a terminal, plain text otherwise or under <c>NO_COLOR</c>.</summary>
+    /// <summary>Gets a console for standard output: colour on a terminal, plain text otherwise or under <c>NO_COLOR</c>; either way, control characters from input are shown as escapes (<see cref="Presentation.TerminalText"/>).</summary>
     public IAnsiConsole Console => _console ??= CreateConsole();
 
     /// <summary>Returns "today" for a case: the <c>--today</c> date, or the clock's date in the case's time zone.</summary>
@@ -126,29 +131,35 @@ internal sealed class CliSession
     }
 
     /// <summary>Reads a text file the user named line by line, skipping blank lines, with 1-based line numbers.</summary>
-    /// <exception cref="InvalidInputException">The file is missing or cannot be read.</exception>
+    /// <exception cref="InvalidInputException">The file is missing or cannot be read, or a line is longer than <see cref="BoundedLineReader.DefaultMaxLength"/> characters (it is never held in memory).</exception>
     public static async IAsyncEnumerable<(long Number, string Line)> ReadLinesAsync(string path, string what, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = OpenText(path, what);
+        using var file = OpenText(path, what);
+        var reader = new BoundedLineReader(file, BoundedLineReader.DefaultMaxLength);
         var number = 0L;
         while (true)
         {
-            string? line;
+            BoundedLine? read;
             try
             {
-                line = await reader.ReadLineAsync(cancellationToken);
+                read = await reader.ReadLineAsync(cancellationToken);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 throw FileProblem(path, what, ex);
             }
 
-            if (line is null)
+            if (read is not { } bounded)
             {
                 yield break;
             }
 
             number++;
+            if (bounded.Text is not { } line)
+            {
+                throw new InvalidInputException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{what} file '{path}', line {number}: the line is {bounded.Length:N0} characters long; lines of at most {BoundedLineReader.DefaultMaxLength:N0} are read"));
+            }
+
             if (!string.IsNullOrWhiteSpace(line))
             {
                 yield return (number, line);
@@ -195,6 +206,7 @@ internal sealed class CliSession
 
         // Redirected output is laid out for an 80-column reader; a terminal gets its own width, capped for readability.
         console.Profile.Width = Math.Min(Terminal.Width ?? 80, MaxWidth);
+        Presentation.TerminalText.Attach(console);
         return console;
     }
 }

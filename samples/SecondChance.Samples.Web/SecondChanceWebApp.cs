@@ -147,13 +147,15 @@ public static class SecondChanceWebApp
             throw;
         }
 
+        var reminders = app.Services.GetRequiredService<ReminderOutboxWriter>();
+        var clock = app.Services.GetRequiredService<IClock>();
         foreach (var tenant in tenants.Tenants)
         {
             // One tenant's stored cases or rules never keep the host from serving the others.
             var rules = tenants.For(tenant);
             try
             {
-                var changed = store.RefreshDerived(tenant, rules.Fingerprint, doc => CaseApi.Derive(doc, rules.Engine, rules.Fingerprint));
+                var changed = store.RefreshDerived(tenant, rules.Fingerprint, (id, doc) => CaseApi.Derive(tenant, id, doc, rules.Engine, rules.Fingerprint, reminders, clock));
                 if (changed > 0)
                 {
                     StartupLog.DueDatesRecomputed(app.Logger, changed, tenant);
@@ -168,6 +170,5 @@ public static class SecondChanceWebApp
         app.Services.GetRequiredService<TenantStats>().LoadAsync(store, CancellationToken.None).GetAwaiter().GetResult();
         var names = string.Join(", ", tenants.Tenants);
         StartupLog.Ready(app.Logger, store.Location, names);
-        _ = app.Services.GetRequiredService<IClock>();
     }
 }

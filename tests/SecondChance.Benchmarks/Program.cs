@@ -6,6 +6,11 @@ if (args.Contains("--notes") || args.Contains("--notes-file"))
     return NoteEvaluation.RunCommand(args);
 }
 
+if (args.Contains("--notes-check"))
+{
+    return NoteCheckMode.Run(args);
+}
+
 if (args.Contains("--validate"))
 {
     return ValidateMode.Run();

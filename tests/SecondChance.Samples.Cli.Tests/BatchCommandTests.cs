@@ -126,6 +126,48 @@ public class BatchCommandTests
     }
 
     [Fact]
+    public async Task Batch_LineOverTheLimit_IsAnErrorForThatLineAndTheNextLinesAreAnswered()
+    {
+        var alex = OneLine(Paths.Alex);
+        var input = alex + "\r\n" + "{\"candidate\":\"" + new string('x', 5000) + "\"}\r\n" + alex + "\r" + OneLine(Paths.Sam) + "\n";
+
+        var result = await CliRun.RunWithInput(input, "batch", "--today", "2026-12-01", "--max-line-length", "2000");
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        result.StdoutLines.Should().HaveCount(4);
+        result.StdoutLines[1].Should().Be("{\"line\":2,\"errors\":[\"$: the line is 5,016 characters long; lines of at most 2,000 are read (--max-line-length), so it was skipped\"]}");
+        result.StdoutLines[0].Should().StartWith("{\"step\":7,");
+        result.StdoutLines[2].Should().StartWith("{\"step\":7,");
+        result.StdoutLines[3].Should().StartWith("{\"step\":5,");
+        result.StderrLines.Should().Equal("batch: decided 3, refused 1");
+    }
+
+    [Fact]
+    public async Task Batch_LineOverTheDefaultLimit_IsSkippedWithoutHoldingIt()
+    {
+        // 64 Mi characters (128 MB as a string), made as they are read: only the limit's worth is ever kept.
+        var reader = new LongLineReader(64L * 1024 * 1024, "\n" + OneLine(Paths.Alex) + "\n");
+
+        var result = await CliRun.RunWithReader(reader, ["batch", "--today", "2026-12-01"]);
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        result.StdoutLines.Should().HaveCount(2);
+        result.StdoutLines[0].Should().Be("{\"line\":1,\"errors\":[\"$: the line is 67,108,864 characters long; lines of at most 1,048,576 are read (--max-line-length), so it was skipped\"]}");
+        result.StdoutLines[1].Should().StartWith("{\"step\":7,");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    public async Task Batch_MaxLineLengthBelowOne_IsInvalidInput(string value)
+    {
+        var result = await CliRun.RunWithInput(OneLine(Paths.Alex) + "\n", "batch", "--max-line-length", value);
+
+        result.ExitCode.Should().Be(2);
+        result.Stderr.Should().Contain("--max-line-length: must be a whole number of at least 1");
+    }
+
+    [Fact]
     public async Task Batch_AtATerminal_SaysWhatItIsWaitingFor()
     {
         var terminal = new CliTerminal(IsInputTerminal: true, IsOutputTerminal: false, NoColor: true);
@@ -137,20 +179,53 @@ public class BatchCommandTests
     }
 
     /// <summary>A reader that records how many output lines existed each time the CLI asked for the next input line.</summary>
+    /// <remarks>It hands out one line (with its line break) at a time, as a pipe fed line by line would.</remarks>
     private sealed class WatchingReader(IReadOnlyList<string> lines, StringWriter output) : TextReader
     {
         private int _next;
+        private string _pending = string.Empty;
 
         public List<int> OutputLinesSeenBeforeEachRead { get; } = [];
 
-        public override string? ReadLine()
+        public override int Read(Span<char> buffer)
         {
-            OutputLinesSeenBeforeEachRead.Add(output.ToString().Count(c => c == '\n'));
-            return _next < lines.Count ? lines[_next++] : null;
+            if (_pending.Length == 0)
+            {
+                OutputLinesSeenBeforeEachRead.Add(output.ToString().Count(c => c == '\n'));
+                _pending = _next < lines.Count ? lines[_next++] + "\n" : string.Empty;
+            }
+
+            var n = Math.Min(buffer.Length, _pending.Length);
+            _pending.AsSpan(0, n).CopyTo(buffer);
+            _pending = _pending[n..];
+            return n;
         }
 
-        public override ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken) => ValueTask.FromResult(ReadLine());
+        public override ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
+    }
 
-        public override Task<string?> ReadLineAsync() => Task.FromResult(ReadLine());
+    /// <summary>A reader of one line of <paramref name="length"/> characters, then <paramref name="rest"/>; the long line is made as it is read, never held.</summary>
+    private sealed class LongLineReader(long length, string rest) : TextReader
+    {
+        private long _left = length;
+        private int _restAt;
+
+        public override int Read(Span<char> buffer)
+        {
+            if (_left > 0)
+            {
+                var n = (int)Math.Min(buffer.Length, _left);
+                buffer[..n].Fill('x');
+                _left -= n;
+                return n;
+            }
+
+            var m = Math.Min(buffer.Length, rest.Length - _restAt);
+            rest.AsSpan(_restAt, m).CopyTo(buffer);
+            _restAt += m;
+            return m;
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
     }
 }

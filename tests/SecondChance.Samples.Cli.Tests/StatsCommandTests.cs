@@ -79,6 +79,19 @@ public class StatsCommandTests
     }
 
     [Fact]
+    public async Task Stats_LineOverOneMebibyte_ExitsTwoNamingTheLine()
+    {
+        var lines = File.ReadLines(Paths.Outcomes).Take(2).ToList();
+        lines.Insert(1, "{\"candidate\":\"" + new string('x', 1024 * 1024) + "\"}");
+        var file = Paths.TempFile(string.Join('\n', lines), ".ndjson");
+
+        var result = await CliRun.Run("stats", "--cases", file, "--today", "2026-03-10");
+
+        result.ExitCode.Should().Be(2);
+        result.Stderr.Should().Contain($"cases file '{file}', line 2: the line is 1,048,592 characters long; lines of at most 1,048,576 are read");
+    }
+
+    [Fact]
     public async Task Stats_InvalidLines_AreSkippedAndReportedWithTheirLineNumbers()
     {
         var lines = File.ReadLines(Paths.Outcomes).Take(4).ToList();

@@ -51,6 +51,71 @@ public class ContractTests : IClassFixture<WebAppFactory>
         (await _acme.GetCaseText(id)).Should().Be(before);
     }
 
+    public static TheoryData<string, string> JsonEndpoints() => new()
+    {
+        { "/api/cases", ApiCalls.AlexCase },
+        { "/api/cases/{id}/events", """{ "type": "FollowUpMade", "on": "2026-03-10", "outcome": "NoChange" }""" },
+        { "/api/cases/{id}/note/check", """{ "text": "Thank you." }""" },
+        { "/api/cases/{id}/note/draft", """{ "evidence": {} }""" },
+        { "/api/openings", """{ "company": "Contoso", "title": "Engineering Manager", "postedOn": "2026-03-09" }""" },
+        { "/api/cases/{id}/links", """{ "validForDays": 5 }""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(JsonEndpoints))]
+    public async Task JsonBodyInAnotherCharset_415NamingWhatIsAccepted_NothingStored(string path, string body)
+    {
+        var id = await _acme.CreateCase();
+        var before = await _acme.GetCaseText(id);
+        using var content = new ByteArrayContent(Encoding.Latin1.GetBytes(body));
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=latin1");
+
+        using var response = await _acme.PostAsync(path.Replace("{id}", id, StringComparison.Ordinal), content);
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await response.ReadJson()).GetProperty("detail").GetString().Should().Contain("UTF-8 JSON").And.Contain("application/json").And.Contain("charset=latin1");
+        (await _acme.GetCaseText(id)).Should().Be(before);
+    }
+
+    [Theory]
+    [MemberData(nameof(JsonEndpoints))]
+    public async Task JsonBodyWithoutAContentType_415(string path, string body)
+    {
+        var id = await _acme.CreateCase();
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+
+        using var response = await _acme.PostAsync(path.Replace("{id}", id, StringComparison.Ordinal), content);
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        (await response.ReadJson()).GetProperty("detail").GetString().Should().Contain("no Content-Type");
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("application/json; charset=UTF8")]
+    [InlineData("application/json")]
+    public async Task JsonBodyInUtf8_IsAccepted(string contentType)
+    {
+        var id = await _acme.CreateCase();
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{ "type": "FollowUpMade", "on": "2026-03-10", "outcome": "NoChange" }"""));
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+
+        using var response = await _acme.PostAsync($"/api/cases/{id}/events", content);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task LinkWithoutABody_StillIssued()
+    {
+        var id = await _acme.CreateCase();
+
+        using var response = await _acme.PostAsync($"/api/cases/{id}/links", null);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+    }
+
     [Fact]
     public async Task DraftWithoutABody_StillDrafts()
     {

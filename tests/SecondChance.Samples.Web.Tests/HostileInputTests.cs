@@ -74,7 +74,7 @@ public class HostileInputTests : IClassFixture<WebAppFactory>
 
     [Theory]
     [InlineData("check", $$"""{ "text": "Thanks {{LoneSurrogate}}" }""", "text")]
-    [InlineData("draft", $$"""{ "evidence": { "has not led a team of 10 or more": "I led {{LoneSurrogate}}" } }""", "evidence.has not led a team of 10 or more")]
+    [InlineData("draft", $$"""{ "evidence": { "has not led a team of 10 or more": "I led {{LoneSurrogate}}" } }""", "evidence[\"has not led a team of 10 or more\"]")]
     [InlineData("draft", """{ "evidence": { "\udc00": "x" } }""", "evidence")]
     public async Task Note_LoneSurrogate_Is400WithThePath(string endpoint, string body, string field)
     {

@@ -163,20 +163,9 @@ public abstract class OutboxContractTests : IDisposable
     }
 
     [Fact]
-    public async Task DatabaseAtThePreviousSchemaVersion_WithACase_MigratesToThisOne_KeepingTheCase()
+    public async Task DatabaseAtTheSchemaVersionBeforeTheOutbox_WithACase_MigratesToThisOne_KeepingTheCase()
     {
-        var connectionString = TestPostgres.Settings(Storage, _directory)["ConnectionStrings:SecondChance"]!;
-        var previous = Storage == TestStorage.Sqlite ? SqliteCaseStore.SchemaVersion - 1 : PostgreSqlCaseStore.SchemaVersion - 1;
-        if (Storage == TestStorage.Sqlite)
-        {
-            SqliteConnection.ClearAllPools();
-            SchemaMigrator.Upgrade(DbUp.DeployChanges.To.SqliteDatabase(connectionString),
-                SqliteCaseStore.Migrations.Where(m => m.Version <= previous).Select(m => m with { Script = m.Script + $"\nPRAGMA user_version = {m.Version};" }), "old");
-        }
-        else
-        {
-            SchemaMigrator.Upgrade(DbUp.DeployChanges.To.PostgresqlDatabase(connectionString), PostgreSqlCaseStore.Migrations.Where(m => m.Version <= previous), "old");
-        }
+        var connectionString = Database.MigrateToTheVersionBeforeTheOutbox(Storage, _directory);
 
         await using (var old = Connect(connectionString))
         {
@@ -199,6 +188,70 @@ public abstract class OutboxContractTests : IDisposable
         await using var quartz = check.CreateCommand();
         quartz.CommandText = "SELECT count(*) FROM qrtz_job_details;";
         Convert.ToInt64(await quartz.ExecuteScalarAsync()).Should().Be(0, "Quartz's tables are there, empty until a scheduler starts");
+    }
+
+    [Fact]
+    public async Task DatabaseBeforeTheOutbox_WithCases_GetsTheirRemindersAtTheFirstRefresh_AndOnlyThen()
+    {
+        var connectionString = Database.MigrateToTheVersionBeforeTheOutbox(Storage, _directory);
+        await using (var old = Connect(connectionString))
+        {
+            await using var insert = old.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO cases (tenant, id, version, document, candidate, company, next_due, rules, time_zone) VALUES
+                ('acme', 'a', 1, 'doc a', 'Alex Rivera', 'Contoso', '2026-08-06', 'current', 'UTC'),
+                ('acme', 'b', 2, 'doc b', 'Sam Okafor', 'Fabrikam', '2026-09-01', 'current', 'UTC');
+                """;
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var (store, outbox) = Open();
+
+        // The rules did not change, yet the upgrade marked every case for one refresh, which plans its reminder.
+        var seen = new List<string>();
+        store.RefreshDerived("acme", "current", (id, document) =>
+        {
+            seen.Add(document);
+            return Row("rem_" + id, Now) with { Document = document, Rules = "current" };
+        }).Should().Be(2);
+        seen.Should().BeEquivalentTo("doc a", "doc b");
+        foreach (var id in new[] { "a", "b" })
+        {
+            (await outbox.ForCaseAsync("acme", id, CancellationToken.None)).Should().ContainSingle()
+                .Which.Should().Match<OutboxMessage>(m => m.ReminderId == "rem_" + id && m.State == OutboxState.Pending);
+            (await store.GetAsync("acme", id, CancellationToken.None))!.Document.Should().Be("doc " + id, "a refresh rewrites derived columns, never the document");
+        }
+
+        // The next start (this host's or another's) finds nothing left to refresh, so nothing is written twice.
+        store.RefreshDerived("acme", "current", (id, _) => throw new InvalidOperationException($"case {id} was refreshed again")).Should().Be(0);
+        (await outbox.EnqueueDueAsync("acme", 0, CaseBuckets.Count, Now, CancellationToken.None)).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task RefreshWithOtherRules_SupersedesThePendingReminder_KeepsASentOne_AndRunsOnce()
+    {
+        var (store, outbox) = Open();
+        await store.CreateAsync("acme", "moved", Row("rem_old", Now), CancellationToken.None);
+        await store.CreateAsync("acme", "sent", Row("rem_sent", Now), CancellationToken.None);
+        await outbox.EnqueueDueAsync("acme", 0, CaseBuckets.Count, Now, CancellationToken.None);
+        var claimed = await outbox.ClaimAsync("acme", 0, CaseBuckets.Count, "host-a", Now, Duration.FromMinutes(5), 10, CancellationToken.None);
+        (await outbox.CompleteAsync(claimed.Single(m => m.CaseId == "sent"), "host-a", OutboxState.Sent, 1, null, Now, null, CancellationToken.None)).Should().BeTrue();
+
+        // New rules move "moved"'s due date (a new reminder) and leave "sent"'s where it was (the same reminder).
+        CaseRow Derive(string id, string document) => Row(id == "moved" ? "rem_new" : "rem_sent", Now + Duration.FromDays(30)) with { Document = document, Rules = "v2" };
+        store.RefreshDerived("acme", "v2", Derive).Should().Be(2);
+        store.RefreshDerived("acme", "v2", Derive).Should().Be(0);
+
+        (await outbox.ForCaseAsync("acme", "moved", CancellationToken.None)).Select(r => (r.ReminderId, r.State))
+            .Should().BeEquivalentTo(new[] { ("rem_new", OutboxState.Pending), ("rem_old", OutboxState.Superseded) });
+        (await outbox.ForCaseAsync("acme", "sent", CancellationToken.None)).Should().ContainSingle()
+            .Which.Should().Match<OutboxMessage>(m => m.ReminderId == "rem_sent" && m.State == OutboxState.Sent && m.Attempts == 1);
+
+        // The superseded reminder is never claimed again; the new one is claimed once it comes due.
+        (await outbox.ClaimAsync("acme", 0, CaseBuckets.Count, "host-b", Now + Duration.FromDays(1), Duration.FromMinutes(5), 10, CancellationToken.None)).Should().BeEmpty();
+        (await outbox.EnqueueDueAsync("acme", 0, CaseBuckets.Count, Now + Duration.FromDays(30), CancellationToken.None)).Should().Be(1);
+        (await outbox.ClaimAsync("acme", 0, CaseBuckets.Count, "host-b", Now + Duration.FromDays(30), Duration.FromMinutes(5), 10, CancellationToken.None))
+            .Should().ContainSingle().Which.ReminderId.Should().Be("rem_new");
     }
 
     public void Dispose()

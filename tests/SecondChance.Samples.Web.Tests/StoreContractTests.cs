@@ -174,7 +174,7 @@ public abstract class StoreContractTests : IDisposable
         await store.CreateAsync("acme", "old", Row("old", "2026-08-01") with { Rules = "v1" }, CancellationToken.None);
         await store.CreateAsync("acme", "new", Row("new", "2026-08-01") with { Rules = "v2" }, CancellationToken.None);
 
-        var changed = store.RefreshDerived("acme", "v2", document => Row(document, "2026-03-01") with { Rules = "v2" });
+        var changed = store.RefreshDerived("acme", "v2", (_, document) => Row(document, "2026-03-01") with { Rules = "v2" });
 
         changed.Should().Be(1);
         (await store.DueAsync("acme", "2026-03-31", null, 10, CancellationToken.None)).Select(d => d.Case.Id).Should().Equal("old");

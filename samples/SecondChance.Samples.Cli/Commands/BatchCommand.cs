@@ -12,19 +12,36 @@ namespace SecondChance.Samples.Cli.Commands;
 /// </summary>
 /// <remarks>
 /// It reads one line, writes one line: memory stays flat whatever the input size, and a program that
-/// feeds it one case at a time gets each answer straight away.
+/// feeds it one case at a time gets each answer straight away. A line longer than <c>--max-line-length</c>
+/// is never held in memory: it is read to its end, answered with an error, and the batch goes on.
 /// </remarks>
 internal static class BatchCommand
 {
     public static Command Create(CliSession session, Cli.GlobalOptions options)
     {
+        var maxLineLength = new Option<int>("--max-line-length")
+        {
+            Description = "The longest line read, in characters (default 1,048,576): a longer line is skipped without being held in memory and answered with an error.",
+            HelpName = "N",
+            DefaultValueFactory = _ => BoundedLineReader.DefaultMaxLength,
+        };
+        maxLineLength.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--max-line-length: must be a whole number of at least 1");
+            }
+        });
+
         var command = new Command("batch", "Decide many cases: read one case document per line (NDJSON) on stdin, write one next-action JSON per line on stdout.")
         {
             options.Today,
+            maxLineLength,
         };
 
-        command.SetAction(async (_, cancellationToken) =>
+        command.SetAction(async (parsed, cancellationToken) =>
         {
+            var limit = parsed.GetValue(maxLineLength);
             var engine = session.Engine; // A bad rule file stops the batch before any output.
             if (session.Terminal.IsInputTerminal)
             {
@@ -33,9 +50,16 @@ internal static class BatchCommand
 
             var number = 0;
             var decided = 0;
-            while (await session.Stdin.ReadLineAsync(cancellationToken) is { } line)
+            var reader = new BoundedLineReader(session.Stdin, limit);
+            while (await reader.ReadLineAsync(cancellationToken) is { } read)
             {
                 number++;
+                if (read.Text is not { } line)
+                {
+                    await session.Stdout.WriteLineAsync(Errors(number, [string.Create(CultureInfo.InvariantCulture, $"$: the line is {read.Length:N0} characters long; lines of at most {limit:N0} are read (--max-line-length), so it was skipped")]));
+                    continue;
+                }
+
                 if (decided == 0 && number == 1 && line.TrimStart().StartsWith('['))
                 {
                     await session.Stderr.WriteLineAsync("batch reads one case per line (NDJSON), not a JSON array; convert with jq -c '.[]' < cases.json | secondchance batch");

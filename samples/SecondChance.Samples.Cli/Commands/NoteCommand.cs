@@ -80,7 +80,7 @@ internal static class NoteCommand
         }
 
         var draft = NoteDrafter.Draft(@case, channel, examples);
-        session.Stdout.WriteLine(draft.Text.TrimEnd('\n'));
+        session.Stdout.WriteLine(Presentation.TerminalText.Safe(draft.Text.TrimEnd('\n')));
 
         var gaps = @case.RecordedGaps();
         foreach (var gap in examples?.Keys ?? [])

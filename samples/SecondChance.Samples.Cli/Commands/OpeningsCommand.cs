@@ -101,7 +101,7 @@ internal static class OpeningsCommand
                     current[candidate.Index] = after;
                     matched++;
                     var caseLine = cases[candidate.Index].Line;
-                    await session.Stdout.WriteLineAsync(json ? Json(candidate, decision, caseLine, openingLine) : Text(candidate, decision, caseLine, openingLine));
+                    await session.Stdout.WriteLineAsync(json ? Json(candidate, decision, caseLine, openingLine) : Presentation.TerminalText.Safe(Text(candidate, decision, caseLine, openingLine)));
                 }
             }
 

@@ -10,22 +10,33 @@ public static class ApiContract
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
     /// <summary>
-    /// Answers 415 problem+json when a request sends a body that is not JSON (any <c>Content-Type</c>
-    /// other than <c>application/json</c> or <c>application/*+json</c>); a request without a body passes.
+    /// Answers 415 problem+json when a request sends a body that is not UTF-8 JSON: no <c>Content-Type</c>,
+    /// one other than <c>application/json</c> or <c>application/*+json</c>, or a declared charset other
+    /// than UTF-8 (<c>application/json; charset=latin1</c> would be read as UTF-8 and its text garbled).
+    /// A request without a body passes, so an endpoint whose body is optional takes an empty one with no
+    /// <c>Content-Type</c>.
     /// </summary>
     public static RouteHandlerBuilder RequireJsonBody(this RouteHandlerBuilder builder) => builder
         .AddEndpointFilter(async (context, next) =>
         {
             var request = context.HttpContext.Request;
             var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
-            return !hasBody || request.HasJsonContentType()
+            return !hasBody || (request.HasJsonContentType() && IsUtf8(request.ContentType))
                 ? await next(context)
                 : Results.Problem(
                     statusCode: StatusCodes.Status415UnsupportedMediaType,
-                    title: "The body must be JSON",
-                    detail: $"Send the body with Content-Type: application/json (this request sent '{Shorten(request.ContentType)}'). Nothing was stored or changed.");
+                    title: "The body must be UTF-8 JSON",
+                    detail: $"Send the body as UTF-8 JSON with Content-Type: application/json (charset=utf-8 may be given; no other charset is read). This request sent {(string.IsNullOrEmpty(request.ContentType) ? "no Content-Type" : $"'{Shorten(request.ContentType)}'")}. Nothing was stored or changed.");
         })
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+    /// <summary>Whether a JSON content type declares no charset, or UTF-8 (JSON's only encoding on the wire, RFC 8259).</summary>
+    private static bool IsUtf8(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && (media.Charset.Length == 0
+            || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            || media.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)
+            || media.Charset.Equals("\"utf-8\"", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Documents a response header of one status code in OpenAPI.</summary>
     public static RouteHandlerBuilder WithResponseHeader(this RouteHandlerBuilder builder, int status, string name, string description, string? example = null) =>

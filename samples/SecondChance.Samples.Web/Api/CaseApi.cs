@@ -436,8 +436,11 @@ public static class CaseApi
         fingerprint,
         @case.TimeZone);
 
-    /// <summary>Builds the derived columns for a stored document with the given engine; used when a tenant's rules change.</summary>
-    internal static CaseRow? Derive(string document, PlaybookEngine engine, string fingerprint)
+    /// <summary>
+    /// Builds the derived columns for a stored case with the given engine, carrying the reminder its decision
+    /// makes due-able today; used at start when a tenant's rules change (or were never recorded for the case).
+    /// </summary>
+    internal static CaseRow? Derive(string tenant, string id, string document, PlaybookEngine engine, string fingerprint, ReminderOutboxWriter reminders, IClock clock)
     {
         var parsed = SecondChanceJson.ParseCase(document);
         if (!parsed.Succeeded)
@@ -447,7 +450,16 @@ public static class CaseApi
 
         // The stored due date depends only on the history, so any valid history gets one, whatever today is.
         var @case = parsed.Case!;
-        return engine.Validate(@case, CaseLimits.LatestDate).Count == 0 ? ToRow(@case, engine.NextDue(@case), fingerprint) : null;
+        if (engine.Validate(@case, CaseLimits.LatestDate).Count != 0)
+        {
+            return null;
+        }
+
+        var row = ToRow(@case, engine.NextDue(@case), fingerprint);
+        var decision = engine.Decide(@case, engine.Today(@case, clock));
+
+        // A history dated after today (a clock set back) has no decision yet: its outbox rows are left as they are.
+        return decision.IsValid ? reminders.With(row, tenant, id, decision) : row;
     }
 
     // The stored document, written with the host's options (their encoder) so that it is byte for byte the

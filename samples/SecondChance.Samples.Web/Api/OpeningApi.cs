@@ -33,6 +33,7 @@ public static class OpeningApi
             .WithSummary("Record job openings on the tenant's matching open cases")
             .WithDescription("Takes one opening or an array (company, title, postedOn, optional level, url, location, id). Every open case of this tenant the opening matches records an OpeningSeen event, once per opening id or url; the answer lists the affected cases with the match, its reasons and the new next action. Nothing is recorded when any opening is invalid.")
             .Accepts<JobOpening>("application/json")
+            .RequireJsonBody()
             .Produces<OpeningsResult>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -36,6 +36,7 @@ public static class CandidateLinkApi
         api.MapPost(string.Empty, Issue)
             .WithSummary("Issue a link that opens this one case")
             .WithDescription("Returns the page address with a signed token that expires (validForDays, 1 to 90, default 30). Whoever holds it can read this case, record its events, draft and check its note and download its calendar, and nothing else.")
+            .RequireJsonBody()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapDelete("/{linkId}", Revoke)

@@ -60,9 +60,11 @@ public interface ICaseStore
 
     /// <summary>
     /// Recomputes the derived columns of a tenant's cases that were computed with other rules (the
-    /// tenant's rule set or level profiles changed since they were written). Returns how many changed.
+    /// tenant's rule set or level profiles changed since they were written), in one transaction with the
+    /// reminders the recomputed rows carry (<see cref="CaseRow.Outbox"/>, written as a case write writes them).
+    /// <paramref name="derive"/> gets a case's id and document. Returns how many changed.
     /// </summary>
-    int RefreshDerived(string tenant, string rules, Func<string, CaseRow?> derive);
+    int RefreshDerived(string tenant, string rules, Func<string, string, CaseRow?> derive);
 
     /// <summary>Deletes the idempotency keys that expired at or before <paramref name="now"/>; returns how many.</summary>
     Task<int> PurgeExpiredKeysAsync(Instant now, CancellationToken cancellationToken);

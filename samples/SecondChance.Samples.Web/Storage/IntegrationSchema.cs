@@ -15,6 +15,16 @@ internal static class IntegrationSchema
     /// <summary>The prefix of Quartz's tables on PostgreSQL (lower case, as PostgreSQL folds unquoted names).</summary>
     public const string PostgreSqlQuartzPrefix = "qrtz_";
 
+    /// <summary>What <see cref="Replan"/> is for, for the schema history.</summary>
+    public const string ReplanDescription = "Every case is marked as derived with unknown rules, so the next start recomputes it and plans its reminder once (cases stored before the outbox had none).";
+
+    /// <summary>
+    /// The step after the outbox, the same on both providers: clears each case's rules fingerprint, so the start
+    /// after the upgrade refreshes every case and writes its reminder in the same transaction. Refreshing a case
+    /// whose reminder is already there changes nothing in the outbox, so the step is safe on any database.
+    /// </summary>
+    public const string Replan = "UPDATE cases SET rules = '';";
+
     /// <summary>The outbox, the delivery log and Quartz's tables in SQLite's dialect.</summary>
     public static string Sqlite() => """
         CREATE TABLE reminder_outbox (

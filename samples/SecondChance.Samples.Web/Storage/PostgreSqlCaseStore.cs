@@ -106,6 +106,7 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
             );
             """),
         new(3, "The reminder outbox, the log of ATS deliveries, and Quartz.NET's job store tables (from the script Quartz ships for PostgreSQL).", IntegrationSchema.PostgreSql()),
+        new(4, IntegrationSchema.ReplanDescription, IntegrationSchema.Replan),
     ];
 
     /// <summary>The schema version this code writes.</summary>
@@ -329,7 +330,7 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
 
     /// <inheritdoc/>
     /// <remarks>A case written meanwhile by a host with these rules already has them and is left alone.</remarks>
-    public int RefreshDerived(string tenant, string rules, Func<string, CaseRow?> derive)
+    public int RefreshDerived(string tenant, string rules, Func<string, string, CaseRow?> derive)
     {
         ArgumentNullException.ThrowIfNull(derive);
         using var connection = _source.OpenConnection();

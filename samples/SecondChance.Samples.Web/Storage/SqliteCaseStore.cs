@@ -73,6 +73,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
             ) WITHOUT ROWID;
             """),
         new(4, "The reminder outbox, the log of ATS deliveries, and Quartz.NET's job store tables (from the script Quartz ships for SQLite).", IntegrationSchema.Sqlite()),
+        new(5, IntegrationSchema.ReplanDescription, IntegrationSchema.Replan),
     ];
 
     private const int WritesPerCheckpoint = 1000;
@@ -282,7 +283,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     }
 
     /// <inheritdoc/>
-    public int RefreshDerived(string tenant, string rules, Func<string, CaseRow?> derive)
+    public int RefreshDerived(string tenant, string rules, Func<string, string, CaseRow?> derive)
     {
         ArgumentNullException.ThrowIfNull(derive);
         using var session = new SqliteSession(_connectionString, _options);

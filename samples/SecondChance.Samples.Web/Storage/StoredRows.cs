@@ -23,9 +23,11 @@ internal static class StoredRows
 
     /// <summary>
     /// Recomputes, in <paramref name="transaction"/>, the due dates of a tenant's cases that were derived with
-    /// other rules; a case that meanwhile got these rules is left alone. Returns how many rows changed.
+    /// other rules, and re-plans their reminders the way a case write does (a pending reminder that no longer
+    /// matches is superseded, the new one is queued; one already there, sent or not, is left as it is). A case
+    /// that meanwhile got these rules is left alone. Returns how many rows changed.
     /// </summary>
-    public static int RefreshDerived(DbConnection connection, DbTransaction transaction, string tenant, string rules, Func<string, CaseRow?> derive)
+    public static int RefreshDerived(DbConnection connection, DbTransaction transaction, string tenant, string rules, Func<string, string, CaseRow?> derive)
     {
         ArgumentNullException.ThrowIfNull(derive);
         var stale = new List<(string Id, string Document)>();
@@ -41,14 +43,18 @@ internal static class StoredRows
         var changed = 0;
         foreach (var (id, document) in stale)
         {
-            if (derive(document) is not { } row)
+            if (derive(id, document) is not { } row)
             {
                 continue;
             }
 
             using var write = IntegrationRows.Command(connection, transaction, "UPDATE cases SET next_due = @next_due, rules = @rules WHERE tenant = @tenant AND id = @id AND rules <> @rules;",
                 ("@tenant", tenant), ("@id", id), ("@next_due", row.NextDue), ("@rules", row.Rules));
-            changed += write.ExecuteNonQuery();
+            if (write.ExecuteNonQuery() == 1)
+            {
+                IntegrationRows.Write(connection, transaction, tenant, id, row);
+                changed++;
+            }
         }
 
         return changed;

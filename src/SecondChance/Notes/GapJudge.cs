@@ -147,10 +147,11 @@ public static partial class GapJudge
         var tokens = NoteTokens.Tokenize(text);
         var cues = Cues(text, tokens);
         var hits = Hits(wanted, tokens);
+        var owners = Owners(tokens, cues);
         var ownCue = Array.FindIndex(cues, c => c == Cue.Own);
-        var prompt = NoteValidator.PromptPattern().Match(text);
-        var claimHit = hits.FirstOrDefault(h => Owner(tokens, cues, h.First, h.Last) == Cue.Own);
-        claimHit ??= hits.FirstOrDefault(h => Owner(tokens, cues, h.First, h.Last) == Cue.None && (ownCue >= 0 || prompt.Success));
+        var prompt = NotePrompts.First(text);
+        var claimHit = hits.FirstOrDefault(h => owners[h.First] == Cue.Own);
+        claimHit ??= hits.FirstOrDefault(h => owners[h.First] == Cue.None && (ownCue >= 0 || prompt is not null));
         var excerpt = Shorten(paragraph.Trim());
 
         string? concept;
@@ -160,7 +161,7 @@ public static partial class GapJudge
         {
             concept = claimHit.Concept;
             matched = text[tokens[claimHit.First].Start..tokens[claimHit.Last].End];
-            claim = ClaimCue(tokens, cues, claimHit) is { } at ? tokens[at].Surface : ownCue >= 0 ? tokens[ownCue].Surface : prompt.Value;
+            claim = ClaimCue(tokens, cues, claimHit) is { } at ? tokens[at].Surface : ownCue >= 0 ? tokens[ownCue].Surface : prompt;
         }
         else if (quoted && wanted.Theme is not null)
         {
@@ -184,7 +185,7 @@ public static partial class GapJudge
         }
 
         var covered = Covered(wanted, tokens, hits);
-        var example = Example(text, tokens, cues, covered, names);
+        var example = Example(text, tokens, owners, covered, names);
         return new GapAnswer(
             gap,
             example is null ? GapVerdict.ClaimWithoutExample : GapVerdict.Answered,
@@ -247,13 +248,13 @@ public static partial class GapJudge
         return hits;
     }
 
-    private static string? Example(string text, Token[] tokens, Cue[] cues, HashSet<int> covered, IReadOnlySet<string> names)
+    private static string? Example(string text, Token[] tokens, Cue[] owners, HashSet<int> covered, IReadOnlySet<string> names)
     {
         string? year = null; // "since 2024" counts, but a size or a result says more, so it is kept in reserve
         for (var i = 0; i < tokens.Length; i++)
         {
             var t = tokens[i];
-            if (Owner(tokens, cues, i, i) == Cue.Other)
+            if (owners[i] == Cue.Other)
             {
                 continue;
             }
@@ -286,8 +287,8 @@ public static partial class GapJudge
 
         foreach (Match m in TimeSpan().Matches(text))
         {
-            var at = Array.FindIndex(tokens, t => t.Start >= m.Index);
-            if (at >= 0 && Owner(tokens, cues, at, at) != Cue.Other)
+            var at = FirstTokenFrom(tokens, m.Index);
+            if (at >= 0 && owners[at] != Cue.Other)
             {
                 return m.Value;
             }
@@ -307,50 +308,84 @@ public static partial class GapJudge
         }
 
         // "You mentioned that I have not led ..." restates their feedback up to the end of its clause.
+        var restatedTo = 0; // tokens before this one are already marked to the end of their clause
         foreach (Match m in Restating().Matches(text))
         {
-            var first = Array.FindIndex(tokens, t => t.Start >= m.Index);
-            for (var i = first; i >= 0 && i < tokens.Length && tokens[i].Segment == tokens[first].Segment; i++)
+            var first = FirstTokenFrom(tokens, m.Index);
+            if (first < 0 || first < restatedTo)
+            {
+                continue;
+            }
+
+            var i = first;
+            for (; i < tokens.Length && tokens[i].Segment == tokens[first].Segment; i++)
             {
                 cues[i] = Cue.Other;
             }
+
+            restatedTo = i;
         }
 
         foreach (Match m in AboutThem().Matches(text))
         {
-            for (var i = 0; i < tokens.Length; i++)
+            for (var i = Math.Max(0, FirstTokenFrom(tokens, m.Index)); i < tokens.Length && tokens[i].Start >= m.Index && tokens[i].Start < m.Index + m.Length; i++)
             {
-                if (tokens[i].Start >= m.Index && tokens[i].Start < m.Index + m.Length)
-                {
-                    cues[i] = Cue.Other;
-                }
+                cues[i] = Cue.Other;
             }
         }
 
         return cues;
     }
 
-    // Whom tokens first..last speak of: the nearest cue before them in their clause, else the nearest after.
-    private static Cue Owner(Token[] tokens, Cue[] cues, int first, int last)
+    // Whom each token speaks of: the nearest cue before it in its clause, else the nearest from it on.
+    // Worked out for all tokens in two passes, so asking for every token costs no more than one clause scan.
+    private static Cue[] Owners(Token[] tokens, Cue[] cues)
     {
-        var segment = tokens[first].Segment;
-        for (var i = first - 1; i >= 0 && tokens[i].Segment == segment; i--)
+        var n = tokens.Length;
+        var from = new Cue[n];
+        for (var i = n - 1; i >= 0; i--)
         {
+            from[i] = cues[i] != Cue.None ? cues[i] : i + 1 < n && tokens[i + 1].Segment == tokens[i].Segment ? from[i + 1] : Cue.None;
+        }
+
+        var owners = new Cue[n];
+        var before = Cue.None;
+        for (var i = 0; i < n; i++)
+        {
+            if (i > 0 && tokens[i - 1].Segment != tokens[i].Segment)
+            {
+                before = Cue.None;
+            }
+
+            owners[i] = before != Cue.None ? before : from[i];
             if (cues[i] != Cue.None)
             {
-                return cues[i];
+                before = cues[i];
             }
         }
 
-        for (var i = first; i < tokens.Length && tokens[i].Segment == segment; i++)
+        return owners;
+    }
+
+    // The index of the first token that starts at or after offset (tokens are in text order), or -1.
+    private static int FirstTokenFrom(Token[] tokens, int offset)
+    {
+        int low = 0, high = tokens.Length - 1, found = -1;
+        while (low <= high)
         {
-            if (cues[i] != Cue.None)
+            var mid = low + ((high - low) / 2);
+            if (tokens[mid].Start >= offset)
             {
-                return cues[i];
+                found = mid;
+                high = mid - 1;
+            }
+            else
+            {
+                low = mid + 1;
             }
         }
 
-        return Cue.None;
+        return found;
     }
 
     private static int? ClaimCue(Token[] tokens, Cue[] cues, Hit hit)

@@ -29,4 +29,7 @@ public enum NoteFindingCode
 
     /// <summary>The note still holds an "[ADD ...]" prompt from the draft (error).</summary>
     UnfilledPrompt,
+
+    /// <summary>The text is over <see cref="NoteChecker.MaxNoteLength"/> characters and was not checked (error).</summary>
+    TooLarge,
 }

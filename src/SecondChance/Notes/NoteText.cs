@@ -82,20 +82,26 @@ internal sealed partial class NoteText
     /// <summary>Gets the number of words outside the subject line.</summary>
     public int WordCount { get; }
 
+    /// <summary>Gets the number of the line holding <paramref name="offset"/>: a binary search over the lines' start offsets.</summary>
     public int LineAt(int offset)
     {
-        var line = 1;
-        foreach (var l in _lines)
+        // The last line starting at or before the offset; lines are in offset order.
+        int low = 0, high = _lines.Count - 1, found = -1;
+        while (low <= high)
         {
-            if (l.Offset > offset)
+            var mid = low + ((high - low) / 2);
+            if (_lines[mid].Offset <= offset)
             {
-                break;
+                found = mid;
+                low = mid + 1;
             }
-
-            line = l.Number;
+            else
+            {
+                high = mid - 1;
+            }
         }
 
-        return line;
+        return found < 0 ? 1 : _lines[found].Number;
     }
 
     /// <summary>Gets whether the note has a "Subject:" line at <paramref name="offset"/>.</summary>

@@ -48,9 +48,6 @@ internal sealed partial class NoteValidator : AbstractValidator<NoteCheckContext
         RuleFor(n => n.Text).Custom((_, ctx) => CheckPrompts(ctx)).When(n => n.Text is not null);
     }
 
-    [GeneratedRegex(@"\[\s*ADD\b[^\]]*\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    internal static partial Regex PromptPattern();
-
     private static NoteText Parsed(ValidationContext<NoteCheckContext> ctx)
     {
         if (!ctx.RootContextData.TryGetValue(ParsedKey, out var parsed))
@@ -122,7 +119,7 @@ internal sealed partial class NoteValidator : AbstractValidator<NoteCheckContext
             }
 
             var paragraph = paragraphs.First(p => p.StartLine == answer.Line);
-            if (answer.Verdict == GapVerdict.ClaimWithoutExample && !PromptPattern().IsMatch(paragraph.Text))
+            if (answer.Verdict == GapVerdict.ClaimWithoutExample && NotePrompts.First(paragraph.Text) is null)
             {
                 Add(ctx, new NoteFinding(
                     NoteSeverity.Warning,
@@ -200,15 +197,15 @@ internal sealed partial class NoteValidator : AbstractValidator<NoteCheckContext
     private static void CheckPrompts(ValidationContext<NoteCheckContext> ctx)
     {
         var note = Parsed(ctx);
-        foreach (Match m in PromptPattern().Matches(note.Text))
+        foreach (var (index, length) in NotePrompts.Find(note.Text))
         {
             Add(ctx, new NoteFinding(
                 NoteSeverity.Error,
                 NoteFindingCode.UnfilledPrompt,
                 "This prompt is still in the note. Replace it with your own example before sending.",
-                note.LineAt(m.Index),
-                Shorten(m.Value),
-                m.Index));
+                note.LineAt(index),
+                Shorten(note.Text.Substring(index, length)),
+                index));
         }
     }
 

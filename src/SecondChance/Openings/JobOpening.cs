@@ -47,14 +47,14 @@ public sealed record JobOpening
             errors.Add(new CaseError("url", $"'{CaseText.Excerpt(Url)}' is not an absolute http or https address of at most {CaseLimits.MaxUrlLength} characters"));
         }
 
-        if (Location is not null && !CaseLimits.IsValidName(Location))
+        if (Location is not null)
         {
-            errors.Add(new CaseError("location", $"must not be blank and at most {CaseLimits.MaxNameLength} characters"));
+            CheckName(errors, "location", Location);
         }
 
-        if (Id is not null && !CaseLimits.IsValidName(Id))
+        if (Id is not null)
         {
-            errors.Add(new CaseError("id", $"must not be blank and at most {CaseLimits.MaxNameLength} characters"));
+            CheckName(errors, "id", Id);
         }
 
         if (Level is { IsEmpty: true })
@@ -77,11 +77,9 @@ public sealed record JobOpening
 
     private static void CheckName(List<CaseError> errors, string field, string? value)
     {
-        if (!CaseLimits.IsValidName(value))
+        if (CaseFields.Name(field, value) is { } error)
         {
-            errors.Add(new CaseError(field, string.IsNullOrWhiteSpace(value)
-                ? "must not be empty"
-                : $"must be at most {CaseLimits.MaxNameLength} characters (it has {value.Length})"));
+            errors.Add(error);
         }
     }
 }

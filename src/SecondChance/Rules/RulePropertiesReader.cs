@@ -98,6 +98,10 @@ internal static class RulePropertiesReader
         {
             problems.Add(new RuleSetProblem(rule, "Properties.guidance", "is required: the advice shown to the candidate"));
         }
+        else if (!CaseLimits.HasVisibleCharacter(guidance))
+        {
+            problems.Add(new RuleSetProblem(rule, "Properties.guidance", RuleSetLoader.InvisibleName));
+        }
         else if (guidance.Length > PlaybookRuleSet.MaxGuidanceLength)
         {
             problems.Add(new RuleSetProblem(rule, "Properties.guidance", $"is longer than {PlaybookRuleSet.MaxGuidanceLength} characters"));
@@ -129,7 +133,7 @@ internal static class RulePropertiesReader
                     {
                         problems.Add(new RuleSetProblem(rule, where, $"is not a known match; use {string.Join(" or ", Enum.GetNames<OpeningMatch>())}"));
                     }
-                    else if (property.Value.ValueKind != JsonValueKind.String || property.Value.GetString()!.Trim() is not { Length: > 0 } text)
+                    else if (property.Value.ValueKind != JsonValueKind.String || property.Value.GetString()!.Trim() is not { Length: > 0 } text || !CaseLimits.HasVisibleCharacter(text))
                     {
                         problems.Add(new RuleSetProblem(rule, where, "must be the guidance text for that match"));
                     }

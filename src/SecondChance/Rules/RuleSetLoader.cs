@@ -19,6 +19,36 @@ internal static class RuleSetLoader
 
     private static RuleExpressionParser Parser => t_parser ??= new RuleExpressionParser(new ReSettings());
 
+    /// <summary>The message for a name or text made only of control, zero-width or other invisible characters.</summary>
+    internal const string InvisibleName = "must hold visible characters, not only control or zero-width ones";
+
+    /// <summary>The workflow members read here; <c>RuleExpressionType</c> must say lambda, <c>WorkflowsToInject</c> may name only the default rules.</summary>
+    private static readonly string[] WorkflowMembers = ["WorkflowName", "WorkflowsToInject", "RuleExpressionType", "Rules"];
+
+    /// <summary>The rule members read here.</summary>
+    private static readonly string[] RuleMembers = ["RuleName", "Expression", "RuleExpressionType", "Properties", "Enabled"];
+
+    /// <summary>RulesEngine's workflow members this library does not evaluate, with why: refused rather than silently ignored.</summary>
+    private static readonly (string Name, string Message)[] NotEvaluatedWorkflowMembers =
+    [
+        ("GlobalParams", "global parameters are not supported: write the condition into each rule's Expression, over the facts"),
+        ("WorkflowRulesToInject", "is not supported: to extend the default rules, use \"WorkflowsToInject\": [\"" + PlaybookRuleSet.DefaultWorkflowName + "\"]"),
+    ];
+
+    /// <summary>RulesEngine's rule members this library does not evaluate, with why: refused rather than silently ignored.</summary>
+    private static readonly (string Name, string Message)[] NotEvaluatedRuleMembers =
+    [
+        ("LocalParams", "local parameters are not supported: write the condition into Expression, over the facts"),
+        ("Actions", "rule actions are not run: what a matching rule yields is its Properties (action, due, guidance)"),
+        ("SuccessEvent", "is not used: what a matching rule yields is its Properties (action, due, guidance)"),
+        ("ErrorMessage", "is not used: a rule that does not match is not an error; the next rule is checked"),
+        ("ErrorType", "is not used: a rule that does not match is not an error; the next rule is checked"),
+        ("Operator", "nested rules are not supported; write one expression per rule"),
+        ("Rules", "nested rules are not supported; write one expression per rule"),
+        ("WorkflowsToInject", "injected workflows are not supported inside a rule; write one expression per rule"),
+        ("WorkflowRulesToInject", "injected workflows are not supported inside a rule; write one expression per rule"),
+    ];
+
     public static RuleSetLoadResult Load(string json, RuleSetMode? asked)
     {
         var problems = new List<RuleSetProblem>();
@@ -45,6 +75,7 @@ internal static class RuleSetLoader
             }
 
             var root = doc.RootElement;
+            CheckMembers(null, root, WorkflowMembers, NotEvaluatedWorkflowMembers, problems);
             var declared = DeclaredMode(root, problems);
             if (asked == RuleSetMode.Replace && declared == RuleSetMode.Extend)
             {
@@ -56,6 +87,10 @@ internal static class RuleSetLoader
             if (string.IsNullOrWhiteSpace(workflowName))
             {
                 problems.Add(new RuleSetProblem(null, "WorkflowName", "is required"));
+            }
+            else if (!CaseLimits.HasVisibleCharacter(workflowName))
+            {
+                problems.Add(new RuleSetProblem(null, "WorkflowName", InvisibleName));
             }
 
             if (JsonMembers.Find(root, "Rules") is not { ValueKind: JsonValueKind.Array } rulesElement)
@@ -112,6 +147,49 @@ internal static class RuleSetLoader
         }
     }
 
+    /// <summary>
+    /// Refuses RulesEngine members this library does not evaluate (unless absent, null or empty), naming the
+    /// rule and member, and reports members no contract defines, with the name probably meant.
+    /// </summary>
+    private static void CheckMembers(string? rule, JsonElement obj, string[] known, (string Name, string Message)[] notEvaluated, List<RuleSetProblem> problems)
+    {
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (known.Any(k => string.Equals(k, property.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var refused = Array.Find(notEvaluated, n => string.Equals(n.Name, property.Name, StringComparison.OrdinalIgnoreCase));
+            if (refused.Name is null)
+            {
+                problems.Add(new RuleSetProblem(rule, property.Name, KnownMembers.Message(property.Name, known)));
+            }
+            else if (!IsEmpty(property.Value))
+            {
+                problems.Add(new RuleSetProblem(rule, refused.Name, refused.Message));
+            }
+        }
+
+        if (JsonMembers.Find(obj, "RuleExpressionType") is { } type && !IsLambda(type))
+        {
+            problems.Add(new RuleSetProblem(rule, "RuleExpressionType", "must be LambdaExpression, the only kind of expression evaluated here"));
+        }
+    }
+
+    /// <summary>Whether a member says nothing: null, an empty string, array or object (as serialisers write unused members).</summary>
+    private static bool IsEmpty(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null => true,
+        JsonValueKind.String => string.IsNullOrWhiteSpace(value.GetString()),
+        JsonValueKind.Array => value.GetArrayLength() == 0,
+        JsonValueKind.Object => !value.EnumerateObject().Any(),
+        _ => false,
+    };
+
+    private static bool IsLambda(JsonElement type) => type.ValueKind == JsonValueKind.Null
+        || (type.ValueKind == JsonValueKind.String && string.Equals(type.GetString(), nameof(RuleExpressionType.LambdaExpression), StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Reads the top-level <c>WorkflowsToInject</c>: naming the default workflow declares an extension.</summary>
     private static RuleSetMode? DeclaredMode(JsonElement root, List<RuleSetProblem> problems)
     {
@@ -162,32 +240,32 @@ internal static class RuleSetLoader
             return null;
         }
 
+        if (!CaseLimits.HasVisibleCharacter(name))
+        {
+            problems.Add(new RuleSetProblem(null, where + ".RuleName", InvisibleName));
+            return null;
+        }
+
         if (!names.Add(name))
         {
             problems.Add(new RuleSetProblem(name, "RuleName", "is used by more than one rule; names must be unique"));
             return null;
         }
 
-        if (JsonMembers.Find(element, "Enabled") is { ValueKind: JsonValueKind.False })
+        CheckMembers(name, element, RuleMembers, NotEvaluatedRuleMembers, problems);
+        var disabled = false;
+        switch (JsonMembers.Find(element, "Enabled"))
         {
-            return null;
-        }
-
-        if (JsonMembers.Find(element, "Rules") is { ValueKind: JsonValueKind.Array } || JsonMembers.Find(element, "WorkflowsToInject") is { ValueKind: JsonValueKind.Array })
-        {
-            problems.Add(new RuleSetProblem(name, "Rules", "nested rules and injected workflows are not supported; write one expression per rule"));
-            return null;
-        }
-
-        if (JsonMembers.Find(element, "RuleExpressionType") is { ValueKind: JsonValueKind.String } ret
-            && !string.Equals(ret.GetString(), nameof(RuleExpressionType.LambdaExpression), StringComparison.OrdinalIgnoreCase))
-        {
-            problems.Add(new RuleSetProblem(name, "RuleExpressionType", "must be LambdaExpression"));
-        }
-
-        if (JsonMembers.Find(element, "LocalParams") is { ValueKind: JsonValueKind.Array } || JsonMembers.Find(element, "Actions") is { ValueKind: JsonValueKind.Object })
-        {
-            problems.Add(new RuleSetProblem(name, "LocalParams", "local parameters and rule actions are not supported"));
+            case null or { ValueKind: JsonValueKind.Null or JsonValueKind.True }:
+                break;
+            case { ValueKind: JsonValueKind.False }:
+                // Checked like any rule, so turning it back on cannot surprise; then left out.
+                disabled = true;
+                problems.Add(new RuleSetProblem(name, "Enabled", "is false: the rule is checked but never decides; remove it, or set Enabled to true", IsWarning: true));
+                break;
+            default:
+                problems.Add(new RuleSetProblem(name, "Enabled", "must be true or false"));
+                break;
         }
 
         var expression = JsonMembers.Find(element, "Expression") is { ValueKind: JsonValueKind.String } ex ? ex.GetString()! : string.Empty;
@@ -209,6 +287,11 @@ internal static class RuleSetLoader
 
         var properties = RulePropertiesReader.Read(name, JsonMembers.Find(element, "Properties"), problems);
         if (problems.Count != before || body is null || properties is null)
+        {
+            return null;
+        }
+
+        if (disabled)
         {
             return null;
         }

@@ -18,6 +18,12 @@ internal static class OpeningDocumentReader
             return null;
         }
 
+        if (JsonText.FindInvalid(item, "$") is { } invalidText)
+        {
+            errors.Add(invalidText);
+            return null;
+        }
+
         var before = errors.Count;
         foreach (var (name, message) in KnownMembers.Unknown(item, OpeningMembers))
         {

@@ -103,11 +103,13 @@ public static class SecondChanceJson
     /// <summary>
     /// Finds the first string value or member name in <paramref name="element"/> that is not valid
     /// Unicode text (an escaped half of a surrogate pair such as <c>"\ud800"</c>): such JSON parses,
-    /// but reading the string throws <see cref="InvalidOperationException"/>. Hosts that read request
-    /// bodies themselves check them with this first; the case and event readers here already do.
+    /// but reading the string throws <see cref="InvalidOperationException"/>; or the first member an
+    /// object holds twice, exactly or in another letter case (<c>"gap"</c> and <c>"Gap"</c>), since
+    /// members are read ignoring case. Hosts that read request bodies themselves check them with this
+    /// first; the case, event and rule readers here already do.
     /// </summary>
     /// <param name="element">The parsed JSON.</param>
-    /// <returns>The error with the path of the offending value, such as <c>evidence.gap</c>; <see langword="null"/> when all text is valid.</returns>
+    /// <returns>The error with the path of the offending value or repeated member, such as <c>evidence.gap</c>; <see langword="null"/> when all text is valid and no member repeats.</returns>
     public static CaseError? FindInvalidText(JsonElement element) => JsonText.FindInvalid(element, "$");
 
     /// <summary>

@@ -173,11 +173,9 @@ internal sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
                 context.AddFailure(path + ".reason", $"'{c.Reason}' is not a known reason; use one of {CaseText.Names<CloseReason>()}");
                 break;
             case OpeningSeen o:
-                if (!CaseLimits.IsValidName(o.Title))
+                if (CaseFields.Name(path + ".title", o.Title) is { } title)
                 {
-                    context.AddFailure(path + ".title", string.IsNullOrWhiteSpace(o.Title)
-                        ? "must not be empty"
-                        : $"must be at most {CaseLimits.MaxNameLength} characters (it has {o.Title.Length})");
+                    context.AddFailure(title.Field, title.Message);
                 }
 
                 if (!Enum.IsDefined(o.Match))

@@ -211,6 +211,61 @@ public class NoteCheckerTests
     }
 
     [Fact]
+    public void Check_UnclosedPrompt_ErrorUpToTheEndOfItsLine()
+    {
+        var text = GoodWithLine(11, "[ADD the outcome here");
+
+        var result = NoteChecker.Check(text, Case);
+
+        Summary(result).Should().Equal((NoteSeverity.Error, NoteFindingCode.UnfilledPrompt, (int?)11));
+        result.Findings[0].Excerpt.Should().Be("[ADD the outcome here");
+    }
+
+    [Fact]
+    public void Check_PromptInsideAnUnclosedOne_BothReported()
+    {
+        var text = GoodWithLine(11, "[ADD the outcome [ADD a number]");
+
+        NoteChecker.Check(text, Case).Findings.Select(f => (f.Code, f.Excerpt, f.Offset - text.IndexOf("[ADD", StringComparison.Ordinal)))
+            .Should().Equal((NoteFindingCode.UnfilledPrompt, "[ADD the outcome ", 0), (NoteFindingCode.UnfilledPrompt, "[ADD a number]", 17));
+    }
+
+    [Fact]
+    public void Check_PathologicalNoteAtTheLimit_FindsEveryPromptAndPhraseOnItsLine()
+    {
+        // Every line argues and opens a prompt it never closes: the worst case for finding prompts and lines.
+        const string Line = "I led a team of 12 but you overlooked it [ADD an example\n";
+        var head = "Thank you for the call.\n\n";
+        var lines = (NoteChecker.MaxNoteLength - head.Length) / Line.Length;
+        var text = head + string.Concat(Enumerable.Repeat(Line, lines));
+        text = text + new string(' ', NoteChecker.MaxNoteLength - text.Length);
+
+        var result = NoteChecker.Check(text, Case);
+
+        text.Length.Should().Be(NoteChecker.MaxNoteLength);
+        var prompts = result.Findings.Where(f => f.Code == NoteFindingCode.UnfilledPrompt).ToArray();
+        prompts.Should().HaveCount(lines);
+        prompts.Select(f => f.Line).Should().Equal(Enumerable.Range(3, lines).Select(n => (int?)n));
+        prompts.Should().OnlyContain(f => f.Excerpt == "[ADD an example");
+        var argues = result.Findings.Where(f => f.Code == NoteFindingCode.Argumentative).ToArray();
+        argues.Should().HaveCount(lines);
+        argues[^1].Line.Should().Be(lines + 2);
+        argues[^1].Offset.Should().Be(head.Length + ((lines - 1) * Line.Length) + Line.IndexOf("you overlooked", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_NoteOverTheLimit_OneTooLargeErrorAndNothingElse()
+    {
+        var text = NoteFixtures.Good + new string('x', NoteChecker.MaxNoteLength);
+
+        var result = NoteChecker.Check(text, Case);
+
+        Summary(result).Should().Equal((NoteSeverity.Error, NoteFindingCode.TooLarge, (int?)null));
+        result.Findings[0].Reason.Should().Contain($"at most {NoteChecker.MaxNoteLength:N0} characters");
+        result.CanSend.Should().BeFalse();
+    }
+
+    [Fact]
     public void Check_ChannelDefaultsToTheCaseNoteSent()
     {
         var filler = string.Join(' ', Enumerable.Repeat("The people I met were warm and welcoming.", 8));

@@ -221,7 +221,7 @@ public class RuleSetLoadTests
     }
 
     [Fact]
-    public void DisabledRule_IsSkipped()
+    public void DisabledRule_IsSkippedWithAWarning()
     {
         var node = JsonNode.Parse(PlaybookRuleSet.DefaultWorkflowJson)!;
         node["Rules"]![3]!["Enabled"] = false; // AwaitApproach
@@ -230,6 +230,68 @@ public class RuleSetLoadTests
 
         result.Succeeded.Should().BeTrue(string.Join("\n", result.Problems));
         result.RuleSet!.Rules.Should().HaveCount(8);
+        result.Warnings.Should().ContainSingle().Which.ToString().Should().Be(
+            "warning: rule 'FollowUpOnOpening', Enabled: is false: the rule is checked but never decides; remove it, or set Enabled to true");
+    }
+
+    [Fact]
+    public void DisabledRule_IsStillChecked()
+    {
+        var node = JsonNode.Parse(PlaybookRuleSet.DefaultWorkflowJson)!;
+        node["Rules"]![3]!["Enabled"] = false;
+        node["Rules"]![3]!["Expression"] = "facts.NoSuchFact";
+
+        Problems(node.ToJsonString()).Should().ContainSingle().Which.Should().StartWith("rule 'FollowUpOnOpening', Expression: does not compile");
+    }
+
+    [Theory]
+    [InlineData("\"LocalParams\": [ { \"Name\": \"x\", \"Expression\": \"facts.Notified\" } ]", "LocalParams", "local parameters are not supported")]
+    [InlineData("\"Actions\": { \"OnSuccess\": { \"Name\": \"OutputExpression\" } }", "Actions", "rule actions are not run")]
+    [InlineData("\"SuccessEvent\": \"10\"", "SuccessEvent", "is not used")]
+    [InlineData("\"ErrorMessage\": \"No!\"", "ErrorMessage", "is not used")]
+    [InlineData("\"Operator\": \"And\"", "Operator", "nested rules are not supported")]
+    [InlineData("\"Rules\": [ { \"RuleName\": \"Inner\", \"Expression\": \"true\" } ]", "Rules", "nested rules are not supported")]
+    [InlineData("\"RuleExpressionType\": \"Other\"", "RuleExpressionType", "must be LambdaExpression")]
+    [InlineData("\"Enabled\": \"no\"", "Enabled", "must be true or false")]
+    [InlineData("\"Expresion\": \"facts.Notified\"", "Expresion", "unknown field; did you mean Expression?")]
+    public void RuleMember_NotEvaluated_IsRefusedNamingTheRuleAndMember(string member, string where, string says)
+    {
+        var rule = Rule("Thank", "facts.Notified").TrimEnd().TrimEnd('}') + ", " + member + " }";
+
+        Problems(Workflow(Closed, rule)).Should().ContainSingle().Which.Should().StartWith($"rule 'Thank', {where}: ").And.Contain(says);
+    }
+
+    [Theory]
+    [InlineData("\"GlobalParams\": [ { \"Name\": \"x\", \"Expression\": \"1\" } ]", "GlobalParams", "global parameters are not supported")]
+    [InlineData("\"RuleExpressionType\": 1", "RuleExpressionType", "must be LambdaExpression")]
+    [InlineData("\"WorkflowNam\": \"x\"", "WorkflowNam", "unknown field; did you mean WorkflowName?")]
+    public void WorkflowMember_NotEvaluated_IsRefusedNamingTheMember(string member, string where, string says) =>
+        Problems($$"""{ "WorkflowName": "Custom", {{member}}, "Rules": [ {{Closed}}, {{Rule("Thank", "facts.Notified")}} ] }""")
+            .Should().ContainSingle().Which.Should().StartWith($"workflow, {where}: ").And.Contain(says);
+
+    [Fact]
+    public void RuleName_OnlyControlOrZeroWidthCharacters_IsAProblem() =>
+        Problems(Workflow(Closed, Rule("\\u200b\\u0007", "facts.Notified"))).Should().ContainSingle()
+            .Which.Should().Be("workflow, Rules[1].RuleName: must hold visible characters, not only control or zero-width ones");
+
+    [Fact]
+    public void WorkflowName_OnlyZeroWidthCharacters_IsAProblem() =>
+        Problems(Workflow(Closed, Rule("Thank", "facts.Notified")).Replace("\"Custom\"", "\"\\u200b\\u2060\"", StringComparison.Ordinal)).Should().ContainSingle()
+            .Which.Should().Be("workflow, WorkflowName: must hold visible characters, not only control or zero-width ones");
+
+    [Fact]
+    public void Guidance_OnlyZeroWidthCharacters_IsAProblem() =>
+        Problems(Workflow(Closed, Rule("Thank", "facts.Notified", """{ "step": 1, "action": "ThankAndAskWhereShort", "covers": [1, 2, 3], "due": { "policy": "OnEventDate", "anchor": "Notified" }, "guidance": "\u200b\u200d" }""")))
+            .Should().ContainSingle().Which.Should().Be("rule 'Thank', Properties.guidance: must hold visible characters, not only control or zero-width ones");
+
+    [Fact]
+    public void NotEvaluatedMembers_Empty_AreAccepted()
+    {
+        var rule = Rule("Thank", "facts.Notified").TrimEnd().TrimEnd('}') + """, "LocalParams": [], "Actions": null, "SuccessEvent": "", "ErrorMessage": null, "Enabled": true }""";
+
+        var result = PlaybookRuleSet.Load($$"""{ "WorkflowName": "Custom", "GlobalParams": [], "Rules": [ {{Closed}}, {{rule}} ] }""");
+
+        result.Errors.Should().BeEmpty();
     }
 
     [Fact]

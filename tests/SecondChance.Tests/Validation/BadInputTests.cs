@@ -148,6 +148,31 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Decide_OpeningTitleOfOnlyZeroWidthCharacters_IsRejected() =>
+        Errors(New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), new OpeningSeen(D(2026, 3, 7), "\u200b\u2060", OpeningMatch.Reopened)))
+            .Should().ContainSingle().Which.Should().Be("events[1].title: must hold visible characters, not only control or zero-width ones");
+
+    [Theory]
+    [InlineData("company")]
+    [InlineData("title")]
+    [InlineData("location")]
+    [InlineData("id")]
+    public void Validate_JobOpeningFieldOfOnlyControlOrZeroWidthCharacters_IsRejected(string field)
+    {
+        var opening = new SecondChance.Openings.JobOpening { Company = "Contoso", Title = "Manager", PostedOn = D(2026, 3, 6) };
+        const string Invisible = "\u200b\u001b";
+        opening = field switch
+        {
+            "company" => opening with { Company = Invisible },
+            "title" => opening with { Title = Invisible },
+            "location" => opening with { Location = Invisible },
+            _ => opening with { Id = Invisible },
+        };
+
+        opening.Validate().Should().ContainSingle().Which.Should().Be(new CaseError(field, "must hold visible characters, not only control or zero-width ones"));
+    }
+
+    [Fact]
     public void Decide_GapOfOnlyZeroWidthCharacters_IsRejected() =>
         Errors(New(JobLevel.MiddleManagement, new Notified(D(2026, 3, 6)), new FeedbackRecorded(D(2026, 3, 6), ["ok", "\u200b\u200c"])))
             .Should().ContainSingle().Which.Should().Be("events[1].gaps[1]: must hold visible characters, not only control or zero-width ones");

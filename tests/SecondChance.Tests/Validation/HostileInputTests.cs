@@ -50,6 +50,54 @@ public class HostileInputTests
             .Which.Where.Should().Be("WorkflowName");
 
     [Theory]
+    [InlineData("""{ "candidate": "Alex", "Candidate": "Kim" }""", "Candidate", "also as \"candidate\"")]
+    [InlineData("""{ "candidate": "Alex", "candidate": "Kim" }""", "candidate", "is given more than once; give each member once")]
+    [InlineData("""{ "candidate": "Alex", "contact": { "name": "Pat", "NAME": "Lee" } }""", "contact.NAME", "also as \"name\"")]
+    [InlineData("""{ "events": [ { "type": "Notified", "on": "2026-03-06", "On": "2026-03-07" } ] }""", "events[0].On", "also as \"on\"")]
+    public void ParseCase_RepeatedMember_IsAnErrorNamingItsPath(string json, string path, string says)
+    {
+        var result = SecondChanceJson.ParseCase(json);
+
+        result.Succeeded.Should().BeFalse();
+        result.Errors.Should().ContainSingle().Which.Should().Match<CaseError>(e => e.Field == path && e.Message.Contains(says));
+    }
+
+    [Fact]
+    public void ParseCase_ManyMembers_RepeatedOneIsFoundAmongThem()
+    {
+        var members = string.Join(", ", Enumerable.Range(0, 500).Select(i => $"\"m{i}\": {i}"));
+
+        SecondChanceJson.ParseCase($$"""{ {{members}}, "M250": 1 }""").Errors.Should().ContainSingle()
+            .Which.Should().Be(new CaseError("M250", "is given more than once (also as \"m250\"); member names are read ignoring letter case, so give each once"));
+    }
+
+    [Fact]
+    public void ParseEvent_RepeatedMemberInAnotherCase_IsAnError() =>
+        SecondChanceJson.ParseEvent("""{ "type": "NoteSent", "on": "2026-03-06", "channel": "Email", "Channel": "Card" }""", out _)
+            .Should().ContainSingle().Which.Field.Should().Be("Channel");
+
+    [Fact]
+    public void ParseOpening_RepeatedMember_IsAnError() =>
+        SecondChanceJson.ParseOpening("""{ "company": "Contoso", "title": "Manager", "Title": "Director", "postedOn": "2026-03-06" }""", out _)
+            .Should().ContainSingle().Which.Field.Should().Be("Title");
+
+    [Fact]
+    public void Deserialize_RepeatedMember_ThrowsJsonExceptionNamingIt() =>
+        FluentActions.Invoking(() => System.Text.Json.JsonSerializer.Deserialize<RunnerUpCase>("""{ "level": "MiddleManagement", "Level": "SeniorExecutive" }""", SecondChanceJson.Options))
+            .Should().Throw<System.Text.Json.JsonException>().WithMessage("*Level: is given more than once*");
+
+    [Fact]
+    public void RuleSet_ExpressionGivenTwiceInAnotherCase_IsAProblemNamingThePath()
+    {
+        var json = """{ "WorkflowName": "W", "Rules": [ { "RuleName": "R", "Expression": "facts.Notified", "expression": "facts.Closed" } ] }""";
+
+        var problem = PlaybookRuleSet.Load(json).Errors.Should().ContainSingle().Subject;
+
+        problem.Where.Should().Be("Rules[0].expression");
+        problem.Message.Should().Contain("also as \"Expression\"");
+    }
+
+    [Theory]
     [InlineData("0000-03-06", "events[0].on")]
     [InlineData("1899-12-31", "events[0].on")]
     public void Validate_DateBeforeTheRange_IsAnErrorWithItsPath(string notified, string path)
