@@ -65,7 +65,7 @@ internal sealed class HandWrittenRules
         LocalDate? respondBy = null;
         bool hasFeedback = false, hasInterest = false, hasNote = false, hasFollowUp = false, hasApproach = false, hasOffer = false, hasClosed = false, openingPending = false;
         var events = c.Events.GetType() == typeof(CaseEvent[]) ? Unsafe.As<CaseEvent[]>(c.Events) : [.. c.Events];
-        var bad = events.Length == 0;
+        var bad = events.Length == 0 | events.Length > CaseLimits.MaxEvents;
         var previous = int.MinValue;
         for (var i = 0; i < events.Length; i++)
         {

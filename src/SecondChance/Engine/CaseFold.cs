@@ -58,7 +58,7 @@ internal static class CaseFold
         var openingPending = false;
         NodaTime.LocalDate? respondBy = null;
         var gapCount = 0;
-        var malformed = events.IsEmpty;
+        var malformed = events.IsEmpty | events.Length > CaseLimits.MaxEvents;
         var present = 0;
         var followUps = 0;
         var previous = int.MinValue;

@@ -145,7 +145,9 @@ public static partial class NoteGuidelines
             .OrderByDescending(p => p.Length)
             .Select(p => string.Join(@"\s+", p.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape)));
         var pattern = string.Create(CultureInfo.InvariantCulture, $@"(?<![\p{{L}}\p{{N}}])(?:{string.Join('|', alternatives)})(?![\p{{L}}\p{{N}}])");
-        return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        // Literal phrases joined by \s+ with no nested quantifier: matching is linear in the text, so a time
+        // limit could only fire on a starved machine, and would turn a valid note into an exception.
+        return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Regex.InfiniteMatchTimeout);
     }
 
     [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]

@@ -16,6 +16,12 @@ public static class CaseLimits
     /// <summary>The maximum number of gaps in one feedback event.</summary>
     public const int MaxGaps = 50;
 
+    /// <summary>
+    /// The maximum number of events in one case. A runner-up case holds a few dozen at most; the limit keeps
+    /// a hostile document from making a plan or a calendar export replay an unbounded history.
+    /// </summary>
+    public const int MaxEvents = 1000;
+
     /// <summary>The maximum length of an email address, in characters.</summary>
     public const int MaxEmailLength = 254;
 

@@ -112,6 +112,12 @@ internal sealed class RunnerUpCaseValidator : AbstractValidator<RunnerUpCase>
             return;
         }
 
+        if (events.Count > CaseLimits.MaxEvents)
+        {
+            context.AddFailure("events", $"must hold at most {CaseLimits.MaxEvents} events (it has {events.Count})");
+            return;
+        }
+
         LocalDate? today = context.RootContextData.TryGetValue(TodayKey, out var t) && t is LocalDate d ? d : null;
         if (today is { } day && !CaseLimits.IsInDateRange(day))
         {

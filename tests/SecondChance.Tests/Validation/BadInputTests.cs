@@ -190,6 +190,18 @@ public class BadInputTests
         Engine.Decide(With(Feedback()), Today).IsValid.Should().BeTrue();
     }
 
+    [Fact]
+    public void Decide_MoreEventsThanTheLimit_IsRejectedAndTheLimitAccepted()
+    {
+        RunnerUpCase WithEvents(int count) => New(
+            JobLevel.MiddleManagement,
+            [new Notified(D(2026, 3, 6)), .. Enumerable.Repeat<CaseEvent>(new FollowUpMade(D(2026, 3, 6), FollowUpOutcome.NoChange), count - 1)]);
+
+        Errors(WithEvents(CaseLimits.MaxEvents + 1)).Should().ContainSingle().Which.Should().Be("events: must hold at most 1000 events (it has 1001)");
+        Engine.Decide(WithEvents(CaseLimits.MaxEvents), Today).IsValid.Should().BeTrue();
+        Engine.Plan(WithEvents(CaseLimits.MaxEvents), Today).Steps.Should().NotBeEmpty();
+    }
+
     [Theory]
     [InlineData("2026-02-30", "2026-02-30 is not a day in February 2026 (it has 28 days)")]
     [InlineData("2028-02-30", "2028-02-30 is not a day in February 2028 (it has 29 days)")]
