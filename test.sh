@@ -14,7 +14,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
+. .ci/postgres.sh
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -33,23 +33,6 @@ if [ ! -f "$axe/node_modules/axe-core/axe.min.js" ]; then
   npm ci --prefix "$axe" --no-audit --no-fund >/dev/null || { echo "test.sh: npm ci in $axe failed" >&2; exit 1; }
 fi
 
-if [ -z "${SECONDCHANCE_TEST_POSTGRES:-}" ]; then
-  bin=$(pg_bin)
-  pgdir=$(mktemp -d /tmp/secondchance-pg.XXXXXX)
-  chmod 755 "$pgdir"
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  run_pg() {
-    if [ "$(id -u)" -eq 0 ]; then chown -R postgres "$pgdir"; su postgres -s /bin/sh -c "$*";
-    else sh -c "$*"; fi
-  }
-  stop_pg() { run_pg "'$bin/pg_ctl' -D '$pgdir/data' -m immediate stop" >/dev/null 2>&1; rm -rf "$pgdir"; }
-  trap stop_pg EXIT
-  run_pg "'$bin/initdb' -D '$pgdir/data' -A trust -U postgres -E UTF8 --no-locale" >"$pgdir/initdb.log" 2>&1 \
-    || { cat "$pgdir/initdb.log" >&2; echo "test.sh: initdb failed" >&2; exit 1; }
-  run_pg "'$bin/pg_ctl' -D '$pgdir/data' -l '$pgdir/server.log' -w -o \"-p $port -k $pgdir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off\" start" >/dev/null \
-    || { cat "$pgdir/server.log" >&2; echo "test.sh: PostgreSQL did not start" >&2; exit 1; }
-  export SECONDCHANCE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
-  echo "test.sh: PostgreSQL on 127.0.0.1:$port"
-fi
+start_postgres
 
 dotnet test SecondChance.sln -c Release "$@"

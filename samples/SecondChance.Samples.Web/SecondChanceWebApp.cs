@@ -40,6 +40,7 @@ public static class SecondChanceWebApp
         builder.Services.AddHostedService<ExpiredKeyPurge>();
         builder.Services.AddSingleton<TenantStats>();
         builder.Services.AddSingleton<AgendaCache>();
+        builder.Services.AddSingleton<CaseCache>();
         builder.Services.AddReminders();
         builder.Services.AddResponseCompression(o =>
         {

@@ -21,6 +21,11 @@ if (args.Contains("--quick"))
     return QuickMode.Run();
 }
 
+if (args.Contains("--cluster"))
+{
+    return await ClusterMode.RunAsync(args);
+}
+
 if (args.Contains("--openings"))
 {
     return OpeningsMode.Run();

@@ -44,24 +44,48 @@ public class ConcurrencyTests : IClassFixture<WebAppFactory>
     }
 
     [Fact]
-    public async Task TwoHostsOnOneFile_ParallelPosts_NoSilentOverwrite()
+    public Task TwoHostsOnOneFile_ParallelPosts_NoSilentOverwrite() => OnTwoHosts(async (a, b) =>
+    {
+        var id = await a.CreateCase();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(n =>
+            (n % 2 == 0 ? a : b).PostEvent(id, $$"""{ "type": "FeedbackRecorded", "on": "2026-03-10", "gaps": ["gap {{n}}"] }""")));
+
+        var succeeded = Enumerable.Range(0, 20).Where(n => responses[n].IsSuccessStatusCode).ToList();
+        responses.Where(r => !r.IsSuccessStatusCode).Select(r => r.StatusCode).Should().AllBeEquivalentTo(HttpStatusCode.Conflict);
+        var events = (await b.GetCase(id)).GetProperty("case").GetProperty("events").EnumerateArray().Skip(4).ToList();
+        events.Select(e => e.GetProperty("gaps")[0].GetString()).Should().BeEquivalentTo(succeeded.Select(n => $"gap {n}"));
+    });
+
+    [Fact]
+    public Task TwoHostsOnOneFile_ACaseTheOtherHostChanged_IsNeverAnsweredFromWhatThisHostRemembers() => OnTwoHosts(async (a, b) =>
+    {
+        var id = await a.CreateCase();
+        (await (await a.GetAsync($"/api/cases/{id}/next")).ReadJson()).GetProperty("action").GetString().Should().Be("FollowUp");
+        (await a.GetCase(id)).GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(4);
+
+        using var onB = await b.PostEvent(id, """{ "type": "FollowUpMade", "on": "2026-03-10", "outcome": "NoChange" }""");
+        onB.StatusCode.Should().Be(HttpStatusCode.OK, await onB.Content.ReadAsStringAsync());
+
+        (await (await a.GetAsync($"/api/cases/{id}/next")).ReadJson()).GetProperty("action").GetString().Should().Be("AwaitApproach");
+        (await a.GetCase(id)).GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(5);
+        using var onA = await a.PostEvent(id, """{ "type": "Approached", "on": "2026-03-10" }""", "k-1");
+        onA.EnsureSuccessStatusCode();
+        using var retriedOnB = await b.PostEvent(id, """{ "type": "Approached", "on": "2026-03-10" }""", "k-1");
+        retriedOnB.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+        (await retriedOnB.Content.ReadAsStringAsync()).Should().Be(await onA.Content.ReadAsStringAsync());
+        (await b.GetCase(id)).GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(6);
+    });
+
+    // Two hosts of the app on one database (the same file, or the same PostgreSQL database), each with its own client.
+    private async Task OnTwoHosts(Func<HttpClient, HttpClient, Task> test)
     {
         var directory = TempDirectory.Create();
         try
         {
             using var first = new WebAppFactory(directory, storage: _factory.Storage);
             using var second = new WebAppFactory(directory, storage: _factory.Storage);
-            var a = first.ClientFor(WebAppFactory.AcmeKey);
-            var b = second.ClientFor(WebAppFactory.AcmeKey);
-            var id = await a.CreateCase();
-
-            var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(n =>
-                (n % 2 == 0 ? a : b).PostEvent(id, $$"""{ "type": "FeedbackRecorded", "on": "2026-03-10", "gaps": ["gap {{n}}"] }""")));
-
-            var succeeded = Enumerable.Range(0, 20).Where(n => responses[n].IsSuccessStatusCode).ToList();
-            responses.Where(r => !r.IsSuccessStatusCode).Select(r => r.StatusCode).Should().AllBeEquivalentTo(HttpStatusCode.Conflict);
-            var events = (await b.GetCase(id)).GetProperty("case").GetProperty("events").EnumerateArray().Skip(4).ToList();
-            events.Select(e => e.GetProperty("gaps")[0].GetString()).Should().BeEquivalentTo(succeeded.Select(n => $"gap {n}"));
+            await test(first.ClientFor(WebAppFactory.AcmeKey), second.ClientFor(WebAppFactory.AcmeKey));
         }
         finally
         {

@@ -28,6 +28,7 @@ public static class CaseApi
     private const int MaxIdempotencyKeyLength = 200;
     private const int DefaultAgendaLimit = 100;
     private const int MaxAgendaLimit = 1000;
+    private const string JsonContentType = "application/json; charset=utf-8";
 
     public static IEndpointRouteBuilder MapCaseApi(this IEndpointRouteBuilder routes)
     {
@@ -139,14 +140,15 @@ public static class CaseApi
         }
 
         var id = NewId();
-        await store.CreateAsync(tenant, id, reminders.With(ToRow(@case, decision.DueOn, rules.Fingerprint), tenant, id, decision), ct);
+        var document = SerializeDocument(@case, json.Value.SerializerOptions);
+        await store.CreateAsync(tenant, id, reminders.With(ToRow(@case, Encoding.UTF8.GetString(document), decision.DueOn, rules.Fingerprint), tenant, id, decision), ct);
         stats.Changed(tenant, null, @case);
-        var body = JsonSerializer.Serialize(new CaseResource(id, @case, decision.Next), json.Value.SerializerOptions);
+        var body = Answer(id, document, decision.Next, json.Value.SerializerOptions);
         http.Response.Headers.Location = $"/api/cases/{id}";
         return Results.Text(body, "application/json", Encoding.UTF8, StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> GetCase(string id, HttpContext http, ICaseStore store, TenantDirectory tenants, IClock clock, CancellationToken ct)
+    private static async Task<IResult> GetCase(string id, HttpContext http, ICaseStore store, TenantDirectory tenants, CaseCache cases, IClock clock, CancellationToken ct)
     {
         var stored = await store.GetAsync(http.Tenant(), id, ct);
         if (stored is null)
@@ -155,12 +157,12 @@ public static class CaseApi
         }
 
         var engine = tenants.For(http.Tenant()).Engine;
-        var @case = Load(stored);
+        var @case = cases.Load(http.Tenant(), stored);
         var decision = engine.Decide(@case, engine.Today(@case, clock));
         return decision.IsValid ? Results.Ok(new CaseResource(id, @case, decision.Next)) : Invalid(decision.Errors);
     }
 
-    private static async Task<IResult> RecordEvent(string id, HttpContext http, ICaseStore store, TenantDirectory tenants, TenantStats stats, IClock clock, IOptions<JsonOptions> json, ReminderOutboxWriter reminders, CancellationToken ct)
+    private static async Task<IResult> RecordEvent(string id, HttpContext http, ICaseStore store, TenantDirectory tenants, TenantStats stats, CaseCache cases, IClock clock, IOptions<JsonOptions> json, ReminderOutboxWriter reminders, CancellationToken ct)
     {
         var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
         if (http.Request.Headers.ContainsKey(IdempotencyKeyHeader)
@@ -183,9 +185,10 @@ public static class CaseApi
         // or property order is the same request.
         var hash = IdempotencyKeys.Hash(JsonSerializer.Serialize(@event, SecondChanceJson.Options));
         RunnerUpCase? before = null, after = null;
+        StoredCase? written = null;
         var result = await store.AppendAsync(new AppendRequest(tenant, id, key.Length > 0 ? key : null, hash), current =>
         {
-            before = Load(current);
+            before = cases.Load(tenant, current);
             var updated = before.With(@event);
             var today = rules.Engine.Today(updated, clock);
             var decision = rules.Engine.Decide(updated, today);
@@ -195,17 +198,20 @@ public static class CaseApi
             }
 
             after = updated;
-            var body = JsonSerializer.Serialize(new CaseResource(id, updated, decision.Next), json.Value.SerializerOptions);
-            return AppendStep.Write(reminders.With(ToRow(updated, decision.DueOn, rules.Fingerprint), tenant, id, decision), body, new IdempotencyRecord(StatusCodes.Status200OK, updated.Events.Count, today));
+            var document = SerializeDocument(updated, json.Value.SerializerOptions);
+            var body = Answer(id, document, decision.Next, json.Value.SerializerOptions);
+            written = new StoredCase(id, Encoding.UTF8.GetString(document), current.Version + 1);
+            return AppendStep.Write(reminders.With(ToRow(updated, written.Document, decision.DueOn, rules.Fingerprint), tenant, id, decision), body, new IdempotencyRecord(StatusCodes.Status200OK, updated.Events.Count, today));
         }, ct);
 
         switch (result.Outcome)
         {
             case AppendOutcome.Recorded:
                 stats.Changed(tenant, before, after!);
+                cases.Remember(tenant, written!, after!); // every write is over the version read, so this is the new one
                 return Results.Text(result.ResponseBody, "application/json", Encoding.UTF8);
             case AppendOutcome.Replayed:
-                return await Replay(id, result.Replay!, http, store, rules.Engine, json.Value.SerializerOptions, ct);
+                return await Replay(id, result.Replay!, http, store, cases, rules.Engine, json.Value.SerializerOptions, ct);
             case AppendOutcome.NotFound:
                 return CaseNotFound(id);
             case AppendOutcome.Rejected:
@@ -225,7 +231,7 @@ public static class CaseApi
 
     // The first answer again, byte for byte: the case as it was then (events are only appended, so it is
     // the first EventCount events of the case now) with the next action as of the day it was decided.
-    private static async Task<IResult> Replay(string id, IdempotencyRecord first, HttpContext http, ICaseStore store, PlaybookEngine engine, JsonSerializerOptions json, CancellationToken ct)
+    private static async Task<IResult> Replay(string id, IdempotencyRecord first, HttpContext http, ICaseStore store, CaseCache cases, PlaybookEngine engine, JsonSerializerOptions json, CancellationToken ct)
     {
         var stored = await store.GetAsync(http.Tenant(), id, ct);
         if (stored is null)
@@ -233,29 +239,34 @@ public static class CaseApi
             return CaseNotFound(id);
         }
 
-        var now = Load(stored);
+        var now = cases.Load(http.Tenant(), stored);
         var then = now.Events.Count > first.EventCount ? now with { Events = now.Events.Take(first.EventCount).ToArray() } : now;
         var decision = engine.Decide(then, first.DecidedOn);
         http.Response.Headers[IdempotentReplayedHeader] = "true";
-        var body = JsonSerializer.Serialize(new CaseResource(id, then, decision.Next), json);
+        var body = Answer(id, SerializeDocument(then, json), decision.Next, json);
         return Results.Text(body, "application/json", Encoding.UTF8, first.Status);
     }
 
-    private static async Task<IResult> GetNext(string id, string? today, HttpContext http, ICaseStore store, TenantDirectory tenants, IClock clock, CancellationToken ct)
+    private static async Task<IResult> GetNext(string id, string? today, HttpContext http, ICaseStore store, TenantDirectory tenants, CaseCache cases, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var (error, engine, @case, date) = await LoadForDecision(id, today, http, store, tenants, clock, ct);
+        var (error, engine, stored, @case, date) = await LoadForDecision(id, today, http, store, tenants, cases, clock, ct);
         if (error is not null)
         {
             return error;
         }
 
-        var decision = engine!.Decide(@case!, date);
-        return decision.IsValid ? Results.Ok(decision.Next) : Invalid(decision.Errors);
+        // The answer depends only on the stored case, the day and the rules: a case read again the same day is not decided again.
+        var body = cases.Next(http.Tenant(), stored!, @case!, engine!, date, () =>
+        {
+            var decision = engine!.Decide(@case!, date);
+            return decision.IsValid ? JsonSerializer.SerializeToUtf8Bytes(decision.Next, json.Value.SerializerOptions) : null;
+        });
+        return body is not null ? Results.Bytes(body, JsonContentType) : Invalid(engine!.Decide(@case!, date).Errors);
     }
 
-    private static async Task<IResult> GetPlan(string id, string? today, HttpContext http, ICaseStore store, TenantDirectory tenants, IClock clock, CancellationToken ct)
+    private static async Task<IResult> GetPlan(string id, string? today, HttpContext http, ICaseStore store, TenantDirectory tenants, CaseCache cases, IClock clock, CancellationToken ct)
     {
-        var (error, engine, @case, date) = await LoadForDecision(id, today, http, store, tenants, clock, ct);
+        var (error, engine, _, @case, date) = await LoadForDecision(id, today, http, store, tenants, cases, clock, ct);
         if (error is not null)
         {
             return error;
@@ -267,23 +278,23 @@ public static class CaseApi
 
     // What "next" and "plan" share: the optional today parameter, the tenant's case (404 if it is not
     // theirs), the tenant's engine, and today in the case's time zone when no date was given.
-    private static async Task<(IResult? Error, PlaybookEngine? Engine, RunnerUpCase? Case, LocalDate Today)> LoadForDecision(
-        string id, string? today, HttpContext http, ICaseStore store, TenantDirectory tenants, IClock clock, CancellationToken ct)
+    private static async Task<(IResult? Error, PlaybookEngine? Engine, StoredCase? Stored, RunnerUpCase? Case, LocalDate Today)> LoadForDecision(
+        string id, string? today, HttpContext http, ICaseStore store, TenantDirectory tenants, CaseCache cases, IClock clock, CancellationToken ct)
     {
         if (!TryParseDate(today, "today", out var date, out var dateError))
         {
-            return (dateError, null, null, default);
+            return (dateError, null, null, null, default);
         }
 
         var stored = await store.GetAsync(http.Tenant(), id, ct);
         if (stored is null)
         {
-            return (CaseNotFound(id), null, null, default);
+            return (CaseNotFound(id), null, null, null, default);
         }
 
         var engine = tenants.For(http.Tenant()).Engine;
-        var @case = Load(stored);
-        return (null, engine, @case, date ?? engine.Today(@case, clock));
+        var @case = cases.Load(http.Tenant(), stored);
+        return (null, engine, stored, @case, date ?? engine.Today(@case, clock));
     }
 
     private static async Task<IResult> GetAgenda(string? on, string? limit, string? cursor, HttpContext http, ICaseStore store, TenantDirectory tenants, AgendaCache cache, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)
@@ -415,8 +426,10 @@ public static class CaseApi
         return buffer[..at];
     }
 
-    internal static CaseRow ToRow(RunnerUpCase @case, LocalDate? dueOn, string fingerprint) => new(
-        SecondChanceJson.Serialize(@case),
+    internal static CaseRow ToRow(RunnerUpCase @case, LocalDate? dueOn, string fingerprint) => ToRow(@case, SecondChanceJson.Serialize(@case), dueOn, fingerprint);
+
+    private static CaseRow ToRow(RunnerUpCase @case, string document, LocalDate? dueOn, string fingerprint) => new(
+        document,
         @case.Candidate,
         @case.Company,
         dueOn is { } due ? LocalDatePattern.Iso.Format(due) : null,
@@ -449,6 +462,32 @@ public static class CaseApi
         return decision.IsValid ? reminders.With(row, tenant, id, decision) : row;
     }
 
+    // The stored document, written with the host's options (their encoder) so that it is byte for byte the
+    // "case" of an answer and the answer can be put together around it.
+    private static byte[] SerializeDocument(RunnerUpCase @case, JsonSerializerOptions json) => JsonSerializer.SerializeToUtf8Bytes(@case, json);
+
+    /// <summary>
+    /// The answer to a write, <c>{"id":...,"case":...,"next":...}</c>, around the case document already
+    /// serialized for storage: the same bytes as serializing a <see cref="CaseResource"/>, with the
+    /// case written once.
+    /// </summary>
+    internal static string Answer(string id, ReadOnlySpan<byte> document, NextAction next, JsonSerializerOptions json)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(document.Length + 512);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = json.Encoder, Indented = json.WriteIndented }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString(json.PropertyNamingPolicy?.ConvertName(nameof(CaseResource.Id)) ?? nameof(CaseResource.Id), id);
+            writer.WritePropertyName(json.PropertyNamingPolicy?.ConvertName(nameof(CaseResource.Case)) ?? nameof(CaseResource.Case));
+            writer.WriteRawValue(document, skipInputValidation: true);
+            writer.WritePropertyName(json.PropertyNamingPolicy?.ConvertName(nameof(CaseResource.Next)) ?? nameof(CaseResource.Next));
+            JsonSerializer.Serialize(writer, next, json);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     internal static RunnerUpCase Load(StoredCase stored)
     {
         var parsed = SecondChanceJson.ParseCase(stored.Document);
@@ -456,10 +495,28 @@ public static class CaseApi
             $"Stored case '{stored.Id}' cannot be read: " + string.Join("; ", parsed.Errors));
     }
 
+    // Straight from the request's pipe, without a stream reader's buffers; a UTF-8 byte order mark is dropped
+    // and invalid bytes become U+FFFD, as a stream reader does.
     internal static async Task<string> ReadBody(HttpRequest request, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        return await reader.ReadToEndAsync(ct);
+        var pipe = request.BodyReader;
+        while (true)
+        {
+            var read = await pipe.ReadAsync(ct);
+            if (read.IsCanceled)
+            {
+                throw new OperationCanceledException("Reading the request body was canceled.");
+            }
+
+            if (read.IsCompleted)
+            {
+                var text = Encoding.UTF8.GetString(read.Buffer);
+                pipe.AdvanceTo(read.Buffer.End);
+                return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+            }
+
+            pipe.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+        }
     }
 
     internal static bool TryParseDate(string? text, string name, out LocalDate? date, out IResult error)

@@ -56,13 +56,16 @@ public static class RateLimits
     private static RateLimitPartition<string> Partition(string key, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, permits), Window = Window, QueueLimit = 0 });
 
-    // The tenant is resolved after the limiter runs, so the limiter keys on what names it: the key or the link.
+    // The limiter runs before the tenant middleware, so it keys on what names the tenant: a known key's
+    // tenant (looked up once for both), an unknown key, or the link.
     private static string TenantOf(HttpContext http)
     {
         var key = http.Request.Headers[ApiKeyMiddleware.HeaderName].ToString();
         if (key.Length > 0)
         {
-            return "key:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16];
+            return http.KeyTenant() is { } tenant
+                ? "tenant:" + tenant
+                : "key:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16];
         }
 
         var link = http.Request.Headers[Links.CandidateLinkApi.HeaderName].ToString();

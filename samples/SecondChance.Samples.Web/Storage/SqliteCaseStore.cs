@@ -81,6 +81,13 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     private const string SelectCase = "SELECT document, version FROM cases WHERE tenant = $tenant AND id = $id;";
     private const string SelectKey = "SELECT request_hash, status, event_count, decided_on FROM idempotency WHERE key_hash = $key AND expires_at > $now;";
 
+    // The case and, when the request has one, its idempotency key, in one statement: one snapshot of both.
+    private const string SelectCaseAndKey = """
+        SELECT c.document, c.version, k.request_hash, k.status, k.event_count, k.decided_on
+        FROM cases AS c LEFT JOIN idempotency AS k ON k.key_hash = $key AND k.expires_at > $now
+        WHERE c.tenant = $tenant AND c.id = $id;
+        """;
+
     private readonly string _connectionString;
     private readonly StorageOptions _options;
     private readonly IClock _clock;
@@ -205,11 +212,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(decide);
         var keyHash = request.IdempotencyKey is null ? null : IdempotencyKeys.Hash(request.Tenant, request.Id, request.IdempotencyKey);
         using var caseLock = await _locks.AcquireAsync(request.Tenant, request.Id, cancellationToken);
-        var (known, current) = Read(s =>
-        {
-            var found = keyHash is null ? null : FindKey(s, null, keyHash, request.RequestHash, Now());
-            return (found, found is null ? ReadCase(s, null, request.Tenant, request.Id) : null);
-        });
+        var (known, current) = Read(s => ReadCaseAndKey(s, request, keyHash, Now()));
         if (known is not null)
         {
             return known;
@@ -466,15 +469,16 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         {
             for (var i = 0; i < batch.Count; i++)
             {
+                // A write is several statements (the case, its reminder rows, its key): a savepoint undoes all of
+                // them when one breaks a constraint, and only them; the batch goes on.
                 session.Command("SAVEPOINT w;", transaction).ExecuteNonQuery();
                 try
                 {
-                    results[i] = Apply(session, transaction, batch[i], now);
+                    results[i] = batch[i].Version == 0 ? Insert(session, transaction, batch[i]) : Apply(session, transaction, batch[i], now);
                     session.Command("RELEASE w;", transaction).ExecuteNonQuery();
                 }
                 catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
                 {
-                    // SQLITE_CONSTRAINT: this write broke a constraint; only it is undone, the batch goes on.
                     session.Command("ROLLBACK TO w; RELEASE w;", transaction).ExecuteNonQuery();
                     results[i] = new AppendResult(AppendOutcome.Conflict);
                 }
@@ -518,26 +522,22 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         }
     }
 
+    // A new case (an id already taken breaks the primary key: the savepoint undoes this write only).
+    private static AppendResult Insert(SqliteSession session, SqliteTransaction transaction, PendingWrite write)
+    {
+        var insert = session.Command("""
+            INSERT INTO cases (tenant, id, version, document, candidate, company, next_due, rules, time_zone)
+            VALUES ($tenant, $id, 1, $document, $candidate, $company, $next_due, $rules, $time_zone);
+            """, transaction);
+        AddRow(insert, write);
+        insert.ExecuteNonQuery();
+        IntegrationRows.Write(session.Connection, transaction, write.Tenant, write.Id, write.Row);
+        return new AppendResult(AppendOutcome.Recorded);
+    }
+
+    // A change over the version read; the key is looked for again only when the case moved.
     private AppendResult Apply(SqliteSession session, SqliteTransaction transaction, PendingWrite write, long now)
     {
-        if (write.Version == 0)
-        {
-            var insert = session.Command("""
-                INSERT INTO cases (tenant, id, version, document, candidate, company, next_due, rules, time_zone)
-                VALUES ($tenant, $id, 1, $document, $candidate, $company, $next_due, $rules, $time_zone);
-                """, transaction);
-            AddRow(insert, write);
-            insert.ExecuteNonQuery();
-            IntegrationRows.Write(session.Connection, transaction, write.Tenant, write.Id, write.Row);
-            return new AppendResult(AppendOutcome.Recorded);
-        }
-
-        // Checked again inside the write transaction: another process may share the file.
-        if (write.KeyHash is not null && FindKey(session, transaction, write.KeyHash, write.RequestHash!, now) is { } raced)
-        {
-            return raced;
-        }
-
         var update = session.Command("""
             UPDATE cases
             SET version = version + 1, document = $document, candidate = $candidate, company = $company,
@@ -548,7 +548,11 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         update.Parameters.AddWithValue("$version", write.Version);
         if (update.ExecuteNonQuery() != 1)
         {
-            return new AppendResult(AppendOutcome.Conflict);
+            // The case moved since it was read (another process may share the file): when that was this
+            // same request, retried, its key is there now and the answer is the replay.
+            return write.KeyHash is not null && FindKey(session, transaction, write.KeyHash, write.RequestHash!, now) is { } raced
+                ? raced
+                : new AppendResult(AppendOutcome.Conflict);
         }
 
         IntegrationRows.Write(session.Connection, transaction, write.Tenant, write.Id, write.Row);
@@ -585,6 +589,26 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         }
 
         return StoredRows.KeyOutcome(reader, requestHash);
+    }
+
+    // Both from one snapshot, which is what lets the writer skip looking for the key again when the case
+    // is still at the version read here: a key is only ever recorded together with a change of its case.
+    private static (AppendResult? Known, StoredCase? Current) ReadCaseAndKey(SqliteSession session, AppendRequest request, byte[]? keyHash, long now)
+    {
+        var read = session.Command(SelectCaseAndKey);
+        read.Parameters.AddWithValue("$tenant", request.Tenant);
+        read.Parameters.AddWithValue("$id", request.Id);
+        read.Parameters.AddWithValue("$key", (object?)keyHash ?? DBNull.Value);
+        read.Parameters.AddWithValue("$now", now);
+        using var reader = read.ExecuteReader();
+        if (!reader.Read())
+        {
+            return (null, null);
+        }
+
+        return reader.IsDBNull(2)
+            ? (null, new StoredCase(request.Id, reader.GetString(0), reader.GetInt64(1)))
+            : (StoredRows.KeyOutcome(reader, request.RequestHash, first: 2), null);
     }
 
     private static StoredCase? ReadCase(SqliteSession session, SqliteTransaction? transaction, string tenant, string id)

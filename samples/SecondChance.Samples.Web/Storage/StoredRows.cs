@@ -13,12 +13,12 @@ internal static class StoredRows
     public static int DayNumber(LocalDate day) => Period.DaysBetween(DayZero, day);
 
     /// <summary>
-    /// What a found key means, from a row of <c>request_hash, status, event_count, decided_on</c>: a replay
-    /// when the request hash matches, otherwise a key used for another request.
+    /// What a found key means, from a row of <c>request_hash, status, event_count, decided_on</c> (from
+    /// column <paramref name="first"/> on): a replay when the request hash matches, otherwise a key used for another request.
     /// </summary>
-    public static AppendResult KeyOutcome(DbDataReader reader, byte[] requestHash) =>
-        ((byte[])reader.GetValue(0)).AsSpan().SequenceEqual(requestHash)
-            ? new AppendResult(AppendOutcome.Replayed, Replay: new IdempotencyRecord(reader.GetInt32(1), reader.GetInt32(2), DayZero.PlusDays(reader.GetInt32(3))))
+    public static AppendResult KeyOutcome(DbDataReader reader, byte[] requestHash, int first = 0) =>
+        ((byte[])reader.GetValue(first)).AsSpan().SequenceEqual(requestHash)
+            ? new AppendResult(AppendOutcome.Replayed, Replay: new IdempotencyRecord(reader.GetInt32(first + 1), reader.GetInt32(first + 2), DayZero.PlusDays(reader.GetInt32(first + 3))))
             : new AppendResult(AppendOutcome.KeyReused);
 
     /// <summary>

@@ -9,6 +9,7 @@ public static class ApiKeyMiddleware
 {
     public const string HeaderName = "X-Api-Key";
     private const string TenantItem = "SecondChance.Tenant";
+    private const string KeyTenantItem = "SecondChance.KeyTenant";
 
     public static IApplicationBuilder UseApiKeyTenants(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
@@ -21,8 +22,7 @@ public static class ApiKeyMiddleware
                 return;
             }
 
-            var directory = context.RequestServices.GetRequiredService<TenantDirectory>();
-            var tenant = directory.FindByKey(context.Request.Headers[HeaderName].ToString()) ?? CalendarFeed.Tenant(context);
+            var tenant = context.KeyTenant() ?? CalendarFeed.Tenant(context);
             if (tenant is null)
             {
                 context.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\"";
@@ -37,6 +37,23 @@ public static class ApiKeyMiddleware
             context.Items[TenantItem] = tenant;
             await next(context);
         });
+
+    /// <summary>
+    /// Returns the tenant whose key the request's <c>X-Api-Key</c> header holds, or <see langword="null"/>;
+    /// looked up once per request (the rate limiter asks before this middleware does).
+    /// </summary>
+    public static string? KeyTenant(this HttpContext context)
+    {
+        if (context.Items.TryGetValue(KeyTenantItem, out var known))
+        {
+            return known as string;
+        }
+
+        var key = context.Request.Headers[HeaderName].ToString();
+        var tenant = key.Length == 0 ? null : context.RequestServices.GetRequiredService<TenantDirectory>().FindByKey(key);
+        context.Items[KeyTenantItem] = tenant;
+        return tenant;
+    }
 
     /// <summary>Sets the tenant of this request when something other than the key resolved it (a candidate link).</summary>
     public static void SetTenant(this HttpContext context, string tenant) => context.Items[TenantItem] = tenant;
