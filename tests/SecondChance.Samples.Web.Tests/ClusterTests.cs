@@ -36,8 +36,8 @@ public class ClusterTests(ITestOutputHelper output)
             result.WrongIds.Should().BeEmpty("each delivery carries its case's stable reminder id as webhook-id and in its body");
             result.BadSignatures.Should().Be(0);
             result.Dupes.Should().BeLessThanOrEqualTo(Cases / 100, "at most 1% of the reminders arrive twice");
-            result.DuplicateIds.Should().OnlyContain(
-                id => result.VictimLeases.Contains(id) || result.Retried.Contains(id),
+            // Filtered, not OnlyContain: that fails on an empty collection, and no duplicate at all is the best outcome.
+            result.DuplicateIds.Where(id => !result.VictimLeases.Contains(id) && !result.Retried.Contains(id)).Should().BeEmpty(
                 "a reminder arrives again only when it is retried: the killed host's lease ran out, or a try was recorded");
             result.Unsent.Should().BeEmpty("nothing is left pending or failed");
             result.CasesCompared.Should().Be(Cases);
