@@ -218,6 +218,60 @@ public class ReminderDeliveryTests
     }
 
     [Fact]
+    public async Task ABatchSlowerThanHalfItsLease_LeavesTheRestForALaterClaim_AndSendsEachOnce()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var settings = Settings(receiver.Url);
+        settings["Reminders:Lease"] = "00:01:00";
+        settings["Reminders:ClaimBatch"] = "10";
+        using var factory = Factory(settings);
+
+        // Each delivery takes 40 s of the claim's one-minute lease: after the first, less than half is left.
+        receiver.Answer = (_, _) =>
+        {
+            factory.Clock.Advance(Duration.FromSeconds(40));
+            return Task.CompletedTask;
+        };
+        var client = factory.ClientFor(WebAppFactory.AcmeKey);
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add(await client.CreateCase(DueNow));
+        }
+
+        (await Run(client)).Should().Be(3);
+        await WaitFor(() => !receiver.Deliveries.IsEmpty);
+        await Task.Delay(500);
+        receiver.Deliveries.Should().ContainSingle("the other two were not started once half the lease was gone");
+        var states = new List<string?>();
+        foreach (var id in ids)
+        {
+            states.Add((await Reminders(client, id, untilSettled: false)).Single().GetProperty("state").GetString());
+        }
+
+        states.Should().BeEquivalentTo(["sent", "pending", "pending"]);
+
+        // Once the lease has run out the two are claimed again; now each delivery is quick.
+        receiver.Answer = (_, _) => Task.CompletedTask;
+        factory.Clock.Advance(Duration.FromMinutes(1));
+        (await Run(client)).Should().Be(0);
+        foreach (var id in ids)
+        {
+            (await Reminders(client, id)).Single().GetProperty("state").GetString().Should().Be("sent");
+        }
+
+        receiver.Deliveries.Select(d => d.Headers["webhook-id"]).Should().OnlyHaveUniqueItems().And.HaveCount(3);
+    }
+
+    private static async Task WaitFor(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
     public async Task HostStoppedBetweenTheOutboxWriteAndTheSend_RestartSendsItOnce_WithTheSameId()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

@@ -44,10 +44,28 @@ public sealed partial class ReminderDispatcher(
         var sent = 0;
         while (true)
         {
-            var claimed = await outbox.ClaimAsync(tenant, fromBucket, toBucket, Owner, clock.GetCurrentInstant(), settings.Lease, settings.ClaimBatch, cancellationToken);
+            var claimedAt = clock.GetCurrentInstant();
+            var claimed = await outbox.ClaimAsync(tenant, fromBucket, toBucket, Owner, claimedAt, settings.Lease, settings.ClaimBatch, cancellationToken);
+
+            // A delivery starts only while half its lease is left, so one that retries to its last try ends before
+            // the lease does; the rest of a slow batch is left to expire and be claimed again, never sent twice at once.
+            var startBy = claimedAt + (settings.Lease / 2);
+            var left = 0;
             foreach (var message in claimed)
             {
+                if (clock.GetCurrentInstant() > startBy)
+                {
+                    left++;
+                    continue;
+                }
+
                 sent += await DeliverAsync(message, cancellationToken) ? 1 : 0;
+            }
+
+            if (left > 0)
+            {
+                LeftForLater(log, left, (long)settings.Lease.TotalSeconds);
+                return sent;
             }
 
             if (claimed.Count < settings.ClaimBatch)
@@ -194,6 +212,9 @@ public sealed partial class ReminderDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {ReminderId} by {Channel} for tenant {Tenant} was delivered after its lease ran out; another dispatcher may send it again with the same id.")]
     private static partial void LeaseLost(ILogger logger, string reminderId, string channel, string tenant);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} claimed reminder(s) were not started before half their lease ({LeaseSeconds} s) ran out; they are claimed again once it ends. Lower Reminders:ClaimBatch or raise Reminders:Lease.")]
+    private static partial void LeftForLater(ILogger logger, int count, long leaseSeconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminder {ReminderId} sent by {Channel} for tenant {Tenant} after {Attempts} attempt(s).")]
     private static partial void Sent(ILogger logger, string reminderId, string channel, string tenant, int attempts);
