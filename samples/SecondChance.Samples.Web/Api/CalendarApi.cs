@@ -68,7 +68,7 @@ public static partial class CalendarApi
         return routes;
     }
 
-    private static async Task<IResult> GetCalendar(string id, string? time, HttpContext http, ICaseStore store, TenantDirectory tenants, IClock clock, CancellationToken ct)
+    private static async Task<IResult> GetCalendar(string id, string? time, HttpContext http, ICaseStore store, CaseCache cases, TenantDirectory tenants, IClock clock, CancellationToken ct)
     {
         var options = new CalendarExportOptions();
         if (time is not null)
@@ -82,14 +82,12 @@ public static partial class CalendarApi
             options.TimeOfDay = parsed.Value;
         }
 
-        var stored = await store.GetAsync(http.Tenant(), id, ct);
-        if (stored is null)
+        if (await cases.ReadAsync(store, http.Tenant(), id, ct) is not { } @case)
         {
             return CaseApi.CaseNotFound(id);
         }
 
         var engine = tenants.For(http.Tenant()).Engine;
-        var @case = CaseApi.Load(stored);
         var today = engine.Today(@case, clock);
         var errors = engine.Validate(@case, today);
         if (errors.Count > 0)

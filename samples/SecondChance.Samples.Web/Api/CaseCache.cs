@@ -28,6 +28,17 @@ public sealed class CaseCache : IDisposable
         return Find(tenant, stored)?.Case ?? Put(tenant, stored, CaseApi.Load(stored)).Case;
     }
 
+    /// <summary>
+    /// Reads a tenant's case from <paramref name="store"/>, parsed (from the cache when the stored version and
+    /// document match); <see langword="null"/> when the tenant has no such case.
+    /// </summary>
+    public async Task<RunnerUpCase?> ReadAsync(ICaseStore store, string tenant, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var stored = await store.GetAsync(tenant, id, cancellationToken).ConfigureAwait(false);
+        return stored is null ? null : Load(tenant, stored);
+    }
+
     /// <summary>Caches <paramref name="case"/> as the case stored as <paramref name="stored"/> (just written, so already parsed).</summary>
     public void Remember(string tenant, StoredCase stored, RunnerUpCase @case) => Put(tenant, stored, @case);
 

@@ -61,7 +61,7 @@ public static class NoteApi
         return routes;
     }
 
-    private static async Task<IResult> Draft(string id, HttpContext http, ICaseStore store, CancellationToken ct)
+    private static async Task<IResult> Draft(string id, HttpContext http, ICaseStore store, CaseCache cases, CancellationToken ct)
     {
         var errors = new List<CaseError>();
         NoteChannel? channel = null;
@@ -81,13 +81,11 @@ public static class NoteApi
             return CaseApi.Invalid(errors);
         }
 
-        var stored = await store.GetAsync(http.Tenant(), id, ct);
-        if (stored is null)
+        if (await cases.ReadAsync(store, http.Tenant(), id, ct) is not { } @case)
         {
             return CaseApi.CaseNotFound(id);
         }
 
-        var @case = CaseApi.Load(stored);
         IReadOnlyDictionary<string, string>? examples = null;
         if (evidence is { } given)
         {
@@ -104,7 +102,7 @@ public static class NoteApi
         return Results.Ok(new NoteDraftResource(draft.Subject, draft.Body, draft.Text, draft.Channel, draft.MissingEvidence));
     }
 
-    private static async Task<IResult> Check(string id, HttpContext http, ICaseStore store, CancellationToken ct)
+    private static async Task<IResult> Check(string id, HttpContext http, ICaseStore store, CaseCache cases, CancellationToken ct)
     {
         var errors = new List<CaseError>();
         NoteChannel? channel = null;
@@ -120,13 +118,12 @@ public static class NoteApi
             return CaseApi.Invalid(errors);
         }
 
-        var stored = await store.GetAsync(http.Tenant(), id, ct);
-        if (stored is null)
+        if (await cases.ReadAsync(store, http.Tenant(), id, ct) is not { } @case)
         {
             return CaseApi.CaseNotFound(id);
         }
 
-        var result = NoteChecker.Check(text, CaseApi.Load(stored), channel);
+        var result = NoteChecker.Check(text, @case, channel);
         return Results.Ok(new NoteCheckResource(result.CanSend, result.Findings, result.Gaps));
     }
 
