@@ -10,6 +10,14 @@ namespace SecondChance.Samples.Web.Storage;
 /// </summary>
 public sealed class IntakeLog(DbDataSource source)
 {
+    /// <summary>The delivery with this id, or else the case already made for the same candidate in the ATS.</summary>
+    internal const string Find = """
+        SELECT case_id, outcome FROM intake_deliveries
+        WHERE tenant = @tenant AND source = @source
+          AND (delivery_id = @delivery OR (external_id = @external AND case_id IS NOT NULL))
+        ORDER BY CASE WHEN delivery_id = @delivery THEN 0 ELSE 1 END LIMIT 1;
+        """;
+
     /// <summary>A delivery seen before: the case it created (if any) and how it ended.</summary>
     public sealed record Seen(string? CaseId, string Outcome);
 
@@ -17,12 +25,7 @@ public sealed class IntakeLog(DbDataSource source)
     public async Task<Seen?> FindAsync(string tenant, string source, string deliveryId, string? externalId, CancellationToken cancellationToken)
     {
         await using var connection = await Source().OpenConnectionAsync(cancellationToken);
-        await using var find = IntegrationRows.Command(connection, null, """
-            SELECT case_id, outcome FROM intake_deliveries
-            WHERE tenant = @tenant AND source = @source
-              AND (delivery_id = @delivery OR (external_id = @external AND case_id IS NOT NULL))
-            ORDER BY CASE WHEN delivery_id = @delivery THEN 0 ELSE 1 END LIMIT 1;
-            """,
+        await using var find = IntegrationRows.Command(connection, null, Find,
             ("@tenant", tenant), ("@source", source), ("@delivery", deliveryId), ("@external", externalId));
         await using var reader = await find.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? new Seen(reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1)) : null;

@@ -8,6 +8,25 @@ namespace SecondChance.Samples.Web.Storage;
 /// </summary>
 internal static class IntegrationRows
 {
+    /// <summary>
+    /// Marks the case's pending reminders other than the current one as superseded (on every case write). The keys
+    /// come from the case index, which covers the inner query: SQLite without statistics would otherwise prefer a
+    /// range of the primary key on the tenant, and read all of its outbox on every write.
+    /// </summary>
+    internal const string Supersede = """
+        UPDATE reminder_outbox SET state = 'superseded', claimed_by = NULL, lease_until = NULL
+        WHERE (tenant, reminder_id, channel) IN (
+            SELECT tenant, reminder_id, channel FROM reminder_outbox
+            WHERE tenant = @tenant AND case_id = @case AND state = 'pending' AND reminder_id <> @reminder);
+        """;
+
+    /// <summary>Adds the current reminder for one channel, once.</summary>
+    internal const string Enqueue = """
+        INSERT INTO reminder_outbox (tenant, reminder_id, channel, case_id, case_bucket, send_at, reminder, state, attempts, created_at)
+        VALUES (@tenant, @reminder, @channel, @case, @bucket, @send_at, @payload, 'pending', 0, @now)
+        ON CONFLICT (tenant, reminder_id, channel) DO NOTHING;
+        """;
+
     /// <summary>Returns the commands that write what <paramref name="row"/> carries for case <paramref name="caseId"/>; none when it carries nothing.</summary>
     public static IEnumerable<DbCommand> Commands(DbConnection connection, DbTransaction transaction, string tenant, string caseId, CaseRow row)
     {
@@ -27,10 +46,7 @@ internal static class IntegrationRows
             yield break;
         }
 
-        yield return Command(connection, transaction, """
-            UPDATE reminder_outbox SET state = 'superseded', claimed_by = NULL, lease_until = NULL
-            WHERE tenant = @tenant AND case_id = @case AND state = 'pending' AND reminder_id <> @reminder;
-            """,
+        yield return Command(connection, transaction, Supersede,
             ("@tenant", tenant), ("@case", caseId), ("@reminder", outbox.ReminderId ?? string.Empty));
         if (outbox.ReminderId is null)
         {
@@ -39,11 +55,7 @@ internal static class IntegrationRows
 
         foreach (var channel in outbox.Channels)
         {
-            yield return Command(connection, transaction, """
-                INSERT INTO reminder_outbox (tenant, reminder_id, channel, case_id, case_bucket, send_at, reminder, state, attempts, created_at)
-                VALUES (@tenant, @reminder, @channel, @case, @bucket, @send_at, @payload, 'pending', 0, @now)
-                ON CONFLICT (tenant, reminder_id, channel) DO NOTHING;
-                """,
+            yield return Command(connection, transaction, Enqueue,
                 ("@tenant", tenant), ("@reminder", outbox.ReminderId), ("@channel", channel), ("@case", caseId), ("@bucket", CaseBuckets.Of(caseId)),
                 ("@send_at", outbox.SendAt.ToUnixTimeMilliseconds()), ("@payload", outbox.Payload), ("@now", outbox.CreatedAt.ToUnixTimeMilliseconds()));
         }

@@ -25,6 +25,22 @@ internal static class IntegrationSchema
     /// </summary>
     public const string Replan = "UPDATE cases SET rules = '';";
 
+    /// <summary>What <see cref="OutboxIndexes"/> is for, for the schema history.</summary>
+    public const string OutboxIndexesDescription = "Outbox indexes that the hot statements use on any size of table: a case's pending reminders by (tenant, case, state), and the claim's order by due time over the queued pending rows only.";
+
+    /// <summary>
+    /// The step after <see cref="Replan"/>, the same on both providers. Without statistics SQLite's planner preferred
+    /// a range of the primary key over <c>ix_outbox_case</c> (tenant, case): each case write then read all of its
+    /// tenant's outbox rows to supersede its old reminder, and a claim sorted every pending row to take the first
+    /// hundred. With the state in the case index the supersede reads only that case's pending rows (the index
+    /// covers the statement), and the claim walks <c>ix_outbox_claim</c> in due order and stops at its limit.
+    /// </summary>
+    public const string OutboxIndexes = """
+        DROP INDEX ix_outbox_case;
+        CREATE INDEX ix_outbox_case ON reminder_outbox (tenant, case_id, state);
+        CREATE INDEX ix_outbox_claim ON reminder_outbox (send_at, reminder_id, channel) WHERE state = 'pending' AND enqueued_at IS NOT NULL;
+        """;
+
     /// <summary>The outbox, the delivery log and Quartz's tables in SQLite's dialect.</summary>
     public static string Sqlite() => """
         CREATE TABLE reminder_outbox (

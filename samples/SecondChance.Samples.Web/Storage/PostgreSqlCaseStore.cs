@@ -107,6 +107,7 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
             """),
         new(3, "The reminder outbox, the log of ATS deliveries, and Quartz.NET's job store tables (from the script Quartz ships for PostgreSQL).", IntegrationSchema.PostgreSql()),
         new(4, IntegrationSchema.ReplanDescription, IntegrationSchema.Replan),
+        new(5, IntegrationSchema.OutboxIndexesDescription, IntegrationSchema.OutboxIndexes),
     ];
 
     /// <summary>The schema version this code writes.</summary>

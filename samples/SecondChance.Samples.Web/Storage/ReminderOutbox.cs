@@ -12,6 +12,22 @@ public abstract class ReminderOutbox(DbDataSource source) : IReminderOutbox
 {
     private const string Select = "SELECT tenant, reminder_id, channel, case_id, send_at, reminder, state, attempts, last_error, sent_at FROM reminder_outbox";
 
+    /// <summary>Queues the pending reminders of one tenant's bucket range that are due by <c>@now</c> (the sweep).</summary>
+    internal const string EnqueueDue = """
+        UPDATE reminder_outbox SET enqueued_at = @now
+        WHERE tenant = @tenant AND case_bucket >= @from AND case_bucket < @to
+          AND state = 'pending' AND send_at <= @now AND enqueued_at IS NULL;
+        """;
+
+    /// <summary>
+    /// A case's reminders, newest first. The keys come from the case index (which covers them), so SQLite never
+    /// prefers reading the whole tenant through the primary key.
+    /// </summary>
+    internal const string ForCase = Select + """
+         WHERE (tenant, reminder_id, channel) IN (SELECT tenant, reminder_id, channel FROM reminder_outbox WHERE tenant = @tenant AND case_id = @case)
+         ORDER BY created_at DESC, send_at DESC, channel;
+        """;
+
     /// <summary>The columns a claim returns, in the order <see cref="ReadAllAsync"/> reads them.</summary>
     protected const string Columns = "tenant, reminder_id, channel, case_id, send_at, reminder, state, attempts, last_error, sent_at";
 
@@ -22,11 +38,7 @@ public abstract class ReminderOutbox(DbDataSource source) : IReminderOutbox
     public async Task<int> EnqueueDueAsync(string tenant, int fromBucket, int toBucket, Instant now, CancellationToken cancellationToken)
     {
         await using var connection = await Source.OpenConnectionAsync(cancellationToken);
-        await using var enqueue = IntegrationRows.Command(connection, null, """
-            UPDATE reminder_outbox SET enqueued_at = @now
-            WHERE tenant = @tenant AND case_bucket >= @from AND case_bucket < @to
-              AND state = 'pending' AND send_at <= @now AND enqueued_at IS NULL;
-            """,
+        await using var enqueue = IntegrationRows.Command(connection, null, EnqueueDue,
             ("@now", now.ToUnixTimeMilliseconds()), ("@tenant", tenant), ("@from", fromBucket), ("@to", toBucket));
         return await enqueue.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -54,7 +66,7 @@ public abstract class ReminderOutbox(DbDataSource source) : IReminderOutbox
     public async Task<IReadOnlyList<OutboxMessage>> ForCaseAsync(string tenant, string caseId, CancellationToken cancellationToken)
     {
         await using var connection = await Source.OpenConnectionAsync(cancellationToken);
-        await using var read = IntegrationRows.Command(connection, null, Select + " WHERE tenant = @tenant AND case_id = @case ORDER BY created_at DESC, send_at DESC, channel;",
+        await using var read = IntegrationRows.Command(connection, null, ForCase,
             ("@tenant", tenant), ("@case", caseId));
         return await ReadAllAsync(read, cancellationToken);
     }
@@ -116,19 +128,22 @@ public abstract class ReminderOutbox(DbDataSource source) : IReminderOutbox
 /// </summary>
 public sealed class SqliteReminderOutbox(DbDataSource source) : ReminderOutbox(source)
 {
+    /// <summary>Takes up to <c>@limit</c> claimable rows in due order and returns them.</summary>
+    internal const string Claim = $"""
+        UPDATE reminder_outbox SET claimed_by = @owner, lease_until = @until
+        WHERE (tenant, reminder_id, channel) IN (
+            SELECT tenant, reminder_id, channel FROM reminder_outbox
+            WHERE {Claimable}
+            ORDER BY send_at, reminder_id, channel LIMIT @limit)
+        RETURNING {Columns};
+        """;
+
     /// <inheritdoc/>
     public override async Task<IReadOnlyList<OutboxMessage>> ClaimAsync(string? tenant, int fromBucket, int toBucket, string owner, Instant now, Duration lease, int limit, CancellationToken cancellationToken)
     {
         await using var connection = (Microsoft.Data.Sqlite.SqliteConnection)await Source.OpenConnectionAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE
-        await using var claim = IntegrationRows.Command(connection, transaction, $"""
-            UPDATE reminder_outbox SET claimed_by = @owner, lease_until = @until
-            WHERE (tenant, reminder_id, channel) IN (
-                SELECT tenant, reminder_id, channel FROM reminder_outbox
-                WHERE {Claimable}
-                ORDER BY send_at, reminder_id, channel LIMIT @limit)
-            RETURNING {Columns};
-            """, ClaimParameters(tenant, fromBucket, toBucket, owner, now, lease, limit));
+        await using var claim = IntegrationRows.Command(connection, transaction, Claim, ClaimParameters(tenant, fromBucket, toBucket, owner, now, lease, limit));
         var claimed = await ReadAllAsync(claim, cancellationToken);
         await transaction.CommitAsync(CancellationToken.None);
         return claimed;

@@ -74,6 +74,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
             """),
         new(4, "The reminder outbox, the log of ATS deliveries, and Quartz.NET's job store tables (from the script Quartz ships for SQLite).", IntegrationSchema.Sqlite()),
         new(5, IntegrationSchema.ReplanDescription, IntegrationSchema.Replan),
+        new(6, IntegrationSchema.OutboxIndexesDescription, IntegrationSchema.OutboxIndexes),
     ];
 
     private const int WritesPerCheckpoint = 1000;
@@ -98,6 +99,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     private Task? _writer;
     private Task _checkpoint = Task.CompletedTask;
     private int _writesSinceCheckpoint;
+    private volatile bool _restartLog;
 
     public SqliteCaseStore(IConfiguration configuration, IHostEnvironment environment, IOptions<StorageOptions> options, IClock clock)
     {
@@ -367,7 +369,10 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     private SqliteSession WriterSession()
     {
         var session = new SqliteSession(_connectionString, _options);
-        session.Command("PRAGMA wal_autocheckpoint = 0;").ExecuteNonQuery();
+
+        // The writer never checkpoints (the background checkpoint does, so the writer never stops for it);
+        // when the log starts again from its beginning, the writer cuts the file back to the limit.
+        session.Command($"PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {WalLimitBytes};").ExecuteNonQuery();
         return session;
     }
 
@@ -431,6 +436,11 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
                 try
                 {
                     session ??= WriterSession();
+                    if (_restartLog)
+                    {
+                        RestartLog(session);
+                    }
+
                     Commit(session, batch);
                 }
                 catch (Exception ex)
@@ -508,18 +518,53 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         }
     }
 
+    private long WalLimitBytes => (long)_options.WalLimitMiB * 1024 * 1024;
+
     // Copies the write-ahead log into the database on a connection of its own, so the writer never
-    // stops for it (the writer's own automatic checkpoint is off). PASSIVE: it never waits for readers or writers.
+    // stops for it (the writer's own automatic checkpoint is off). PASSIVE never waits for readers or
+    // writers. But SQLite starts the log again from its beginning only when a write begins after a
+    // checkpoint copied all of it, which never happens while writes never pause: the log would grow
+    // without end. So once it is past the limit, the writer restarts it itself between two commits.
     private void Checkpoint()
     {
         try
         {
-            Read(s => s.Command("PRAGMA wal_checkpoint(PASSIVE);").ExecuteNonQuery());
+            Read(s =>
+            {
+                var frames = LogFrames(s.Command("PRAGMA wal_checkpoint(PASSIVE);"));
+                var frameBytes = (long)s.Command("PRAGMA page_size;").ExecuteScalar()! + 24;
+                _restartLog = frames * frameBytes > WalLimitBytes;
+                return frames;
+            });
         }
         catch (SqliteException)
         {
             // The next checkpoint copies what this one did not.
         }
+    }
+
+    // On the writer's connection, between commits: no other writer to wait for. RESTART copies what the
+    // background checkpoint has not yet copied (little), waits for the readers still on the log (their
+    // reads are short), and the next commit starts the log anew and cuts the file back to the limit.
+    // The writes that arrive meanwhile wait in the queue and go in the next commit together.
+    private void RestartLog(SqliteSession session)
+    {
+        _restartLog = false;
+        try
+        {
+            LogFrames(session.Command("PRAGMA wal_checkpoint(RESTART);"));
+        }
+        catch (SqliteException)
+        {
+            // Another process's reader outlived the busy timeout: the next checkpoint asks again.
+        }
+    }
+
+    // The number of frames in the log, from the (busy, log, checkpointed) row a checkpoint answers.
+    private static long LogFrames(SqliteCommand checkpoint)
+    {
+        using var reader = checkpoint.ExecuteReader();
+        return reader.Read() ? reader.GetInt64(1) : 0;
     }
 
     // A new case (an id already taken breaks the primary key: the savepoint undoes this write only).

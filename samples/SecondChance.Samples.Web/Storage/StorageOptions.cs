@@ -26,6 +26,16 @@ public sealed class StorageOptions
     /// <summary>Gets or sets the most writes committed in one transaction. Default: 256.</summary>
     public int MaxWritesPerCommit { get; set; } = 256;
 
+    /// <summary>
+    /// Gets or sets how large SQLite's write-ahead log may grow, in MiB, before the store restarts it. Default: 64.
+    /// The store copies the log into the database in the background without stopping anyone; when the log
+    /// is past this size it also waits for the readers still on the log and starts it again from its
+    /// beginning (<c>PRAGMA wal_checkpoint(RESTART)</c>), and the file is cut back to this size
+    /// (<c>PRAGMA journal_size_limit</c>). Without the restart, writes that never pause would grow the log
+    /// without end, and every read and write would walk an ever longer log.
+    /// </summary>
+    public int WalLimitMiB { get; set; } = 64;
+
     internal void Validate()
     {
         if (IdempotencyKeyLifetime <= TimeSpan.Zero)
@@ -41,6 +51,11 @@ public sealed class StorageOptions
         if (CacheSizeKiB < 0 || MmapSizeMiB < 0 || MaxWritesPerCommit < 1)
         {
             throw new InvalidOperationException("Storage:CacheSizeKiB and Storage:MmapSizeMiB must not be negative, and Storage:MaxWritesPerCommit must be at least 1.");
+        }
+
+        if (WalLimitMiB < 1)
+        {
+            throw new InvalidOperationException("Storage:WalLimitMiB must be at least 1, such as 64.");
         }
     }
 }

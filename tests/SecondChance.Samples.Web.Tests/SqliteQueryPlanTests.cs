@@ -1,0 +1,99 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Options;
+using NodaTime.Testing;
+using SecondChance.Samples.Web.Storage;
+using SecondChance.Samples.Web.Tests.Support;
+
+namespace SecondChance.Samples.Web.Tests;
+
+/// <summary>
+/// The statements that run on every write, claim and sweep read only the rows they are about, on SQLite's own
+/// plans (which, without statistics, once read a tenant's whole outbox on every case write).
+/// </summary>
+public sealed class SqliteQueryPlanTests : IDisposable
+{
+    private readonly string _directory = TempDirectory.Create();
+
+    public static TheoryData<string> HotStatements() =>
+    [
+        nameof(IntegrationRows.Supersede),
+        nameof(ReminderOutbox.ForCase),
+        nameof(ReminderOutbox.EnqueueDue),
+        nameof(SqliteReminderOutbox.Claim),
+        nameof(IntakeLog.Find),
+    ];
+
+    [Theory]
+    [MemberData(nameof(HotStatements))]
+    public void HotStatement_OnTheMigratedSchema_NeverReadsATenantsWholeTable(string statement)
+    {
+        var plan = Plan(Sql(statement));
+
+        plan.Should().NotBeEmpty();
+        plan.Should().NotContain(step => step.StartsWith("SCAN ", StringComparison.Ordinal) && !step.Contains("USING INDEX ix_outbox_claim", StringComparison.Ordinal),
+            "a full scan reads every row of the table");
+        plan.Should().NotContain(step => step.EndsWith("USING PRIMARY KEY (tenant=?)", StringComparison.Ordinal),
+            "a range of the primary key on the tenant alone reads all of that tenant's rows");
+    }
+
+    [Fact]
+    public void Claim_WalksTheClaimIndexInDueOrder_WithoutSorting()
+    {
+        var plan = Plan(SqliteReminderOutbox.Claim);
+
+        plan.Should().Contain(step => step.Contains("USING INDEX ix_outbox_claim", StringComparison.Ordinal));
+        plan.Should().NotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal), "a sort would read every claimable row before taking the first ones");
+    }
+
+    [Fact]
+    public void Supersede_IsCoveredByTheCaseIndex()
+    {
+        Plan(IntegrationRows.Supersede).Should().Contain(step => step.Contains("COVERING INDEX ix_outbox_case (tenant=? AND case_id=? AND state=?)", StringComparison.Ordinal));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        TempDirectory.Delete(_directory);
+    }
+
+    private static string Sql(string statement) => statement switch
+    {
+        nameof(IntegrationRows.Supersede) => IntegrationRows.Supersede,
+        nameof(ReminderOutbox.ForCase) => ReminderOutbox.ForCase,
+        nameof(ReminderOutbox.EnqueueDue) => ReminderOutbox.EnqueueDue,
+        nameof(SqliteReminderOutbox.Claim) => SqliteReminderOutbox.Claim,
+        nameof(IntakeLog.Find) => IntakeLog.Find,
+        _ => throw new ArgumentOutOfRangeException(nameof(statement), statement, "Not a statement of this test."),
+    };
+
+    // The plan SQLite chooses for the statement on a database migrated by the store, each step's text.
+    private List<string> Plan(string sql)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestPostgres.Settings(TestStorage.Sqlite, _directory)).Build();
+        using (var store = new SqliteCaseStore(configuration, new HostingEnvironment { ContentRootPath = _directory }, Options.Create(new StorageOptions()), new FakeClock(Instant.FromUtc(2026, 3, 10, 12, 0))))
+        {
+            store.Initialize();
+        }
+
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory, "cases.db")};Pooling=False");
+        connection.Open();
+        using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + sql.Trim().TrimEnd(';');
+        foreach (var name in System.Text.RegularExpressions.Regex.Matches(sql, "@[a-z_]+").Select(m => m.Value).Distinct(StringComparer.Ordinal))
+        {
+            explain.Parameters.AddWithValue(name, "x");
+        }
+
+        using var reader = explain.ExecuteReader();
+        var steps = new List<string>();
+        while (reader.Read())
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        return steps;
+    }
+}
