@@ -28,10 +28,10 @@ public static class ReminderScheduling
             client.Timeout = sp.GetRequiredService<ReminderSettings>().Timeout * 2 + TimeSpan.FromSeconds(1));
         services.AddHttpClient(LeverApiLookup.HttpClientName);
 
-        // One data source on the store's database, shared by the outbox, the intake log and Quartz's job store.
+        // One data source on the store's database, shared by the outbox and the intake log (Quartz opens its own connections).
         services.AddSingleton<DbDataSource>(sp => StorageProviders.IsPostgreSql(sp.GetRequiredService<IConfiguration>())
             ? Npgsql.NpgsqlDataSource.Create(sp.GetRequiredService<PostgreSqlCaseStore>().ConnectionString)
-            : Microsoft.Data.Sqlite.SqliteFactory.Instance.CreateDataSource(sp.GetRequiredService<SqliteCaseStore>().ConnectionString));
+            : new SqliteDataSource(sp.GetRequiredService<SqliteCaseStore>().ConnectionString));
         services.AddSingleton<IReminderOutbox>(sp => StorageProviders.IsPostgreSql(sp.GetRequiredService<IConfiguration>())
             ? new PostgreSqlReminderOutbox(sp.GetRequiredService<DbDataSource>())
             : new SqliteReminderOutbox(sp.GetRequiredService<DbDataSource>()));

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Primitives;
 using MailKit.Security;
 using MimeKit;
 using NodaTime;
@@ -29,11 +31,18 @@ public sealed class ReminderSettings
 
     private readonly IConfiguration _configuration;
 
+    // What every case write asks (which channels a tenant has), read from configuration once per reload
+    // instead of walking the configuration on each write; a reload starts a new map and re-reads SMTP.
+    private volatile ConcurrentDictionary<string, (Uri Url, StandardWebhookSecret Secret)?> _webhooks = new(StringComparer.Ordinal);
+    private volatile string? _smtpHost;
+
     public ReminderSettings(IConfiguration configuration, Tenancy.TenantDirectory tenants)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(tenants);
         _configuration = configuration;
+        Reload();
+        ChangeToken.OnChange(configuration.GetReloadToken, Reload);
         var problems = new List<string>();
         var section = configuration.GetSection("Reminders");
         Cron = section["Cron"] ?? DefaultCron;
@@ -122,7 +131,7 @@ public sealed class ReminderSettings
 
     public MailboxAddress? From { get; }
 
-    public string? SmtpHost => _configuration["Smtp:Host"] is { Length: > 0 } host ? host : null;
+    public string? SmtpHost => _smtpHost;
 
     public int SmtpPort { get; } = 25;
 
@@ -133,7 +142,9 @@ public sealed class ReminderSettings
     public string? SmtpPassword => _configuration["Smtp:Password"];
 
     /// <summary>Gets a tenant's webhook receiver, when it has one.</summary>
-    public (Uri Url, StandardWebhookSecret Secret)? Webhook(string tenant) =>
+    public (Uri Url, StandardWebhookSecret Secret)? Webhook(string tenant) => _webhooks.GetOrAdd(tenant, ReadWebhook);
+
+    private (Uri Url, StandardWebhookSecret Secret)? ReadWebhook(string tenant) =>
         Tenant(tenant) is { } section && Uri.TryCreate(section["Webhook:Url"], UriKind.Absolute, out var url)
         && StandardWebhookSecret.TryParse(section["Webhook:Secret"], out var secret, out _)
             ? (url, secret)
@@ -154,6 +165,12 @@ public sealed class ReminderSettings
         }
 
         return channels;
+    }
+
+    private void Reload()
+    {
+        _smtpHost = _configuration["Smtp:Host"] is { Length: > 0 } host ? host : null;
+        _webhooks = new(StringComparer.Ordinal);
     }
 
     private IConfigurationSection? Tenant(string tenant) =>

@@ -20,6 +20,12 @@ internal static class IntegrationRows
             WHERE tenant = @tenant AND case_id = @case AND state = 'pending' AND reminder_id <> @reminder);
         """;
 
+    /// <summary>Records the ATS delivery that created the case.</summary>
+    internal const string RecordIntake = """
+        INSERT INTO intake_deliveries (tenant, source, delivery_id, external_id, case_id, outcome, reason, received_at)
+        VALUES (@tenant, @source, @delivery, @external, @case, 'created', @reason, @now);
+        """;
+
     /// <summary>Adds the current reminder for one channel, once.</summary>
     internal const string Enqueue = """
         INSERT INTO reminder_outbox (tenant, reminder_id, channel, case_id, case_bucket, send_at, reminder, state, attempts, created_at)
@@ -27,16 +33,17 @@ internal static class IntegrationRows
         ON CONFLICT (tenant, reminder_id, channel) DO NOTHING;
         """;
 
-    /// <summary>Returns the commands that write what <paramref name="row"/> carries for case <paramref name="caseId"/>; none when it carries nothing.</summary>
-    public static IEnumerable<DbCommand> Commands(DbConnection connection, DbTransaction transaction, string tenant, string caseId, CaseRow row)
+    /// <summary>
+    /// Returns the commands that write what <paramref name="row"/> carries for case <paramref name="caseId"/>; none when it
+    /// carries nothing. <paramref name="command"/> gives the command for a statement (new, or one prepared before);
+    /// its parameters are added here.
+    /// </summary>
+    public static IEnumerable<DbCommand> Commands(Func<string, DbCommand> command, string tenant, string caseId, CaseRow row)
     {
         if (row.Intake is { } intake)
         {
             // No ON CONFLICT: a second record of the same delivery must fail, so its case is not stored either.
-            yield return Command(connection, transaction, """
-                INSERT INTO intake_deliveries (tenant, source, delivery_id, external_id, case_id, outcome, reason, received_at)
-                VALUES (@tenant, @source, @delivery, @external, @case, 'created', @reason, @now);
-                """,
+            yield return With(command(RecordIntake),
                 ("@tenant", tenant), ("@source", intake.Source), ("@delivery", intake.DeliveryId), ("@external", intake.ExternalId),
                 ("@case", caseId), ("@reason", intake.Reason), ("@now", intake.ReceivedAt.ToUnixTimeMilliseconds()));
         }
@@ -46,8 +53,7 @@ internal static class IntegrationRows
             yield break;
         }
 
-        yield return Command(connection, transaction, Supersede,
-            ("@tenant", tenant), ("@case", caseId), ("@reminder", outbox.ReminderId ?? string.Empty));
+        yield return With(command(Supersede), ("@tenant", tenant), ("@case", caseId), ("@reminder", outbox.ReminderId ?? string.Empty));
         if (outbox.ReminderId is null)
         {
             yield break;
@@ -55,16 +61,16 @@ internal static class IntegrationRows
 
         foreach (var channel in outbox.Channels)
         {
-            yield return Command(connection, transaction, Enqueue,
+            yield return With(command(Enqueue),
                 ("@tenant", tenant), ("@reminder", outbox.ReminderId), ("@channel", channel), ("@case", caseId), ("@bucket", CaseBuckets.Of(caseId)),
                 ("@send_at", outbox.SendAt.ToUnixTimeMilliseconds()), ("@payload", outbox.Payload), ("@now", outbox.CreatedAt.ToUnixTimeMilliseconds()));
         }
     }
 
-    /// <summary>Runs <see cref="Commands"/> one after the other.</summary>
+    /// <summary>Runs <see cref="Commands"/> one after the other on new commands, disposing each.</summary>
     public static void Write(DbConnection connection, DbTransaction transaction, string tenant, string caseId, CaseRow row)
     {
-        foreach (var command in Commands(connection, transaction, tenant, caseId, row))
+        foreach (var command in Commands(sql => Command(connection, transaction, sql), tenant, caseId, row))
         {
             using (command)
             {
@@ -73,10 +79,19 @@ internal static class IntegrationRows
         }
     }
 
+    /// <summary>Runs <see cref="Commands"/> one after the other on commands <paramref name="prepared"/> gives and keeps (a session's prepared statements).</summary>
+    public static void Write(Func<string, DbCommand> prepared, string tenant, string caseId, CaseRow row)
+    {
+        foreach (var command in Commands(prepared, tenant, caseId, row))
+        {
+            command.ExecuteNonQuery();
+        }
+    }
+
     /// <summary>Runs <see cref="Commands"/> one after the other, asynchronously.</summary>
     public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, string tenant, string caseId, CaseRow row)
     {
-        foreach (var command in Commands(connection, transaction, tenant, caseId, row))
+        foreach (var command in Commands(sql => Command(connection, transaction, sql), tenant, caseId, row))
         {
             await using (command)
             {
@@ -92,6 +107,12 @@ internal static class IntegrationRows
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
+        return With(command, parameters);
+    }
+
+    /// <summary>Adds <paramref name="parameters"/> to <paramref name="command"/> (a <see langword="null"/> value is SQL NULL, typed as text).</summary>
+    public static DbCommand With(DbCommand command, params (string Name, object? Value)[] parameters)
+    {
         foreach (var (name, value) in parameters)
         {
             var parameter = command.CreateParameter();

@@ -576,7 +576,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
             """, transaction);
         AddRow(insert, write);
         insert.ExecuteNonQuery();
-        IntegrationRows.Write(session.Connection, transaction, write.Tenant, write.Id, write.Row);
+        IntegrationRows.Write(sql => session.Command(sql, transaction), write.Tenant, write.Id, write.Row);
         return new AppendResult(AppendOutcome.Recorded);
     }
 
@@ -600,7 +600,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
                 : new AppendResult(AppendOutcome.Conflict);
         }
 
-        IntegrationRows.Write(session.Connection, transaction, write.Tenant, write.Id, write.Row);
+        IntegrationRows.Write(sql => session.Command(sql, transaction), write.Tenant, write.Id, write.Row);
 
         if (write.KeyHash is not null)
         {
