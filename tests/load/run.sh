@@ -9,13 +9,16 @@
 #        next    GET  /api/cases/{id}/next
 #        agenda  GET  /api/agenda              (one page of 100 of 1,000 due cases, mixed time zones)
 #        write   POST /api/cases/{id}/events   (each request on another of 10,000 cases, a unique Idempotency-Key)
+#      and, for the write scenario, the ceiling's durable floor (the same request, answered only after its
+#      body was committed to a SQLite file by one group-committing writer: what any durable write costs here);
 #   5. checks that every acknowledged (2xx) event is stored exactly once, measures the stored bytes
 #      per idempotency key, and times /api/stats over 100,000 cases;
 #   6. prints a table, then as its last line:
 #      web: next_ratio=<r> agenda_ratio=<r> write_ratio=<r> write_p99_ms=<n> lost=<n> dup=<n> idem_bytes_per_key=<n>
 #      (ratios and p99 at the highest connection count).
 # Settings (environment): LOAD_DURATION (30s), LOAD_CONNECTIONS ("16 64"), LOAD_WRITE_CASES (10000),
-# LOAD_AGENDA_CASES (1000), LOAD_STATS_CASES (100000; 0 skips the stats timing).
+# LOAD_AGENDA_CASES (1000), LOAD_STATS_CASES (100000; 0 skips the stats timing), LOAD_WARMUP (5s per
+# scenario and app before the measured runs).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -26,6 +29,8 @@ connections=${LOAD_CONNECTIONS:-"16 64"}
 write_cases=${LOAD_WRITE_CASES:-10000}
 agenda_cases=${LOAD_AGENDA_CASES:-1000}
 stats_cases=${LOAD_STATS_CASES:-100000}
+warmup=${LOAD_WARMUP:-5s}
+phase=
 threads=2
 
 say() { echo "load: $*" >&2; }
@@ -89,23 +94,24 @@ say "agenda page: $agenda_items cases, $(wc -c <"$work/agenda.json") bytes; next
 
 ceiling_url=http://127.0.0.1:$(free_port)
 (cd "$work/ceiling" && ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-  CEILING_NEXT="$work/next.json" CEILING_AGENDA="$work/agenda.json" CEILING_WRITE="$work/write.json" \
+  CEILING_NEXT="$work/next.json" CEILING_AGENDA="$work/agenda.json" CEILING_WRITE="$work/write.json" CEILING_DB="$work/ceiling.db" \
   exec dotnet Ceiling.dll --urls "$ceiling_url" >>"$work/ceiling.log" 2>&1) &
 pids+=($!)
 wait_up "$ceiling_url"
 
 # run_wrk APP URL CONNECTIONS SCENARIO: prints "rps p99_ms"
 run_wrk() {
-  local app=$1 url=$2 c=$3 scenario=$4 out
+  local app=$1 url=$2 c=$3 scenario=$4 length=${5:-$duration} out prefix=""
+  if [ "$scenario" = durable ]; then prefix=/durable; fi
   case $scenario in
-    next) out=$(LOAD_KEY=$key wrk -t$threads -c"$c" -d"$duration" --latency -s "$here/read.lua" "$url/api/cases/$next_id/next") ;;
-    agenda) out=$(LOAD_KEY=$key-agenda wrk -t$threads -c"$c" -d"$duration" --latency -s "$here/read.lua" "$url/api/agenda") ;;
-    write) out=$(LOAD_KEY=$key LOAD_DAY=$today LOAD_CASES="$work/write.ids" LOAD_RUN="$app$c" LOAD_LABELS="$work/labels-$app.txt" \
-                 wrk -t$threads -c"$c" -d"$duration" --latency -s "$here/write.lua" "$url") ;;
+    next) out=$(LOAD_KEY=$key wrk -t$threads -c"$c" -d"$length" --latency -s "$here/read.lua" "$url/api/cases/$next_id/next") ;;
+    agenda) out=$(LOAD_KEY=$key-agenda wrk -t$threads -c"$c" -d"$length" --latency -s "$here/read.lua" "$url/api/agenda") ;;
+    write|durable) out=$(LOAD_KEY=$key LOAD_DAY=$today LOAD_CASES="$work/write.ids" LOAD_RUN="$app$c$phase" LOAD_LABELS="$work/labels-$app.txt" \
+                 LOAD_PREFIX=$prefix wrk -t$threads -c"$c" -d"$length" --latency -s "$here/write.lua" "$url") ;;
   esac
   local result
   result=$(grep '^RESULT' <<<"$out")
-  say "$scenario $app c=$c: $result"
+  say "$scenario $app c=$c${phase:+ ($phase)}: $result"
   local requests ok
   requests=$(sed -n 's/.* requests=\([0-9]*\).*/\1/p' <<<"$result")
   ok=$(sed -n 's/.* ok=\([0-9]*\).*/\1/p' <<<"$result")
@@ -114,6 +120,19 @@ run_wrk() {
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+
+# Both apps are measured warm: each scenario runs against each first, so neither is measured while its
+# code is still being compiled (the ceiling, on the runtime's default tiering, ran its first scenario at
+# about two thirds of its warm rate). The warm-up's writes are checked with the others.
+phase=warm
+warm_c=${connections##* }
+say "warming both apps up: ${warmup} per scenario at $warm_c connections"
+for scenario in next agenda write; do
+  run_wrk sample "$sample_url" "$warm_c" "$scenario" "$warmup" >/dev/null
+  run_wrk ceiling "$ceiling_url" "$warm_c" "$scenario" "$warmup" >/dev/null
+done
+run_wrk durable "$ceiling_url" "$warm_c" durable "$warmup" >/dev/null
+phase=
 
 table="| scenario | connections | sample req/s | sample p99 ms | ceiling req/s | ceiling p99 ms | ratio |
 | --- | --- | --- | --- | --- | --- | --- |"
@@ -128,6 +147,10 @@ for c in $connections; do
     [ "$scenario" = write ] && write_p99=$s_p99
     table+=$'\n'"| $scenario | $c | $s_rps | $s_p99 | $c_rps | $c_p99 | $r |"
   done
+  read -r d_rps d_p99 < <(run_wrk durable "$ceiling_url" "$c" durable)
+  over_durable=$(ratio "$s_rps" "$d_rps")
+  durable_ratio=$(ratio "$d_rps" "$c_rps")
+  table+=$'\n'"| write: durable floor instead of ceiling | $c | $s_rps | $s_p99 | $d_rps | $d_p99 | $over_durable |"
 done
 
 sleep 2 # let requests still in flight when wrk stopped finish
@@ -153,4 +176,5 @@ fi
 
 echo "$table"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr), load average before the end $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "web-durable: write_over_durable_floor=$over_durable durable_floor_ratio=$durable_ratio (the floor: a body committed to SQLite by a group-committing writer, nothing decided)"
 echo "web: next_ratio=${last_ratio[next]} agenda_ratio=${last_ratio[agenda]} write_ratio=${last_ratio[write]} write_p99_ms=$(printf '%.0f' "$write_p99") lost=$lost dup=$dup idem_bytes_per_key=$per_key"

@@ -7,6 +7,7 @@ for line in io.lines(os.getenv("LOAD_CASES")) do ids[#ids + 1] = line end
 local run = os.getenv("LOAD_RUN") or "r"
 local key = os.getenv("LOAD_KEY")
 local day = os.getenv("LOAD_DAY")
+local prefix = os.getenv("LOAD_PREFIX") or ""   -- "/durable" for the ceiling's durable floor
 
 local threads = {}
 
@@ -27,7 +28,7 @@ function request()
   local id = ids[(n % #ids) + 1]
   local label = "w" .. run .. "-" .. number .. "-" .. sent
   local body = '{"type":"FeedbackRecorded","on":"' .. day .. '","gaps":["' .. label .. '"]}'
-  return wrk.format("POST", "/api/cases/" .. id .. "/events",
+  return wrk.format("POST", prefix .. "/api/cases/" .. id .. "/events",
     { ["X-Api-Key"] = key, ["Content-Type"] = "application/json", ["Idempotency-Key"] = label }, body)
 end
 
