@@ -23,6 +23,8 @@ public sealed class SqliteQueryPlanTests : IDisposable
         nameof(ReminderOutbox.EnqueueDue),
         nameof(SqliteReminderOutbox.Claim),
         nameof(IntakeLog.Find),
+        nameof(SqliteCaseStore.SelectCaseAndKey),
+        nameof(SqliteCaseStore.Due),
     ];
 
     [Theory]
@@ -48,6 +50,14 @@ public sealed class SqliteQueryPlanTests : IDisposable
     }
 
     [Fact]
+    public void AgendaPage_WalksTheAgendaIndexInOrder_WithoutSorting()
+    {
+        var plan = Plan(SqliteCaseStore.Due);
+
+        plan.Should().ContainSingle().Which.Should().Contain("USING INDEX ix_cases_agenda (tenant=? AND (next_due,id)>(?,?) AND next_due<?)");
+    }
+
+    [Fact]
     public void Supersede_IsCoveredByTheCaseIndex()
     {
         Plan(IntegrationRows.Supersede).Should().Contain(step => step.Contains("COVERING INDEX ix_outbox_case (tenant=? AND case_id=? AND state=?)", StringComparison.Ordinal));
@@ -66,6 +76,8 @@ public sealed class SqliteQueryPlanTests : IDisposable
         nameof(ReminderOutbox.EnqueueDue) => ReminderOutbox.EnqueueDue,
         nameof(SqliteReminderOutbox.Claim) => SqliteReminderOutbox.Claim,
         nameof(IntakeLog.Find) => IntakeLog.Find,
+        nameof(SqliteCaseStore.SelectCaseAndKey) => SqliteCaseStore.SelectCaseAndKey,
+        nameof(SqliteCaseStore.Due) => SqliteCaseStore.Due,
         _ => throw new ArgumentOutOfRangeException(nameof(statement), statement, "Not a statement of this test."),
     };
 
@@ -82,7 +94,7 @@ public sealed class SqliteQueryPlanTests : IDisposable
         connection.Open();
         using var explain = connection.CreateCommand();
         explain.CommandText = "EXPLAIN QUERY PLAN " + sql.Trim().TrimEnd(';');
-        foreach (var name in System.Text.RegularExpressions.Regex.Matches(sql, "@[a-z_]+").Select(m => m.Value).Distinct(StringComparer.Ordinal))
+        foreach (var name in System.Text.RegularExpressions.Regex.Matches(sql, "[@$][a-z_]+").Select(m => m.Value).Distinct(StringComparer.Ordinal))
         {
             explain.Parameters.AddWithValue(name, "x");
         }

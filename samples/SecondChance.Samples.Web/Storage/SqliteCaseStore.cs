@@ -75,15 +75,42 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         new(4, "The reminder outbox, the log of ATS deliveries, and Quartz.NET's job store tables (from the script Quartz ships for SQLite).", IntegrationSchema.Sqlite()),
         new(5, IntegrationSchema.ReplanDescription, IntegrationSchema.Replan),
         new(6, IntegrationSchema.OutboxIndexesDescription, IntegrationSchema.OutboxIndexes),
+        new(7, "Cases in an ordinary (rowid) table: a case row carries its whole document, and SQLite keeps rows that large better in a rowid table than in a WITHOUT ROWID one (half the file, half the time per read and per update); the agenda index carries the id, so a page comes in order without a sort.", """
+            CREATE TABLE cases_by_rowid (
+                tenant    TEXT    NOT NULL,
+                id        TEXT    NOT NULL,
+                version   INTEGER NOT NULL,
+                document  TEXT    NOT NULL,
+                candidate TEXT    NOT NULL,
+                company   TEXT    NOT NULL,
+                next_due  TEXT    NULL,
+                rules     TEXT    NOT NULL,
+                time_zone TEXT    NOT NULL DEFAULT 'UTC',
+                PRIMARY KEY (tenant, id)
+            );
+            INSERT INTO cases_by_rowid (tenant, id, version, document, candidate, company, next_due, rules, time_zone)
+            SELECT tenant, id, version, document, candidate, company, next_due, rules, time_zone FROM cases;
+            DROP TABLE cases;
+            ALTER TABLE cases_by_rowid RENAME TO cases;
+            CREATE INDEX ix_cases_agenda ON cases (tenant, next_due, id) WHERE next_due IS NOT NULL;
+            """),
     ];
 
     private const int WritesPerCheckpoint = 1000;
     private const string BumpTenant = "INSERT INTO tenant_changes (tenant, version) VALUES ($tenant, 1) ON CONFLICT (tenant) DO UPDATE SET version = version + 1;";
     private const string SelectCase = "SELECT document, version FROM cases WHERE tenant = $tenant AND id = $id;";
+
+    /// <summary>A page of a tenant's due cases after a position, in agenda order.</summary>
+    internal const string Due = """
+        SELECT id, document, version, next_due, time_zone FROM cases
+        WHERE tenant = $tenant AND next_due IS NOT NULL AND next_due <= $on AND (next_due, id) > ($due, $id)
+        ORDER BY next_due, id
+        LIMIT $count;
+        """;
     private const string SelectKey = "SELECT request_hash, status, event_count, decided_on FROM idempotency WHERE key_hash = $key AND expires_at > $now;";
 
     // The case and, when the request has one, its idempotency key, in one statement: one snapshot of both.
-    private const string SelectCaseAndKey = """
+    internal const string SelectCaseAndKey = """
         SELECT c.document, c.version, k.request_hash, k.status, k.event_count, k.decided_on
         FROM cases AS c LEFT JOIN idempotency AS k ON k.key_hash = $key AND k.expires_at > $now
         WHERE c.tenant = $tenant AND c.id = $id;
@@ -240,12 +267,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     public Task<IReadOnlyList<DueCase>> DueAsync(string tenant, string onOrBefore, AgendaPosition? after, int count, CancellationToken cancellationToken) =>
         Task.FromResult(Read<IReadOnlyList<DueCase>>(s =>
         {
-            var command = s.Command("""
-                SELECT id, document, version, next_due, time_zone FROM cases
-                WHERE tenant = $tenant AND next_due IS NOT NULL AND next_due <= $on AND (next_due, id) > ($due, $id)
-                ORDER BY next_due, id
-                LIMIT $count;
-                """);
+            var command = s.Command(Due);
             command.Parameters.AddWithValue("$tenant", tenant);
             command.Parameters.AddWithValue("$on", onOrBefore);
             command.Parameters.AddWithValue("$due", after?.NextDue ?? string.Empty);
