@@ -1,8 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting.Internal;
-using Microsoft.Extensions.Options;
-using NodaTime.Testing;
 using SecondChance.Samples.Web.Storage;
 using SecondChance.Samples.Web.Tests.Support;
 
@@ -84,11 +80,7 @@ public sealed class SqliteQueryPlanTests : IDisposable
     // The plan SQLite chooses for the statement on a database migrated by the store, each step's text.
     private List<string> Plan(string sql)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestPostgres.Settings(TestStorage.Sqlite, _directory)).Build();
-        using (var store = new SqliteCaseStore(configuration, new HostingEnvironment { ContentRootPath = _directory }, Options.Create(new StorageOptions()), new FakeClock(Instant.FromUtc(2026, 3, 10, 12, 0))))
-        {
-            store.Initialize();
-        }
+        TestStores.OpenSqlite(_directory).Dispose();
 
         using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory, "cases.db")};Pooling=False");
         connection.Open();

@@ -1,7 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting.Internal;
-using Microsoft.Extensions.Options;
 using NodaTime.Testing;
 using SecondChance.Samples.Web.Storage;
 using SecondChance.Samples.Web.Tests.Support;
@@ -100,11 +97,5 @@ public sealed class SqliteWalTests : IDisposable
         }
     }
 
-    private SqliteCaseStore Open()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestPostgres.Settings(TestStorage.Sqlite, _directory)).Build();
-        var store = new SqliteCaseStore(configuration, new HostingEnvironment { ContentRootPath = _directory }, Options.Create(new StorageOptions { WalLimitMiB = LimitMiB }), _clock);
-        store.Initialize();
-        return store;
-    }
+    private SqliteCaseStore Open() => TestStores.OpenSqlite(_directory, new StorageOptions { WalLimitMiB = LimitMiB }, _clock);
 }
