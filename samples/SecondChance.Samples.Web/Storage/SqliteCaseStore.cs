@@ -97,6 +97,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     ];
 
     private const int WritesPerCheckpoint = 1000;
+    private const int RestartWaitMs = 100;
     private const string BumpTenant = "INSERT INTO tenant_changes (tenant, version) VALUES ($tenant, 1) ON CONFLICT (tenant) DO UPDATE SET version = version + 1;";
     private const string SelectCase = "SELECT document, version FROM cases WHERE tenant = $tenant AND id = $id;";
 
@@ -568,17 +569,24 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     // On the writer's connection, between commits: no other writer to wait for. RESTART copies what the
     // background checkpoint has not yet copied (little), waits for the readers still on the log (their
     // reads are short), and the next commit starts the log anew and cuts the file back to the limit.
-    // The writes that arrive meanwhile wait in the queue and go in the next commit together.
+    // The writes that arrive meanwhile wait in the queue and go in the next commit together. It waits at
+    // most RestartWaitMs for a long read (a tenant's export, say): then it gives up, and the writes go
+    // on; the next checkpoint asks again.
     private void RestartLog(SqliteSession session)
     {
         _restartLog = false;
         try
         {
+            session.Command($"PRAGMA busy_timeout = {RestartWaitMs};").ExecuteNonQuery();
             LogFrames(session.Command("PRAGMA wal_checkpoint(RESTART);"));
         }
         catch (SqliteException)
         {
-            // Another process's reader outlived the busy timeout: the next checkpoint asks again.
+            // Another process held the file past the wait: the next checkpoint asks again.
+        }
+        finally
+        {
+            session.Command($"PRAGMA busy_timeout = {SqliteSession.BusyTimeoutMs};").ExecuteNonQuery();
         }
     }
 

@@ -23,7 +23,7 @@ internal sealed class SqliteDataSource(string connectionString) : DbDataSource
         {
             base.Open();
             using var configure = CreateCommand();
-            configure.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+            configure.CommandText = $"PRAGMA busy_timeout = {SqliteSession.BusyTimeoutMs}; PRAGMA synchronous = NORMAL;";
             configure.ExecuteNonQuery();
         }
     }

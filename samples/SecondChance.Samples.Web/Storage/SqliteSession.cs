@@ -10,13 +10,16 @@ internal sealed class SqliteSession : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
+    /// <summary>How long a statement waits for a lock held by another connection, in milliseconds.</summary>
+    public const int BusyTimeoutMs = 10_000;
+
     public SqliteSession(string connectionString, StorageOptions options)
     {
         Connection = new SqliteConnection(connectionString);
         Connection.Open();
         using var configure = Connection.CreateCommand();
         configure.CommandText = $"""
-            PRAGMA busy_timeout = 10000;
+            PRAGMA busy_timeout = {BusyTimeoutMs};
             PRAGMA synchronous = NORMAL;
             PRAGMA temp_store = MEMORY;
             PRAGMA cache_size = -{options.CacheSizeKiB};
