@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting.Internal;
-using Microsoft.Extensions.Options;
 using NodaTime.Testing;
 using SecondChance.Samples.Web.Storage;
 using SecondChance.Samples.Web.Tests.Support;
@@ -266,26 +263,14 @@ public abstract class OutboxContractTests : IDisposable
         GC.SuppressFinalize(this);
     }
 
+    // The store and its outbox the way the app puts them together.
     private (ICaseStore Store, IReminderOutbox Outbox) Open()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestPostgres.Settings(Storage, _directory)).Build();
-        var options = Options.Create(new StorageOptions());
-        if (Storage == TestStorage.Sqlite)
-        {
-            var sqlite = new SqliteCaseStore(configuration, new HostingEnvironment { ContentRootPath = _directory }, options, Clock);
-            _disposables.Add(sqlite);
-            sqlite.Initialize();
-            var source = SqliteFactory.Instance.CreateDataSource(sqlite.ConnectionString);
-            _disposables.Add(source);
-            return (sqlite, new SqliteReminderOutbox(source));
-        }
-
-        var postgres = new PostgreSqlCaseStore(configuration, options, Clock);
-        _disposables.Add(postgres);
-        postgres.Initialize();
-        var npgsql = Npgsql.NpgsqlDataSource.Create(postgres.ConnectionString);
-        _disposables.Add(npgsql);
-        return (postgres, new PostgreSqlReminderOutbox(npgsql));
+        var store = TestStores.Open(Storage, _directory, Clock);
+        _disposables.Add((IDisposable)store);
+        var source = StorageProviders.DataSourceFor(store);
+        _disposables.Add(source);
+        return (store, StorageProviders.OutboxFor(store, source));
     }
 
     private DbConnection Connect(string connectionString)

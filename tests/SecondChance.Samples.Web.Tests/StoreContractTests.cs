@@ -1,7 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting.Internal;
-using Microsoft.Extensions.Options;
 using NodaTime.Testing;
 using SecondChance.Samples.Web.Storage;
 using SecondChance.Samples.Web.Tests.Support;
@@ -213,13 +210,8 @@ public abstract class StoreContractTests : IDisposable
     /// <summary>Opens a store on this test's database, as one host would, and brings its schema up to date.</summary>
     protected ICaseStore Open()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestPostgres.Settings(Storage, _directory)).Build();
-        var options = Options.Create(new StorageOptions());
-        ICaseStore store = Storage == TestStorage.Sqlite
-            ? new SqliteCaseStore(configuration, new HostingEnvironment { ContentRootPath = _directory }, options, Clock)
-            : new PostgreSqlCaseStore(configuration, options, Clock);
+        var store = TestStores.Open(Storage, _directory, Clock);
         _stores.Add((IDisposable)store);
-        store.Initialize();
         return store;
     }
 

@@ -29,12 +29,8 @@ public static class ReminderScheduling
         services.AddHttpClient(LeverApiLookup.HttpClientName);
 
         // One data source on the store's database, shared by the outbox and the intake log (Quartz opens its own connections).
-        services.AddSingleton<DbDataSource>(sp => StorageProviders.IsPostgreSql(sp.GetRequiredService<IConfiguration>())
-            ? Npgsql.NpgsqlDataSource.Create(sp.GetRequiredService<PostgreSqlCaseStore>().ConnectionString)
-            : new SqliteDataSource(sp.GetRequiredService<SqliteCaseStore>().ConnectionString));
-        services.AddSingleton<IReminderOutbox>(sp => StorageProviders.IsPostgreSql(sp.GetRequiredService<IConfiguration>())
-            ? new PostgreSqlReminderOutbox(sp.GetRequiredService<DbDataSource>())
-            : new SqliteReminderOutbox(sp.GetRequiredService<DbDataSource>()));
+        services.AddSingleton(sp => StorageProviders.DataSourceFor(sp.GetRequiredService<ICaseStore>()));
+        services.AddSingleton(sp => StorageProviders.OutboxFor(sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<DbDataSource>()));
 
         services.AddQuartz(q =>
         {

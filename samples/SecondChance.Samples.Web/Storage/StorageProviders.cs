@@ -1,3 +1,4 @@
+using System.Data.Common;
 using SecondChance.Samples.Web.Api;
 
 namespace SecondChance.Samples.Web.Storage;
@@ -19,6 +20,27 @@ public static class StorageProviders
         services.AddExceptionHandler<StoreUnavailableHandler>();
         return services;
     }
+
+    /// <summary>
+    /// Returns a data source on <paramref name="store"/>'s database for the parts that share it (the reminder outbox,
+    /// the intake log): Npgsql's pooled data source, or pooled SQLite connections set up like the store's own.
+    /// </summary>
+    /// <exception cref="ArgumentException">The store is neither of the two providers.</exception>
+    internal static DbDataSource DataSourceFor(ICaseStore store) => store switch
+    {
+        PostgreSqlCaseStore postgres => Npgsql.NpgsqlDataSource.Create(postgres.ConnectionString),
+        SqliteCaseStore sqlite => new SqliteDataSource(sqlite.ConnectionString),
+        _ => throw new ArgumentException($"No data source for a {store?.GetType().Name ?? "null"} store.", nameof(store)),
+    };
+
+    /// <summary>Returns the reminder outbox of <paramref name="store"/>'s provider on <paramref name="source"/> (from <see cref="DataSourceFor"/>).</summary>
+    /// <exception cref="ArgumentException">The store is neither of the two providers.</exception>
+    internal static IReminderOutbox OutboxFor(ICaseStore store, DbDataSource source) => store switch
+    {
+        PostgreSqlCaseStore => new PostgreSqlReminderOutbox(source),
+        SqliteCaseStore => new SqliteReminderOutbox(source),
+        _ => throw new ArgumentException($"No reminder outbox for a {store?.GetType().Name ?? "null"} store.", nameof(store)),
+    };
 
     /// <summary>Returns whether configuration chooses PostgreSQL.</summary>
     /// <exception cref="InvalidOperationException">The provider is neither Sqlite nor PostgreSql.</exception>
