@@ -70,12 +70,13 @@ public sealed class ReminderSettings
 
         foreach (var tenant in tenants.Tenants)
         {
-            if (Tenant(tenant)?["Webhook:Url"] is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            var webhook = Tenant(tenant);
+            if (webhook?["Webhook:Url"] is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             {
                 problems.Add($"Reminders:{tenant}:Webhook:Url: '{url}' is not an http or https address");
             }
 
-            if (Tenant(tenant)?["Webhook:Url"] is not null && !StandardWebhookSecret.TryParse(Tenant(tenant)?["Webhook:Secret"], out _, out var why))
+            if (webhook?["Webhook:Url"] is not null && !StandardWebhookSecret.TryParse(webhook["Webhook:Secret"], out _, out var why))
             {
                 problems.Add($"Reminders:{tenant}:Webhook:Secret: {why}");
             }

@@ -128,6 +128,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     private Task _checkpoint = Task.CompletedTask;
     private int _writesSinceCheckpoint;
     private volatile bool _restartLog;
+    private long _frameBytes; // set by the first checkpoint; checkpoints run one at a time
 
     public SqliteCaseStore(IConfiguration configuration, IHostEnvironment environment, IOptions<StorageOptions> options, IClock clock)
     {
@@ -555,8 +556,12 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
             Read(s =>
             {
                 var frames = LogFrames(s.Command("PRAGMA wal_checkpoint(PASSIVE);"));
-                var frameBytes = (long)s.Command("PRAGMA page_size;").ExecuteScalar()! + 24;
-                _restartLog = frames * frameBytes > WalLimitBytes;
+                if (_frameBytes == 0)
+                {
+                    _frameBytes = (long)s.Command("PRAGMA page_size;").ExecuteScalar()! + 24; // a frame is a page and its header
+                }
+
+                _restartLog = frames * _frameBytes > WalLimitBytes;
                 return frames;
             });
         }
