@@ -33,6 +33,21 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task GetIfChanged_LeavesTheDocumentOut_OnlyAtTheVersionGiven()
+    {
+        var store = Open();
+        await store.CreateAsync("acme", "c1", Row("a"), CancellationToken.None);
+
+        (await store.GetIfChangedAsync("acme", "c1", 0, CancellationToken.None)).Should().Be(new CaseReading(1, "a"));
+        (await store.GetIfChangedAsync("acme", "c1", 1, CancellationToken.None)).Should().Be(new CaseReading(1, null));
+        (await Append(store, "acme", "c1", "b")).Outcome.Should().Be(AppendOutcome.Recorded);
+        (await store.GetIfChangedAsync("acme", "c1", 1, CancellationToken.None)).Should().Be(new CaseReading(2, "a\nb"));
+        (await store.GetIfChangedAsync("acme", "c1", 2, CancellationToken.None)).Should().Be(new CaseReading(2, null));
+        (await store.GetIfChangedAsync("globex", "c1", 0, CancellationToken.None)).Should().BeNull();
+        (await store.GetIfChangedAsync("acme", "missing", 1, CancellationToken.None)).Should().BeNull();
+    }
+
+    [Fact]
     public async Task CandidateLink_IsActiveForItsTenantAndCase_UntilRevoked()
     {
         var store = Open();

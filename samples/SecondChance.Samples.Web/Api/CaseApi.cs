@@ -150,14 +150,12 @@ public static class CaseApi
 
     private static async Task<IResult> GetCase(string id, HttpContext http, ICaseStore store, TenantDirectory tenants, CaseCache cases, IClock clock, CancellationToken ct)
     {
-        var stored = await store.GetAsync(http.Tenant(), id, ct);
-        if (stored is null)
+        if (await cases.ReadAsync(store, http.Tenant(), id, ct) is not { } @case)
         {
             return CaseNotFound(id);
         }
 
         var engine = tenants.For(http.Tenant()).Engine;
-        var @case = cases.Load(http.Tenant(), stored);
         var decision = engine.Decide(@case, engine.Today(@case, clock));
         return decision.IsValid ? Results.Ok(new CaseResource(id, @case, decision.Next)) : Invalid(decision.Errors);
     }
@@ -249,52 +247,51 @@ public static class CaseApi
 
     private static async Task<IResult> GetNext(string id, string? today, HttpContext http, ICaseStore store, TenantDirectory tenants, CaseCache cases, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var (error, engine, stored, @case, date) = await LoadForDecision(id, today, http, store, tenants, cases, clock, ct);
+        var (error, engine, cached, date) = await LoadForDecision(id, today, http, store, tenants, cases, clock, ct);
         if (error is not null)
         {
             return error;
         }
 
         // The answer depends only on the stored case, the day and the rules: a case read again the same day is not decided again.
-        var body = cases.Next(http.Tenant(), stored!, @case!, engine!, date, () =>
+        var body = CaseCache.Next(cached!, engine!, date, () =>
         {
-            var decision = engine!.Decide(@case!, date);
+            var decision = engine!.Decide(cached!.Case, date);
             return decision.IsValid ? JsonSerializer.SerializeToUtf8Bytes(decision.Next, json.Value.SerializerOptions) : null;
         });
-        return body is not null ? Results.Bytes(body, JsonContentType) : Invalid(engine!.Decide(@case!, date).Errors);
+        return body is not null ? Results.Bytes(body, JsonContentType) : Invalid(engine!.Decide(cached!.Case, date).Errors);
     }
 
     private static async Task<IResult> GetPlan(string id, string? today, HttpContext http, ICaseStore store, TenantDirectory tenants, CaseCache cases, IClock clock, CancellationToken ct)
     {
-        var (error, engine, _, @case, date) = await LoadForDecision(id, today, http, store, tenants, cases, clock, ct);
+        var (error, engine, cached, date) = await LoadForDecision(id, today, http, store, tenants, cases, clock, ct);
         if (error is not null)
         {
             return error;
         }
 
-        var plan = engine!.Plan(@case!, date);
+        var plan = engine!.Plan(cached!.Case, date);
         return plan.IsValid ? Results.Ok(plan) : Invalid(plan.Errors);
     }
 
     // What "next" and "plan" share: the optional today parameter, the tenant's case (404 if it is not
     // theirs), the tenant's engine, and today in the case's time zone when no date was given.
-    private static async Task<(IResult? Error, PlaybookEngine? Engine, StoredCase? Stored, RunnerUpCase? Case, LocalDate Today)> LoadForDecision(
+    private static async Task<(IResult? Error, PlaybookEngine? Engine, CaseCache.CachedCase? Case, LocalDate Today)> LoadForDecision(
         string id, string? today, HttpContext http, ICaseStore store, TenantDirectory tenants, CaseCache cases, IClock clock, CancellationToken ct)
     {
         if (!TryParseDate(today, "today", out var date, out var dateError))
         {
-            return (dateError, null, null, null, default);
+            return (dateError, null, null, default);
         }
 
-        var stored = await store.GetAsync(http.Tenant(), id, ct);
-        if (stored is null)
+        var cached = await cases.ReadCachedAsync(store, http.Tenant(), id, ct);
+        if (cached is null)
         {
-            return (CaseNotFound(id), null, null, null, default);
+            return (CaseNotFound(id), null, null, default);
         }
 
         var engine = tenants.For(http.Tenant()).Engine;
-        var @case = cases.Load(http.Tenant(), stored);
-        return (null, engine, stored, @case, date ?? engine.Today(@case, clock));
+        return (null, engine, cached, date ?? engine.Today(cached.Case, clock));
     }
 
     private static async Task<IResult> GetAgenda(string? on, string? limit, string? cursor, HttpContext http, ICaseStore store, TenantDirectory tenants, AgendaCache cache, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)

@@ -7,9 +7,11 @@ namespace SecondChance.Samples.Web.Api;
 
 /// <summary>
 /// Cases already parsed, by tenant and id, with the last "next" answer worked out for each, in one
-/// bounded cache. An entry holds the stored document it was parsed from and is used only for a stored
-/// case with that same version and document, so a case changed by another process sharing the database
-/// is parsed again, never served stale. Old entries age out.
+/// bounded cache. An entry is used only for a stored case at the entry's version: every write of a
+/// document adds one to its version (under the same check that turns a concurrent write into a 409), so
+/// a case changed by another host or process sharing the database is read and parsed again, never
+/// served stale. A read for a cached case asks the store for the version only, and gets the document
+/// only when it changed. Old entries age out.
 /// </summary>
 public sealed class CaseCache : IDisposable
 {
@@ -20,44 +22,70 @@ public sealed class CaseCache : IDisposable
 
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = MaxBytes, CompactionPercentage = 0.25 });
 
-    /// <summary>Returns the case stored as <paramref name="stored"/>, parsing its document only when it is not cached.</summary>
+    /// <summary>Returns the case stored as <paramref name="stored"/>, parsing its document only when that version is not cached.</summary>
     /// <exception cref="InvalidOperationException">The stored document cannot be read.</exception>
     public RunnerUpCase Load(string tenant, StoredCase stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
-        return Find(tenant, stored)?.Case ?? Put(tenant, stored, CaseApi.Load(stored)).Case;
+        return Find(tenant, stored.Id) is { } entry && entry.Version == stored.Version
+            ? entry.Case
+            : Put(tenant, stored, CaseApi.Load(stored)).Case;
     }
 
     /// <summary>
-    /// Reads a tenant's case from <paramref name="store"/>, parsed (from the cache when the stored version and
-    /// document match); <see langword="null"/> when the tenant has no such case.
+    /// Reads a tenant's case from <paramref name="store"/>, parsed (from the cache when the stored version
+    /// matches); <see langword="null"/> when the tenant has no such case.
     /// </summary>
-    public async Task<RunnerUpCase?> ReadAsync(ICaseStore store, string tenant, string id, CancellationToken cancellationToken)
+    /// <exception cref="InvalidOperationException">The stored document cannot be read.</exception>
+    public async Task<RunnerUpCase?> ReadAsync(ICaseStore store, string tenant, string id, CancellationToken cancellationToken) =>
+        (await ReadCachedAsync(store, tenant, id, cancellationToken).ConfigureAwait(false))?.Case;
+
+    /// <summary>
+    /// Reads a tenant's case as a cache entry, which also carries the last "next" answer (see
+    /// <see cref="Next"/>); <see langword="null"/> when the tenant has no such case.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The stored document cannot be read.</exception>
+    public async Task<CachedCase?> ReadCachedAsync(ICaseStore store, string tenant, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var stored = await store.GetAsync(tenant, id, cancellationToken).ConfigureAwait(false);
-        return stored is null ? null : Load(tenant, stored);
+        var cached = Find(tenant, id);
+        if (await store.GetIfChangedAsync(tenant, id, cached?.Version ?? 0, cancellationToken).ConfigureAwait(false) is not { } reading)
+        {
+            return null;
+        }
+
+        if (reading.Document is null && cached is not null && cached.Version == reading.Version)
+        {
+            return cached;
+        }
+
+        var stored = new StoredCase(id, reading.Document ?? throw new InvalidOperationException($"The store left out the document of case '{id}' at a version not asked about."), reading.Version);
+        return Put(tenant, stored, CaseApi.Load(stored));
     }
 
     /// <summary>Caches <paramref name="case"/> as the case stored as <paramref name="stored"/> (just written, so already parsed).</summary>
-    public void Remember(string tenant, StoredCase stored, RunnerUpCase @case) => Put(tenant, stored, @case);
+    public void Remember(string tenant, StoredCase stored, RunnerUpCase @case)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        Put(tenant, stored, @case);
+    }
 
     /// <summary>
-    /// Returns the JSON of the case's next action as of <paramref name="day"/> with <paramref name="engine"/>,
-    /// the cached bytes when the last answer for this stored case was for that day and engine; otherwise
-    /// <paramref name="make"/>'s (a <see langword="null"/> from it, an invalid case, is not cached).
+    /// Returns the JSON of the case's next action as of <paramref name="day"/> with <paramref name="engine"/>:
+    /// the cached bytes when the last answer for this version of the case was for that day and engine;
+    /// otherwise <paramref name="make"/>'s (a <see langword="null"/> from it, an invalid case, is not cached).
     /// </summary>
-    public byte[]? Next(string tenant, StoredCase stored, RunnerUpCase @case, PlaybookEngine engine, LocalDate day, Func<byte[]?> make)
+    public static byte[]? Next(CachedCase entry, PlaybookEngine engine, LocalDate day, Func<byte[]?> make)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(make);
-        var entry = Find(tenant, stored) ?? Put(tenant, stored, @case);
         if (entry.Answer is { } answer && answer.Day == day && ReferenceEquals(answer.Engine, engine))
         {
             return answer.Body;
         }
 
         var body = make();
-        if (body is not null && ReferenceEquals(entry.Case, @case))
+        if (body is not null)
         {
             entry.Answer = new NextAnswer(engine, day, body);
         }
@@ -67,16 +95,11 @@ public sealed class CaseCache : IDisposable
 
     public void Dispose() => _cache.Dispose();
 
-    private Entry? Find(string tenant, StoredCase stored) =>
-        _cache.TryGetValue(new Key(tenant, stored.Id), out Entry? entry)
-        && entry!.Version == stored.Version
-        && string.Equals(entry.Document, stored.Document, StringComparison.Ordinal)
-            ? entry
-            : null;
+    private CachedCase? Find(string tenant, string id) => _cache.TryGetValue(new Key(tenant, id), out CachedCase? entry) ? entry : null;
 
-    private Entry Put(string tenant, StoredCase stored, RunnerUpCase @case)
+    private CachedCase Put(string tenant, StoredCase stored, RunnerUpCase @case)
     {
-        var entry = new Entry(stored.Version, stored.Document, @case);
+        var entry = new CachedCase(stored.Version, @case);
 
         // A parsed case takes a few times its document's UTF-16 size; the answer is small.
         _cache.Set(new Key(tenant, stored.Id), entry, new MemoryCacheEntryOptions { Size = (stored.Document.Length * 6L) + 1024, SlidingExpiration = Idle });
@@ -85,17 +108,24 @@ public sealed class CaseCache : IDisposable
 
     private readonly record struct Key(string Tenant, string Id);
 
-    private sealed record NextAnswer(PlaybookEngine Engine, LocalDate Day, byte[] Body);
+    internal sealed record NextAnswer(PlaybookEngine Engine, LocalDate Day, byte[] Body);
 
-    private sealed class Entry(long version, string document, RunnerUpCase @case)
+    /// <summary>One version of a stored case, parsed, with the last "next" answer worked out for it.</summary>
+    public sealed class CachedCase
     {
-        public long Version { get; } = version;
+        internal CachedCase(long version, RunnerUpCase @case)
+        {
+            Version = version;
+            Case = @case;
+        }
 
-        public string Document { get; } = document;
+        /// <summary>Gets the stored version this entry was parsed from.</summary>
+        public long Version { get; }
 
-        public RunnerUpCase Case { get; } = @case;
+        /// <summary>Gets the parsed case.</summary>
+        public RunnerUpCase Case { get; }
 
         // Replaced whole, never changed in place: readers on other threads see one answer or the other.
-        public NextAnswer? Answer { get; set; }
+        internal NextAnswer? Answer { get; set; }
     }
 }

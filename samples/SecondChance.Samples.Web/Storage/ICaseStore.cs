@@ -22,6 +22,15 @@ public interface ICaseStore
     /// <summary>Reads one case of a tenant; <see langword="null"/> when the tenant has no such case.</summary>
     Task<StoredCase?> GetAsync(string tenant, string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reads one case of a tenant, leaving its document out when the stored version is still
+    /// <paramref name="knownVersion"/> (versions start at 1, so 0 always reads the document);
+    /// <see langword="null"/> when the tenant has no such case. Every write of a document adds one to its
+    /// version under the same check that turns a concurrent write into a 409, so one version of a case
+    /// is one document.
+    /// </summary>
+    Task<CaseReading?> GetIfChangedAsync(string tenant, string id, long knownVersion, CancellationToken cancellationToken);
+
     /// <summary>Stores a new case at version 1.</summary>
     Task CreateAsync(string tenant, string id, CaseRow row, CancellationToken cancellationToken);
 

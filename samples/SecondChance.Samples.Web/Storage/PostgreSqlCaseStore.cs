@@ -186,6 +186,17 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
     }
 
     /// <inheritdoc/>
+    public async Task<CaseReading?> GetIfChangedAsync(string tenant, string id, long knownVersion, CancellationToken cancellationToken)
+    {
+        await using var command = _source.CreateCommand("SELECT version, CASE WHEN version = @known THEN NULL ELSE document END FROM cases WHERE tenant = @tenant AND id = @id;");
+        command.Parameters.AddWithValue("tenant", tenant);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("known", knownVersion);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new CaseReading(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : null;
+    }
+
+    /// <inheritdoc/>
     public async Task CreateAsync(string tenant, string id, CaseRow row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);

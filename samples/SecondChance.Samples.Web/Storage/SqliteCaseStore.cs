@@ -101,6 +101,9 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     private const string BumpTenant = "INSERT INTO tenant_changes (tenant, version) VALUES ($tenant, 1) ON CONFLICT (tenant) DO UPDATE SET version = version + 1;";
     private const string SelectCase = "SELECT document, version FROM cases WHERE tenant = $tenant AND id = $id;";
 
+    /// <summary>A case's version, and its document only when the version is not the one given (SQLite's CASE reads the column only then).</summary>
+    internal const string SelectCaseIfChanged = "SELECT version, CASE WHEN version = $known THEN NULL ELSE document END FROM cases WHERE tenant = $tenant AND id = $id;";
+
     /// <summary>A page of a tenant's due cases after a position, in agenda order.</summary>
     internal const string Due = """
         SELECT id, document, version, next_due, time_zone FROM cases
@@ -224,6 +227,18 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     /// <inheritdoc/>
     public Task<StoredCase?> GetAsync(string tenant, string id, CancellationToken cancellationToken) =>
         Task.FromResult(Read(s => ReadCase(s, null, tenant, id)));
+
+    /// <inheritdoc/>
+    public Task<CaseReading?> GetIfChangedAsync(string tenant, string id, long knownVersion, CancellationToken cancellationToken) =>
+        Task.FromResult(Read(s =>
+        {
+            var read = s.Command(SelectCaseIfChanged);
+            read.Parameters.AddWithValue("$tenant", tenant);
+            read.Parameters.AddWithValue("$id", id);
+            read.Parameters.AddWithValue("$known", knownVersion);
+            using var reader = read.ExecuteReader();
+            return reader.Read() ? new CaseReading(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : (CaseReading?)null;
+        }));
 
     /// <inheritdoc/>
     public async Task CreateAsync(string tenant, string id, CaseRow row, CancellationToken cancellationToken)
