@@ -41,39 +41,55 @@ public static class RateLimits
                 await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: "Slow down and retry after the number of seconds in Retry-After.")
                     .ExecuteAsync(context.HttpContext);
             };
-            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(http => Partition("tenant:" + TenantOf(http), perTenant)),
-                PartitionedRateLimiter.Create<HttpContext, string>(http => Partition("client:" + ClientOf(http), perClient)),
-                PartitionedRateLimiter.Create<HttpContext, string>(http => CarriesLink(http)
-                    ? Partition("candidate:" + ClientOf(http), candidate)
-                    : RateLimitPartition.GetNoLimiter("no-link")));
-            options.AddPolicy(Intake, http => Partition("intake:" + ClientOf(http), intake));
-            options.AddPolicy(Candidate, http => Partition("candidate:" + ClientOf(http), candidate));
+            // The global limit finds each request's windows without a lock (see RequestLimiter); each
+            // limit's options are made once, so counting a request allocates next to nothing.
+            var tenantLimit = Limit(perTenant, autoReplenish: false);
+            var clientLimit = Limit(perClient, autoReplenish: false);
+            var candidateWindow = Limit(candidate, autoReplenish: false);
+            options.GlobalLimiter = new RequestLimiter<PartitionKey>(http => Windows(http, tenantLimit, clientLimit, candidateWindow));
+            var intakeLimit = Limit(intake, autoReplenish: false);
+            var candidateLimit = Limit(candidate, autoReplenish: false);
+            options.AddPolicy(Intake, http => RateLimitPartition.GetFixedWindowLimiter(new PartitionKey("intake", ClientOf(http)), _ => intakeLimit));
+            options.AddPolicy(Candidate, http => RateLimitPartition.GetFixedWindowLimiter(new PartitionKey("candidate", ClientOf(http)), _ => candidateLimit));
         });
         return services;
     }
 
-    private static RateLimitPartition<string> Partition(string key, int permits) =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, permits), Window = Window, QueueLimit = 0 });
+    private static FixedWindowRateLimiterOptions Limit(int permits, bool autoReplenish) =>
+        new() { PermitLimit = Math.Max(1, permits), Window = Window, QueueLimit = 0, AutoReplenishment = autoReplenish };
+
+    // Every request counts against its tenant and its client address; one with a candidate link also against the candidate limit.
+    private static IEnumerable<(PartitionKey, FixedWindowRateLimiterOptions)> Windows(HttpContext http, FixedWindowRateLimiterOptions tenant, FixedWindowRateLimiterOptions client, FixedWindowRateLimiterOptions candidate)
+    {
+        yield return (TenantOf(http), tenant);
+        yield return (new PartitionKey("client", ClientOf(http)), client);
+        if (CarriesLink(http))
+        {
+            yield return (new PartitionKey("candidate", ClientOf(http)), candidate);
+        }
+    }
 
     // The limiter runs before the tenant middleware, so it keys on what names the tenant: a known key's
     // tenant (looked up once for both), an unknown key, or the link.
-    private static string TenantOf(HttpContext http)
+    private static PartitionKey TenantOf(HttpContext http)
     {
         var key = http.Request.Headers[ApiKeyMiddleware.HeaderName].ToString();
         if (key.Length > 0)
         {
             return http.KeyTenant() is { } tenant
-                ? "tenant:" + tenant
-                : "key:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16];
+                ? new PartitionKey("tenant", tenant)
+                : new PartitionKey("key", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16]);
         }
 
         var link = http.Request.Headers[Links.CandidateLinkApi.HeaderName].ToString();
-        return link.Length > 0 ? "link:" + link.GetHashCode(StringComparison.Ordinal) : "none";
+        return link.Length > 0 ? new PartitionKey("link", link.GetHashCode(StringComparison.Ordinal).ToString(CultureInfo.InvariantCulture)) : new PartitionKey("none", string.Empty);
     }
 
     private static bool CarriesLink(HttpContext http) =>
         http.Request.Headers.ContainsKey(Links.CandidateLinkApi.HeaderName) || http.Request.Query.ContainsKey(Links.CandidateLinkApi.QueryName);
 
     private static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    // What one fixed window counts for: a kind ("tenant", "client", ...) and the name within it.
+    private readonly record struct PartitionKey(string Kind, string Name);
 }

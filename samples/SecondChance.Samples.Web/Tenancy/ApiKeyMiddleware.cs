@@ -1,3 +1,7 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Connections.Features;
+
 namespace SecondChance.Samples.Web.Tenancy;
 
 /// <summary>
@@ -50,9 +54,35 @@ public static class ApiKeyMiddleware
         }
 
         var key = context.Request.Headers[HeaderName].ToString();
-        var tenant = key.Length == 0 ? null : context.RequestServices.GetRequiredService<TenantDirectory>().FindByKey(key);
+        var tenant = key.Length == 0 ? null : FindOnConnection(context, key);
         context.Items[KeyTenantItem] = tenant;
         return tenant;
+    }
+
+    // A keep-alive connection sends the same key request after request: the tenant found for the last key
+    // this connection sent is kept with the connection, and a request with that same key (compared in
+    // constant time, so even a proxy multiplexing clients over one connection learns nothing from the
+    // timing) skips hashing it again. A different or unknown key is looked up as usual.
+    private static string? FindOnConnection(HttpContext context, string key)
+    {
+        var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
+        if (items is not null && items.TryGetValue(KeyTenantItem, out var remembered) && remembered is KnownKey known && known.Matches(key))
+        {
+            return known.Tenant;
+        }
+
+        var tenant = context.RequestServices.GetRequiredService<TenantDirectory>().FindByKey(key);
+        if (items is not null && tenant is not null)
+        {
+            items[KeyTenantItem] = new KnownKey(key, tenant);
+        }
+
+        return tenant;
+    }
+
+    private sealed record KnownKey(string Key, string Tenant)
+    {
+        public bool Matches(string key) => CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(Key.AsSpan()), MemoryMarshal.AsBytes(key.AsSpan()));
     }
 
     /// <summary>Sets the tenant of this request when something other than the key resolved it (a candidate link).</summary>
