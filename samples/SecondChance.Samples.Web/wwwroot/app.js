@@ -544,9 +544,13 @@
     } catch (e) { fail(e); }
   }
 
+  // Only the latest agenda request draws the list: an earlier one that answers late is dropped.
+  let agendaRequest = 0;
   async function loadAgenda() {
+    const mine = ++agendaRequest;
     try {
       const items = await api("GET", `/api/agenda?on=${encodeURIComponent($("agenda-on").value)}`);
+      if (mine !== agendaRequest) return;
       $("agenda").replaceChildren(...items.map((item) => {
         const li = document.createElement("li");
         if (item.next.overdue) li.className = "overdue";
