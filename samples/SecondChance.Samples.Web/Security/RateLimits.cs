@@ -43,20 +43,20 @@ public static class RateLimits
             };
             // The global limit finds each request's windows without a lock (see RequestLimiter); each
             // limit's options are made once, so counting a request allocates next to nothing.
-            var tenantLimit = Limit(perTenant, autoReplenish: false);
-            var clientLimit = Limit(perClient, autoReplenish: false);
-            var candidateWindow = Limit(candidate, autoReplenish: false);
-            options.GlobalLimiter = new RequestLimiter<PartitionKey>(http => Windows(http, tenantLimit, clientLimit, candidateWindow));
-            var intakeLimit = Limit(intake, autoReplenish: false);
-            var candidateLimit = Limit(candidate, autoReplenish: false);
+            var tenantLimit = Limit(perTenant);
+            var clientLimit = Limit(perClient);
+            var candidateLimit = Limit(candidate);
+            options.GlobalLimiter = new RequestLimiter<PartitionKey>(http => Windows(http, tenantLimit, clientLimit, candidateLimit));
+            var intakeLimit = Limit(intake);
             options.AddPolicy(Intake, http => RateLimitPartition.GetFixedWindowLimiter(new PartitionKey("intake", ClientOf(http)), _ => intakeLimit));
             options.AddPolicy(Candidate, http => RateLimitPartition.GetFixedWindowLimiter(new PartitionKey("candidate", ClientOf(http)), _ => candidateLimit));
         });
         return services;
     }
 
-    private static FixedWindowRateLimiterOptions Limit(int permits, bool autoReplenish) =>
-        new() { PermitLimit = Math.Max(1, permits), Window = Window, QueueLimit = 0, AutoReplenishment = autoReplenish };
+    // Replenished by whoever holds the window (RequestLimiter, or the runtime's partitioned limiter), never by a timer of its own.
+    private static FixedWindowRateLimiterOptions Limit(int permits) =>
+        new() { PermitLimit = Math.Max(1, permits), Window = Window, QueueLimit = 0, AutoReplenishment = false };
 
     // Every request counts against its tenant and its client address; one with a candidate link also against the candidate limit.
     private static IEnumerable<(PartitionKey, FixedWindowRateLimiterOptions)> Windows(HttpContext http, FixedWindowRateLimiterOptions tenant, FixedWindowRateLimiterOptions client, FixedWindowRateLimiterOptions candidate)
