@@ -48,6 +48,29 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task Append_DecidesOverTheKnownCase_OnlyWhileItIsTheStoredVersion()
+    {
+        var store = Open();
+        await store.CreateAsync("acme", "c1", Row("a"), CancellationToken.None);
+        var known = (await store.GetAsync("acme", "c1", CancellationToken.None))!;
+        var seen = new List<StoredCase>();
+        AppendStep Decide(StoredCase current)
+        {
+            seen.Add(current);
+            return AppendStep.Write(Row(current.Document + "\n+"), current.Document + "\n+", new IdempotencyRecord(200, 2, Clock.GetCurrentInstant().InUtc().Date));
+        }
+
+        (await store.AppendAsync(new AppendRequest("acme", "c1", null, [1], known), Decide, CancellationToken.None)).Outcome.Should().Be(AppendOutcome.Recorded);
+        (await store.AppendAsync(new AppendRequest("acme", "c1", null, [2], known), Decide, CancellationToken.None)).Outcome.Should().Be(AppendOutcome.Recorded);
+
+        seen[0].Should().BeSameAs(known, "at the known version the document is not read again");
+        seen[1].Should().Be(new StoredCase("c1", "a\n+", 2), "a known case at an older version is read afresh");
+        (await store.GetAsync("acme", "c1", CancellationToken.None)).Should().Be(new StoredCase("c1", "a\n+\n+", 3));
+        await FluentActions.Awaiting(() => store.AppendAsync(new AppendRequest("acme", "c1", null, [3], known with { Id = "c2" }), Decide, CancellationToken.None))
+            .Should().ThrowAsync<ArgumentException>().WithMessage("*'c2'*'c1'*");
+    }
+
+    [Fact]
     public async Task CandidateLink_IsActiveForItsTenantAndCase_UntilRevoked()
     {
         var store = Open();

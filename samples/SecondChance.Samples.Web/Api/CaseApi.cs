@@ -184,7 +184,7 @@ public static class CaseApi
         var hash = IdempotencyKeys.Hash(JsonSerializer.Serialize(@event, SecondChanceJson.Options));
         RunnerUpCase? before = null, after = null;
         StoredCase? written = null;
-        var result = await store.AppendAsync(new AppendRequest(tenant, id, key.Length > 0 ? key : null, hash), current =>
+        var result = await store.AppendAsync(new AppendRequest(tenant, id, key.Length > 0 ? key : null, hash, cases.Known(tenant, id)), current =>
         {
             before = cases.Load(tenant, current);
             var updated = before.With(@event);
@@ -231,13 +231,11 @@ public static class CaseApi
     // the first EventCount events of the case now) with the next action as of the day it was decided.
     private static async Task<IResult> Replay(string id, IdempotencyRecord first, HttpContext http, ICaseStore store, CaseCache cases, PlaybookEngine engine, JsonSerializerOptions json, CancellationToken ct)
     {
-        var stored = await store.GetAsync(http.Tenant(), id, ct);
-        if (stored is null)
+        if (await cases.ReadAsync(store, http.Tenant(), id, ct) is not { } now)
         {
             return CaseNotFound(id);
         }
 
-        var now = cases.Load(http.Tenant(), stored);
         var then = now.Events.Count > first.EventCount ? now with { Events = now.Events.Take(first.EventCount).ToArray() } : now;
         var decision = engine.Decide(then, first.DecidedOn);
         http.Response.Headers[IdempotentReplayedHeader] = "true";

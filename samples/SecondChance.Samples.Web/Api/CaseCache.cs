@@ -63,6 +63,12 @@ public sealed class CaseCache : IDisposable
         return Put(tenant, stored, CaseApi.Load(stored));
     }
 
+    /// <summary>
+    /// Returns the cached stored case of a tenant's case, to pass as <see cref="AppendRequest.Known"/> so a
+    /// write need not read the document again; <see langword="null"/> when none is cached.
+    /// </summary>
+    public StoredCase? Known(string tenant, string id) => Find(tenant, id)?.Stored;
+
     /// <summary>Caches <paramref name="case"/> as the case stored as <paramref name="stored"/> (just written, so already parsed).</summary>
     public void Remember(string tenant, StoredCase stored, RunnerUpCase @case)
     {
@@ -99,7 +105,7 @@ public sealed class CaseCache : IDisposable
 
     private CachedCase Put(string tenant, StoredCase stored, RunnerUpCase @case)
     {
-        var entry = new CachedCase(stored.Version, @case);
+        var entry = new CachedCase(stored, @case);
 
         // A parsed case takes a few times its document's UTF-16 size; the answer is small.
         _cache.Set(new Key(tenant, stored.Id), entry, new MemoryCacheEntryOptions { Size = (stored.Document.Length * 6L) + 1024, SlidingExpiration = Idle });
@@ -113,14 +119,17 @@ public sealed class CaseCache : IDisposable
     /// <summary>One version of a stored case, parsed, with the last "next" answer worked out for it.</summary>
     public sealed class CachedCase
     {
-        internal CachedCase(long version, RunnerUpCase @case)
+        internal CachedCase(StoredCase stored, RunnerUpCase @case)
         {
-            Version = version;
+            Stored = stored;
             Case = @case;
         }
 
+        /// <summary>Gets the stored case this entry was parsed from.</summary>
+        public StoredCase Stored { get; }
+
         /// <summary>Gets the stored version this entry was parsed from.</summary>
-        public long Version { get; }
+        public long Version => Stored.Version;
 
         /// <summary>Gets the parsed case.</summary>
         public RunnerUpCase Case { get; }

@@ -222,6 +222,7 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(decide);
+        StoredRows.CheckKnown(request);
         var keyHash = request.IdempotencyKey is null ? null : IdempotencyKeys.Hash(request.Tenant, request.Id, request.IdempotencyKey);
         var now = _clock.GetCurrentInstant().ToUnixTimeSeconds();
         await using var connection = await _source.OpenConnectionAsync(cancellationToken);
@@ -229,17 +230,18 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
 
         // The row lock queues every writer of this case, on any host, until this transaction ends.
         StoredCase current;
-        await using (var read = new NpgsqlCommand("SELECT document, version FROM cases WHERE tenant = @tenant AND id = @id FOR UPDATE;", connection, transaction))
+        await using (var read = new NpgsqlCommand("SELECT CASE WHEN version = @known THEN NULL ELSE document END, version FROM cases WHERE tenant = @tenant AND id = @id FOR UPDATE;", connection, transaction))
         {
             read.Parameters.AddWithValue("tenant", request.Tenant);
             read.Parameters.AddWithValue("id", request.Id);
+            read.Parameters.AddWithValue("known", request.Known?.Version ?? 0L);
             await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
             {
                 return new AppendResult(AppendOutcome.NotFound);
             }
 
-            current = new StoredCase(request.Id, reader.GetString(0), reader.GetInt64(1));
+            current = StoredRows.Current(request, await reader.IsDBNullAsync(0, cancellationToken) ? null : reader.GetString(0), reader.GetInt64(1));
         }
 
         // Read under the lock: a retry that raced the first attempt sees the key the first one committed.

@@ -115,7 +115,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
 
     // The case and, when the request has one, its idempotency key, in one statement: one snapshot of both.
     internal const string SelectCaseAndKey = """
-        SELECT c.document, c.version, k.request_hash, k.status, k.event_count, k.decided_on
+        SELECT CASE WHEN c.version = $known THEN NULL ELSE c.document END, c.version, k.request_hash, k.status, k.event_count, k.decided_on
         FROM cases AS c LEFT JOIN idempotency AS k ON k.key_hash = $key AND k.expires_at > $now
         WHERE c.tenant = $tenant AND c.id = $id;
         """;
@@ -256,6 +256,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(decide);
+        StoredRows.CheckKnown(request);
         var keyHash = request.IdempotencyKey is null ? null : IdempotencyKeys.Hash(request.Tenant, request.Id, request.IdempotencyKey);
         using var caseLock = await _locks.AcquireAsync(request.Tenant, request.Id, cancellationToken);
         var (known, current) = Read(s => ReadCaseAndKey(s, request, keyHash, Now()));
@@ -695,6 +696,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         read.Parameters.AddWithValue("$id", request.Id);
         read.Parameters.AddWithValue("$key", (object?)keyHash ?? DBNull.Value);
         read.Parameters.AddWithValue("$now", now);
+        read.Parameters.AddWithValue("$known", request.Known?.Version ?? 0);
         using var reader = read.ExecuteReader();
         if (!reader.Read())
         {
@@ -702,7 +704,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         }
 
         return reader.IsDBNull(2)
-            ? (null, new StoredCase(request.Id, reader.GetString(0), reader.GetInt64(1)))
+            ? (null, StoredRows.Current(request, reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt64(1)))
             : (StoredRows.KeyOutcome(reader, request.RequestHash, first: 2), null);
     }
 

@@ -21,6 +21,27 @@ internal static class StoredRows
             ? new AppendResult(AppendOutcome.Replayed, Replay: new IdempotencyRecord(reader.GetInt32(first + 1), reader.GetInt32(first + 2), DayZero.PlusDays(reader.GetInt32(first + 3))))
             : new AppendResult(AppendOutcome.KeyReused);
 
+    /// <summary>Refuses a request whose <see cref="AppendRequest.Known"/> case is not the request's own case.</summary>
+    /// <exception cref="ArgumentException">The known case has another id.</exception>
+    public static void CheckKnown(AppendRequest request)
+    {
+        if (request.Known is { } known && !string.Equals(known.Id, request.Id, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The known case '{known.Id}' is not the case '{request.Id}' the event is for.", nameof(request));
+        }
+    }
+
+    /// <summary>
+    /// The case an append decides over: the stored document, or, when the store left it out because the
+    /// stored version is the one the caller knows, the caller's own copy of that version.
+    /// </summary>
+    public static StoredCase Current(AppendRequest request, string? document, long version) =>
+        document is not null
+            ? new StoredCase(request.Id, document, version)
+            : request.Known is { } known && known.Version == version
+                ? known
+                : throw new InvalidOperationException($"The store left out the document of case '{request.Id}' at version {version}, which the request did not hold.");
+
     /// <summary>
     /// Recomputes, in <paramref name="transaction"/>, the due dates of a tenant's cases that were derived with
     /// other rules, and re-plans their reminders the way a case write does (a pending reminder that no longer
