@@ -64,10 +64,61 @@ public abstract class StoreContractTests : IDisposable
         (await store.AppendAsync(new AppendRequest("acme", "c1", null, [2], known), Decide, CancellationToken.None)).Outcome.Should().Be(AppendOutcome.Recorded);
 
         seen[0].Should().BeSameAs(known, "at the known version the document is not read again");
-        seen[1].Should().Be(new StoredCase("c1", "a\n+", 2), "a known case at an older version is read afresh");
+        seen[^1].Should().Be(new StoredCase("c1", "a\n+", 2), "a known case at an older version is read afresh, and the write is decided over that");
         (await store.GetAsync("acme", "c1", CancellationToken.None)).Should().Be(new StoredCase("c1", "a\n+\n+", 3));
         await FluentActions.Awaiting(() => store.AppendAsync(new AppendRequest("acme", "c1", null, [3], known with { Id = "c2" }), Decide, CancellationToken.None))
             .Should().ThrowAsync<ArgumentException>().WithMessage("*'c2'*'c1'*");
+    }
+
+    [Fact]
+    public async Task IdempotencyKey_OverTheKnownCase_StillReplays_RefusesAnother_AndWinsOverARejection()
+    {
+        var store = Open();
+        await store.CreateAsync("acme", "c1", Row("a"), CancellationToken.None);
+        var first = (await store.GetAsync("acme", "c1", CancellationToken.None))!;
+
+        var recorded = await Append(store, "acme", "c1", "b", key: "k1", known: first);
+        var now = (await store.GetAsync("acme", "c1", CancellationToken.None))!; // what a host's cache holds after its own write
+        var replay = await Append(store, "acme", "c1", "b", key: "k1", known: now);
+        var reuse = await Append(store, "acme", "c1", "c", key: "k1", known: now);
+        var rejectedRetry = await store.AppendAsync(new AppendRequest("acme", "c1", "k1", IdempotencyKeys.Hash("b"), now),
+            _ => AppendStep.Reject([new Validation.CaseError("events[2].on", "too early")]), CancellationToken.None);
+
+        recorded.Outcome.Should().Be(AppendOutcome.Recorded);
+        replay.Outcome.Should().Be(AppendOutcome.Replayed, "a retry is never recorded twice, even when the host holds the case it wrote");
+        replay.Replay.Should().Be(new IdempotencyRecord(200, 2, new LocalDate(2026, 3, 10)));
+        reuse.Outcome.Should().Be(AppendOutcome.KeyReused);
+        rejectedRetry.Outcome.Should().Be(AppendOutcome.Replayed, "the first answer is replayed even when the event would no longer be accepted");
+        (await store.GetAsync("acme", "c1", CancellationToken.None)).Should().Be(new StoredCase("c1", "a\nb", 2));
+    }
+
+    [Fact]
+    public async Task AWriteThatBreaksAConstraint_FailsAlone_TheWritesBesideItAreRecorded()
+    {
+        var store = Open();
+        var ids = Enumerable.Range(0, 8).Select(n => $"c{n}").ToList();
+        foreach (var id in ids)
+        {
+            await store.CreateAsync("acme", id, Row("a"), CancellationToken.None);
+        }
+
+        // Writes to other cases at the same moment as creates of ids already taken: on SQLite they share commits.
+        var appends = ids.SelectMany(id => Enumerable.Range(0, 5).Select(n => Task.Run(() => Append(store, "acme", id, $"e{n}", key: $"{id}-{n}")))).ToList();
+        var duplicates = ids.Select(id => Task.Run(() => store.CreateAsync("acme", id, Row("again"), CancellationToken.None))).ToList();
+        var results = await Task.WhenAll(appends);
+
+        results.Should().OnlyContain(r => r.Outcome == AppendOutcome.Recorded);
+        foreach (var duplicate in duplicates)
+        {
+            await FluentActions.Awaiting(() => duplicate).Should().ThrowAsync<Exception>();
+        }
+
+        foreach (var id in ids)
+        {
+            var stored = (await store.GetAsync("acme", id, CancellationToken.None))!;
+            stored.Document.Split('\n').Should().BeEquivalentTo(["a", "e0", "e1", "e2", "e3", "e4"]);
+            stored.Version.Should().Be(6);
+        }
     }
 
     [Fact]
@@ -257,8 +308,8 @@ public abstract class StoreContractTests : IDisposable
         new(document, "Alex Rivera", "Contoso", nextDue, "v1", "Europe/Paris");
 
     // Appends a line to the document, as the host appends an event to the history it read.
-    private Task<AppendResult> Append(ICaseStore store, string tenant, string id, string line, string? key = null) =>
-        store.AppendAsync(new AppendRequest(tenant, id, key, IdempotencyKeys.Hash(line)), current =>
+    private Task<AppendResult> Append(ICaseStore store, string tenant, string id, string line, string? key = null, StoredCase? known = null) =>
+        store.AppendAsync(new AppendRequest(tenant, id, key, IdempotencyKeys.Hash(line), known), current =>
             AppendStep.Write(Row(current.Document + "\n" + line), current.Document + "\n" + line, new IdempotencyRecord(200, current.Document.Split('\n').Length + 1, Clock.GetCurrentInstant().InUtc().Date)),
             CancellationToken.None);
 }

@@ -11,9 +11,11 @@ namespace SecondChance.Samples.Web.Storage;
 /// The SQLite store, the embedded default. Each row of <c>cases</c> holds the case document (its events
 /// are the source of truth) and columns derived from it for the agenda. Reads use pooled sessions whose
 /// PRAGMAs and statements are set up once. All writes go through one writer that commits the writes
-/// waiting at that moment in one <c>BEGIN IMMEDIATE</c> transaction (group commit), each in its own
-/// savepoint, so one failing write never takes the others with it. Writers to one case queue on that
-/// case's lock; writers to other cases never wait for them.
+/// waiting at that moment in one <c>BEGIN IMMEDIATE</c> transaction (group commit); a write that breaks a
+/// constraint never takes the others with it (the batch then runs again, each write in its own savepoint).
+/// Writers to one case queue on that case's lock; writers to other cases never wait for them. A write
+/// over a version the caller already holds is decided without reading the case first: the writer checks
+/// the key and the version in its transaction.
 /// </summary>
 public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
 {
@@ -259,6 +261,25 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         StoredRows.CheckKnown(request);
         var keyHash = request.IdempotencyKey is null ? null : IdempotencyKeys.Hash(request.Tenant, request.Id, request.IdempotencyKey);
         using var caseLock = await _locks.AcquireAsync(request.Tenant, request.Id, cancellationToken);
+        if (request.Known is { } held)
+        {
+            // The caller holds a version of the case: decide over it without reading. The writer checks, in
+            // its transaction, that the key (if any) is new and that the case is still at that version.
+            var guess = decide(held);
+            if (guess.Row is not null && guess.ResponseBody is not null && guess.Replay is not null)
+            {
+                var written = await Submit(new PendingWrite(request.Tenant, request.Id, guess.Row, held.Version, keyHash, request.RequestHash, guess.Replay, LookForKey: true));
+                if (written.Outcome != AppendOutcome.Conflict)
+                {
+                    return written.Outcome == AppendOutcome.Recorded ? written with { ResponseBody = guess.ResponseBody } : written;
+                }
+
+                // The case moved since the caller read it (another process shares the file): read it and decide again.
+            }
+
+            // A rejected event may still be a retry of an earlier request with this key, whose replay wins: read.
+        }
+
         var (known, current) = Read(s => ReadCaseAndKey(s, request, keyHash, Now()));
         if (known is not null)
         {
@@ -277,8 +298,8 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         }
 
         // From here the write is no longer the caller's to cancel: once queued it may commit.
-        var written = await Submit(new PendingWrite(request.Tenant, request.Id, step.Row, current.Version, keyHash, request.RequestHash, step.Replay));
-        return written.Outcome == AppendOutcome.Recorded ? written with { ResponseBody = step.ResponseBody } : written;
+        var result = await Submit(new PendingWrite(request.Tenant, request.Id, step.Row, current.Version, keyHash, request.RequestHash, step.Replay));
+        return result.Outcome == AppendOutcome.Recorded ? result with { ResponseBody = step.ResponseBody } : result;
     }
 
     /// <inheritdoc/>
@@ -515,34 +536,13 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     {
         var results = new AppendResult[batch.Count];
         var now = Now();
-        using (var transaction = session.Connection.BeginTransaction(deferred: false))
+
+        // Almost no batch breaks a constraint, so a batch first runs without a savepoint per write. When one
+        // write does break one (an id or an ATS delivery already stored), nothing of the batch is kept and it
+        // runs again with a savepoint around each write, so that write alone fails and the others commit.
+        if (!TryCommit(session, batch, results, now, savepoints: false))
         {
-            for (var i = 0; i < batch.Count; i++)
-            {
-                // A write is several statements (the case, its reminder rows, its key): a savepoint undoes all of
-                // them when one breaks a constraint, and only them; the batch goes on.
-                session.Command("SAVEPOINT w;", transaction).ExecuteNonQuery();
-                try
-                {
-                    results[i] = batch[i].Version == 0 ? Insert(session, transaction, batch[i]) : Apply(session, transaction, batch[i], now);
-                    session.Command("RELEASE w;", transaction).ExecuteNonQuery();
-                }
-                catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
-                {
-                    session.Command("ROLLBACK TO w; RELEASE w;", transaction).ExecuteNonQuery();
-                    results[i] = new AppendResult(AppendOutcome.Conflict);
-                }
-            }
-
-            // One bump per tenant that changed in this batch tells every reader (here or in another process) that its cases moved.
-            foreach (var tenant in batch.Where((w, i) => results[i].Outcome == AppendOutcome.Recorded).Select(w => w.Tenant).Distinct(StringComparer.Ordinal))
-            {
-                var bump = session.Command(BumpTenant, transaction);
-                bump.Parameters.AddWithValue("$tenant", tenant);
-                bump.ExecuteNonQuery();
-            }
-
-            transaction.Commit();
+            TryCommit(session, batch, results, now, savepoints: true);
         }
 
         for (var i = 0; i < batch.Count; i++)
@@ -557,6 +557,57 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
             _checkpoint = Task.Run(Checkpoint);
         }
     }
+
+    // Runs the batch in one transaction and commits it; without savepoints, a broken constraint rolls it all back and returns false.
+    private bool TryCommit(SqliteSession session, List<PendingWrite> batch, AppendResult[] results, long now, bool savepoints)
+    {
+        using var transaction = session.Connection.BeginTransaction(deferred: false);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (!savepoints)
+            {
+                try
+                {
+                    results[i] = Write(session, transaction, batch[i], now);
+                }
+                catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+                {
+                    transaction.Rollback();
+                    return false;
+                }
+
+                continue;
+            }
+
+            // A write is several statements (the case, its reminder rows, its key): a savepoint undoes all of
+            // them when one breaks a constraint, and only them; the batch goes on.
+            session.Command("SAVEPOINT w;", transaction).ExecuteNonQuery();
+            try
+            {
+                results[i] = Write(session, transaction, batch[i], now);
+                session.Command("RELEASE w;", transaction).ExecuteNonQuery();
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+            {
+                session.Command("ROLLBACK TO w; RELEASE w;", transaction).ExecuteNonQuery();
+                results[i] = new AppendResult(AppendOutcome.Conflict);
+            }
+        }
+
+        // One bump per tenant that changed in this batch tells every reader (here or in another process) that its cases moved.
+        foreach (var tenant in batch.Where((w, i) => results[i].Outcome == AppendOutcome.Recorded).Select(w => w.Tenant).Distinct(StringComparer.Ordinal))
+        {
+            var bump = session.Command(BumpTenant, transaction);
+            bump.Parameters.AddWithValue("$tenant", tenant);
+            bump.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return true;
+    }
+
+    private AppendResult Write(SqliteSession session, SqliteTransaction transaction, PendingWrite write, long now) =>
+        write.Version == 0 ? Insert(session, transaction, write) : Apply(session, transaction, write, now);
 
     private long WalLimitBytes => (long)_options.WalLimitMiB * 1024 * 1024;
 
@@ -631,9 +682,15 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         return new AppendResult(AppendOutcome.Recorded);
     }
 
-    // A change over the version read; the key is looked for again only when the case moved.
+    // A change over the version read. The key is looked for first when the case was not read with it
+    // (LookForKey), and otherwise only when the case moved.
     private AppendResult Apply(SqliteSession session, SqliteTransaction transaction, PendingWrite write, long now)
     {
+        if (write.LookForKey && write.KeyHash is not null && FindKey(session, transaction, write.KeyHash, write.RequestHash!, now) is { } earlier)
+        {
+            return earlier;
+        }
+
         var update = session.Command("""
             UPDATE cases
             SET version = version + 1, document = $document, candidate = $candidate, company = $company,
@@ -729,8 +786,9 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         command.Parameters.AddWithValue("$time_zone", write.Row.TimeZone);
     }
 
-    // A write waiting for the writer: a new case (Version 0) or a change over the version read.
-    private sealed record PendingWrite(string Tenant, string Id, CaseRow Row, long Version, byte[]? KeyHash, byte[]? RequestHash, IdempotencyRecord? Replay)
+    // A write waiting for the writer: a new case (Version 0) or a change over the version read (or, with
+    // LookForKey, over the version the caller held, its key not yet looked for).
+    private sealed record PendingWrite(string Tenant, string Id, CaseRow Row, long Version, byte[]? KeyHash, byte[]? RequestHash, IdempotencyRecord? Replay, bool LookForKey = false)
     {
         public TaskCompletionSource<AppendResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
