@@ -15,6 +15,7 @@ public sealed class SqliteQueryPlanTests : IDisposable
     public static TheoryData<string> HotStatements() =>
     [
         nameof(IntegrationRows.Supersede),
+        nameof(IntegrationRows.SqliteSupersede),
         nameof(ReminderOutbox.ForCase),
         nameof(ReminderOutbox.EnqueueDue),
         nameof(SqliteReminderOutbox.Claim),
@@ -53,10 +54,18 @@ public sealed class SqliteQueryPlanTests : IDisposable
         plan.Should().ContainSingle().Which.Should().Contain("USING INDEX ix_cases_agenda (tenant=? AND (next_due,id)>(?,?) AND next_due<?)");
     }
 
-    [Fact]
-    public void Supersede_IsCoveredByTheCaseIndex()
+    [Theory]
+    [InlineData(nameof(IntegrationRows.Supersede))]
+    [InlineData(nameof(IntegrationRows.SqliteSupersede))]
+    public void Supersede_FindsTheCasesPendingRowsByTheCaseIndex(string statement)
     {
-        Plan(IntegrationRows.Supersede).Should().Contain(step => step.Contains("COVERING INDEX ix_outbox_case (tenant=? AND case_id=? AND state=?)", StringComparison.Ordinal));
+        Plan(Sql(statement)).Should().Contain(step => step.Contains("INDEX ix_outbox_case (tenant=? AND case_id=? AND state=?)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SqliteSupersede_NeedsNoTemporaryList()
+    {
+        Plan(IntegrationRows.SqliteSupersede).Should().ContainSingle("the case's pending rows are found and changed in one pass");
     }
 
     public void Dispose()
@@ -68,6 +77,7 @@ public sealed class SqliteQueryPlanTests : IDisposable
     private static string Sql(string statement) => statement switch
     {
         nameof(IntegrationRows.Supersede) => IntegrationRows.Supersede,
+        nameof(IntegrationRows.SqliteSupersede) => IntegrationRows.SqliteSupersede,
         nameof(ReminderOutbox.ForCase) => ReminderOutbox.ForCase,
         nameof(ReminderOutbox.EnqueueDue) => ReminderOutbox.EnqueueDue,
         nameof(SqliteReminderOutbox.Claim) => SqliteReminderOutbox.Claim,

@@ -678,7 +678,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
             """, transaction);
         AddRow(insert, write);
         insert.ExecuteNonQuery();
-        IntegrationRows.Write(sql => session.Command(sql, transaction), write.Tenant, write.Id, write.Row);
+        IntegrationRows.Write(sql => session.Command(sql, transaction), write.Tenant, write.Id, write.Row, IntegrationRows.SqliteSupersede);
         return new AppendResult(AppendOutcome.Recorded);
     }
 
@@ -708,7 +708,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
                 : new AppendResult(AppendOutcome.Conflict);
         }
 
-        IntegrationRows.Write(sql => session.Command(sql, transaction), write.Tenant, write.Id, write.Row);
+        IntegrationRows.Write(sql => session.Command(sql, transaction), write.Tenant, write.Id, write.Row, IntegrationRows.SqliteSupersede);
 
         if (write.KeyHash is not null)
         {
