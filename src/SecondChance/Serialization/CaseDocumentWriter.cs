@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NodaTime;
 using NodaTime.Text;
 using SecondChance.Cases;
 
@@ -45,8 +46,8 @@ internal static class CaseDocumentWriter
     public static void WriteEvent(Utf8JsonWriter writer, CaseEvent e)
     {
         writer.WriteStartObject();
-        writer.WriteString("type", e.Type.ToString());
-        writer.WriteString("on", LocalDatePattern.Iso.Format(e.On));
+        writer.WriteString("type", Name(e.Type));
+        WriteDate(writer, "on", e.On);
         switch (e)
         {
             case FeedbackRecorded f:
@@ -59,16 +60,16 @@ internal static class CaseDocumentWriter
                 writer.WriteEndArray();
                 break;
             case NoteSent n:
-                writer.WriteString("channel", n.Channel.ToString());
+                writer.WriteString("channel", Name(n.Channel));
                 break;
             case FollowUpMade u:
-                writer.WriteString("outcome", u.Outcome.ToString());
+                writer.WriteString("outcome", Name(u.Outcome));
                 break;
             case OfferReceived { RespondBy: { } by }:
-                writer.WriteString("respondBy", LocalDatePattern.Iso.Format(by));
+                WriteDate(writer, "respondBy", by);
                 break;
             case Closed c:
-                writer.WriteString("reason", c.Reason.ToString());
+                writer.WriteString("reason", Name(c.Reason));
                 break;
             case OpeningSeen o:
                 writer.WriteString("title", o.Title);
@@ -77,10 +78,52 @@ internal static class CaseDocumentWriter
                     writer.WriteString("url", o.Url);
                 }
 
-                writer.WriteString("match", o.Match.ToString());
+                writer.WriteString("match", Name(o.Match));
                 break;
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes <paramref name="date"/> as <c>uuuu-MM-dd</c>, the text <see cref="LocalDatePattern.Iso"/> formats:
+    /// straight to UTF-8 for ISO years 1 to 9999 (every date a case holds), through the pattern otherwise.
+    /// </summary>
+    internal static void WriteDate(Utf8JsonWriter writer, string name, LocalDate date)
+    {
+        if (date.Year is < 1 or > 9999 || date.Calendar != CalendarSystem.Iso)
+        {
+            writer.WriteString(name, LocalDatePattern.Iso.Format(date));
+            return;
+        }
+
+        Span<byte> text = stackalloc byte[10];
+        Digits(text[..4], date.Year);
+        text[4] = (byte)'-';
+        Digits(text.Slice(5, 2), date.Month);
+        text[7] = (byte)'-';
+        Digits(text.Slice(8, 2), date.Day);
+        writer.WriteString(name, text);
+    }
+
+    // An enum member's name without boxing the value (ToString on an enum boxes it, once per event written).
+    private static string Name<T>(T value)
+        where T : struct, Enum => EnumNames<T>.Of(value);
+
+    private static void Digits(Span<byte> into, int value)
+    {
+        for (var i = into.Length - 1; i >= 0; i--)
+        {
+            into[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
+    }
+
+    private static class EnumNames<T>
+        where T : struct, Enum
+    {
+        private static readonly Dictionary<T, string> Names = Enum.GetValues<T>().Distinct().ToDictionary(v => v, v => v.ToString());
+
+        public static string Of(T value) => Names.TryGetValue(value, out var name) ? name : value.ToString();
     }
 }
