@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SecondChance.Samples.Web.Api;
 using SecondChance.Samples.Web.Storage;
+using SecondChance.Samples.Web.Tests.Support;
 
 namespace SecondChance.Samples.Web.Tests;
 
@@ -11,6 +12,15 @@ public sealed class CaseCacheTests
     {
         FluentActions.Invoking(() => new CaseCache(Options.Create(new StorageOptions { CaseCacheMiB = 0 })))
             .Should().Throw<InvalidOperationException>().WithMessage("*Storage:CaseCacheMiB*at least 1*");
+    }
+
+    [Fact]
+    public void Budget_BelowOneMiB_StopsTheAppAtStart()
+    {
+        using var factory = new WebAppFactory(null, new Dictionary<string, string?> { ["Storage:CaseCacheMiB"] = "0" });
+
+        FluentActions.Invoking(() => factory.CreateClient()).Should().Throw<Exception>()
+            .Where(e => e.ToString().Contains("Storage:CaseCacheMiB must be at least 1", StringComparison.Ordinal));
     }
 
     [Fact]
