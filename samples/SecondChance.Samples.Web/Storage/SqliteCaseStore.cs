@@ -497,7 +497,10 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
                 try
                 {
                     session ??= WriterSession();
-                    if (_restartLog)
+
+                    // Only between background checkpoints (the writer alone starts them): a restart while one runs
+                    // waits for its lock, and the writes queued behind it waited up to the restart's whole wait.
+                    if (_restartLog && _checkpoint.IsCompleted)
                     {
                         RestartLog(session);
                     }
