@@ -705,8 +705,9 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         if (update.ExecuteNonQuery() != 1)
         {
             // The case moved since it was read (another process may share the file): when that was this
-            // same request, retried, its key is there now and the answer is the replay.
-            return write.KeyHash is not null && FindKey(session, transaction, write.KeyHash, write.RequestHash!, now) is { } raced
+            // same request, retried, its key is there now and the answer is the replay (already looked for,
+            // in this same transaction, when LookForKey).
+            return !write.LookForKey && write.KeyHash is not null && FindKey(session, transaction, write.KeyHash, write.RequestHash!, now) is { } raced
                 ? raced
                 : new AppendResult(AppendOutcome.Conflict);
         }
