@@ -78,9 +78,9 @@ internal static class IntegrationRows
     }
 
     /// <summary>Runs <see cref="Commands"/> one after the other on new commands, disposing each.</summary>
-    public static void Write(DbConnection connection, DbTransaction transaction, string tenant, string caseId, CaseRow row)
+    public static void Write(DbConnection connection, DbTransaction transaction, string tenant, string caseId, CaseRow row, string? supersede = null)
     {
-        foreach (var command in Commands(sql => Command(connection, transaction, sql), tenant, caseId, row))
+        foreach (var command in Commands(sql => Command(connection, transaction, sql), tenant, caseId, row, supersede))
         {
             using (command)
             {

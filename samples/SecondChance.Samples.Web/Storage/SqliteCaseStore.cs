@@ -351,7 +351,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(derive);
         using var session = new SqliteSession(_connectionString, _options);
         using var transaction = session.Connection.BeginTransaction(deferred: false);
-        var changed = StoredRows.RefreshDerived(session.Connection, transaction, tenant, rules, derive);
+        var changed = StoredRows.RefreshDerived(session.Connection, transaction, tenant, rules, derive, IntegrationRows.SqliteSupersede);
         if (changed > 0)
         {
             var bump = session.Command(BumpTenant, transaction);

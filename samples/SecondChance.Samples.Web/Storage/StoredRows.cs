@@ -46,9 +46,10 @@ internal static class StoredRows
     /// Recomputes, in <paramref name="transaction"/>, the due dates of a tenant's cases that were derived with
     /// other rules, and re-plans their reminders the way a case write does (a pending reminder that no longer
     /// matches is superseded, the new one is queued; one already there, sent or not, is left as it is). A case
-    /// that meanwhile got these rules is left alone. Returns how many rows changed.
+    /// that meanwhile got these rules is left alone. Returns how many rows changed. <paramref name="supersede"/> is the
+    /// store's statement for superseding reminders (<see cref="IntegrationRows.Supersede"/> unless given).
     /// </summary>
-    public static int RefreshDerived(DbConnection connection, DbTransaction transaction, string tenant, string rules, Func<string, string, CaseRow?> derive)
+    public static int RefreshDerived(DbConnection connection, DbTransaction transaction, string tenant, string rules, Func<string, string, CaseRow?> derive, string? supersede = null)
     {
         ArgumentNullException.ThrowIfNull(derive);
         var stale = new List<(string Id, string Document)>();
@@ -73,7 +74,7 @@ internal static class StoredRows
                 ("@tenant", tenant), ("@id", id), ("@next_due", row.NextDue), ("@rules", row.Rules));
             if (write.ExecuteNonQuery() == 1)
             {
-                IntegrationRows.Write(connection, transaction, tenant, id, row);
+                IntegrationRows.Write(connection, transaction, tenant, id, row, supersede);
                 changed++;
             }
         }
