@@ -77,6 +77,37 @@ public class ConcurrencyTests : IClassFixture<WebAppFactory>
         (await b.GetCase(id)).GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(6);
     });
 
+    [Fact]
+    public async Task ACaseAnotherProgramChangedInTheDatabase_IsReadAgain_WhileUnchangedCasesStayCached()
+    {
+        var acme = _factory.ClientFor(WebAppFactory.AcmeKey);
+        var id = await acme.CreateCase();
+        var other = await acme.CreateCase();
+        (await acme.PostEvent(other, """{ "type": "FollowUpMade", "on": "2026-03-10", "outcome": "NoChange" }""")).EnsureSuccessStatusCode();
+        (await acme.NextAction(id)).Should().Be("FollowUp");
+        (await acme.NextAction(id)).Should().Be("FollowUp", "read twice, the host holds the case as checked");
+
+        // Not through the app: the other case's document (one event further) over this one's, a version up.
+        await using (var db = _factory.OpenDatabase())
+        {
+            await using var copy = db.CreateCommand();
+            copy.CommandText = "UPDATE cases SET document = (SELECT document FROM cases WHERE tenant = @tenant AND id = @other), version = version + 1 WHERE tenant = @tenant AND id = @id";
+            foreach (var (name, value) in new[] { ("tenant", "acme"), ("other", other), ("id", id) })
+            {
+                var parameter = copy.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                copy.Parameters.Add(parameter);
+            }
+
+            (await copy.ExecuteNonQueryAsync()).Should().Be(1);
+        }
+
+        (await acme.NextAction(id)).Should().Be("AwaitApproach");
+        (await acme.GetCase(id)).GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(5);
+        (await acme.NextAction(other)).Should().Be("AwaitApproach");
+    }
+
     // Two hosts of the app on one database (the same file, or the same PostgreSQL database), each with its own client.
     private async Task OnTwoHosts(Func<HttpClient, HttpClient, Task> test)
     {

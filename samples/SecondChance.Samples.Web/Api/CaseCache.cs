@@ -12,11 +12,15 @@ namespace SecondChance.Samples.Web.Api;
 /// document adds one to its version (under the same check that turns a concurrent write into a 409), so
 /// a case changed by another host or process sharing the database is read and parsed again, never
 /// served stale. A read for a cached case asks the store for the version only, and gets the document
-/// only when it changed. Old entries age out.
+/// only when it changed; where the store can tell that nothing at all was committed since the entry was
+/// last checked (<see cref="ICaseStore.CommitStamp"/>), it does not ask. Old entries age out.
 /// </summary>
 public sealed class CaseCache : IDisposable
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(10);
+
+    // Marks an entry never checked under any stamp; a store stamp of zero is never trusted.
+    private const long Unchecked = 0;
 
     private readonly MemoryCache _cache;
 
@@ -60,6 +64,15 @@ public sealed class CaseCache : IDisposable
     {
         ArgumentNullException.ThrowIfNull(store);
         var cached = Find(tenant, id);
+
+        // Taken before the version is read: a commit after this point changes the stamp, so an entry is only
+        // ever trusted at a stamp under which its version was read (or is still the stored one).
+        var stamp = store.CommitStamp() ?? Unchecked;
+        if (cached is not null && stamp != Unchecked && cached.WasCheckedAt(stamp))
+        {
+            return cached;
+        }
+
         if (await store.GetIfChangedAsync(tenant, id, cached?.Version ?? 0, cancellationToken).ConfigureAwait(false) is not { } reading)
         {
             return null;
@@ -67,11 +80,14 @@ public sealed class CaseCache : IDisposable
 
         if (reading.Document is null && cached is not null && cached.Version == reading.Version)
         {
+            cached.CheckedAt(stamp);
             return cached;
         }
 
         var stored = new StoredCase(id, reading.Document ?? throw new InvalidOperationException($"The store left out the document of case '{id}' at a version not asked about."), reading.Version);
-        return Put(tenant, stored, CaseApi.Load(stored));
+        var entry = Put(tenant, stored, CaseApi.Load(stored));
+        entry.CheckedAt(stamp);
+        return entry;
     }
 
     /// <summary>
@@ -152,5 +168,30 @@ public sealed class CaseCache : IDisposable
 
         // Replaced whole, never changed in place: readers on other threads see one answer or the other.
         internal NextAnswer? Answer { get; set; }
+
+        // The last few store commit stamps under which this version was read as the stored one (a store may
+        // answer different stamps to concurrent readers). Each is written whole; a thread that writes over
+        // another's stamp only makes a later read ask the store again.
+        private long _checked0 = Unchecked, _checked1 = Unchecked, _checked2 = Unchecked, _checked3 = Unchecked;
+        private int _nextChecked;
+
+        internal bool WasCheckedAt(long stamp) =>
+            Volatile.Read(ref _checked0) == stamp || Volatile.Read(ref _checked1) == stamp || Volatile.Read(ref _checked2) == stamp || Volatile.Read(ref _checked3) == stamp;
+
+        internal void CheckedAt(long stamp)
+        {
+            if (stamp == Unchecked || WasCheckedAt(stamp))
+            {
+                return;
+            }
+
+            switch (_nextChecked++ & 3)
+            {
+                case 0: Volatile.Write(ref _checked0, stamp); break;
+                case 1: Volatile.Write(ref _checked1, stamp); break;
+                case 2: Volatile.Write(ref _checked2, stamp); break;
+                default: Volatile.Write(ref _checked3, stamp); break;
+            }
+        }
     }
 }

@@ -31,6 +31,16 @@ public interface ICaseStore
     /// </summary>
     Task<CaseReading?> GetIfChangedAsync(string tenant, string id, long knownVersion, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Returns a stamp of what has been committed to the database: a later call returns the same stamp only
+    /// when nothing at all was committed in between, by this process or any other sharing the database, and
+    /// every commit that finished before a call began is in the stamp it returns. A cache can then serve what
+    /// it checked at one stamp, without asking again, while the stamp stays the same.
+    /// <see langword="null"/> (the default) when the store cannot tell cheaply: a cache asks for the case's
+    /// version (<see cref="GetIfChangedAsync"/>) on every read.
+    /// </summary>
+    long? CommitStamp() => null;
+
     /// <summary>Stores a new case at version 1.</summary>
     Task CreateAsync(string tenant, string id, CaseRow row, CancellationToken cancellationToken);
 

@@ -126,6 +126,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     private readonly StorageOptions _options;
     private readonly IClock _clock;
     private readonly ObjectPool<SqliteSession> _readers;
+    private readonly SqliteCommitWatch? _commits;
     private readonly CaseLocks _locks = new();
     private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _start = new();
@@ -164,6 +165,11 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         _connectionString = builder.ToString();
         _readers = new DefaultObjectPoolProvider { MaximumRetained = 4 * Environment.ProcessorCount + 8 }
             .Create(new SessionPolicy(() => new SqliteSession(_connectionString, _options)));
+
+        // A file's commits are seen by every connection to it; an in-memory or shared-cache database's are not
+        // (its connections share one page cache), so there every read asks for the case's version.
+        var shared = builder.Cache == SqliteCacheMode.Shared || builder.Mode == SqliteOpenMode.Memory || builder.DataSource is ":memory:" or "";
+        _commits = shared ? null : new SqliteCommitWatch(() => new SqliteSession(_connectionString, _options), Environment.ProcessorCount + 2);
     }
 
     /// <inheritdoc/>
@@ -241,6 +247,10 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
             using var reader = read.ExecuteReader();
             return reader.Read() ? new CaseReading(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : (CaseReading?)null;
         }));
+
+    /// <inheritdoc/>
+    /// <remarks>SQLite's <c>PRAGMA data_version</c>, on connections that never write (see <see cref="SqliteCommitWatch"/>).</remarks>
+    public long? CommitStamp() => _commits?.Stamp();
 
     /// <inheritdoc/>
     public async Task CreateAsync(string tenant, string id, CaseRow row, CancellationToken cancellationToken)
@@ -423,6 +433,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         await _checkpoint.ConfigureAwait(false);
 
         (_readers as IDisposable)?.Dispose(); // the provider makes a pool that disposes what it holds
+        _commits?.Dispose();
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();

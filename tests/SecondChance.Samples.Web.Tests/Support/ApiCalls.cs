@@ -54,6 +54,14 @@ public static class ApiCalls
         return client.SendAsync(request);
     }
 
+    /// <summary>Returns the action of the case's next action as of today (fails unless the answer is 200).</summary>
+    public static async Task<string?> NextAction(this HttpClient client, string id)
+    {
+        using var response = await client.GetAsync($"/api/cases/{id}/next");
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.ReadJson()).GetProperty("action").GetString();
+    }
+
     public static async Task<JsonElement> GetCase(this HttpClient client, string id)
     {
         using var response = await client.GetAsync($"/api/cases/{id}");
