@@ -292,7 +292,7 @@ public abstract class OutboxContractTests : IDisposable
 
     private Task<AppendResult> Append(ICaseStore store, string id, CaseRow row) =>
         store.AppendAsync(new AppendRequest("acme", id, null, IdempotencyKeys.Hash(row.Outbox!.ReminderId!)), current =>
-            AppendStep.Write(row, "ok", new IdempotencyRecord(200, 1, Clock.GetCurrentInstant().InUtc().Date)),
+            AppendStep.Write(row, "ok"u8.ToArray(), new IdempotencyRecord(200, 1, Clock.GetCurrentInstant().InUtc().Date)),
             CancellationToken.None);
 }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using NodaTime.Testing;
 using SecondChance.Samples.Web.Storage;
@@ -41,7 +42,7 @@ public sealed class SqliteWalTests : IDisposable
             {
                 var line = $"{n}-{w}";
                 var result = await store.AppendAsync(new AppendRequest("acme", $"c{n}", line, IdempotencyKeys.Hash(line)), current =>
-                    AppendStep.Write(Row(document + line), line, new IdempotencyRecord(200, w + 2, new LocalDate(2026, 3, 10))), ct);
+                    AppendStep.Write(Row(document + line), Encoding.UTF8.GetBytes(line), new IdempotencyRecord(200, w + 2, new LocalDate(2026, 3, 10))), ct);
                 result.Outcome.Should().Be(AppendOutcome.Recorded);
             }
         });
@@ -101,7 +102,7 @@ public sealed class SqliteWalTests : IDisposable
                 var line = $"{n}-{w}";
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var result = await store.AppendAsync(new AppendRequest("acme", $"c{n}", line, IdempotencyKeys.Hash(line)), current =>
-                    AppendStep.Write(Row(document + line), line, new IdempotencyRecord(200, w + 2, new LocalDate(2026, 3, 10))), ct);
+                    AppendStep.Write(Row(document + line), Encoding.UTF8.GetBytes(line), new IdempotencyRecord(200, w + 2, new LocalDate(2026, 3, 10))), ct);
                 result.Outcome.Should().Be(AppendOutcome.Recorded);
                 var took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
                 lock (store)

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using NodaTime.Testing;
 using SecondChance.Samples.Web.Storage;
@@ -57,7 +58,7 @@ public abstract class StoreContractTests : IDisposable
         AppendStep Decide(StoredCase current)
         {
             seen.Add(current);
-            return AppendStep.Write(Row(current.Document + "\n+"), current.Document + "\n+", new IdempotencyRecord(200, 2, Clock.GetCurrentInstant().InUtc().Date));
+            return AppendStep.Write(Row(current.Document + "\n+"), Encoding.UTF8.GetBytes(current.Document + "\n+"), new IdempotencyRecord(200, 2, Clock.GetCurrentInstant().InUtc().Date));
         }
 
         (await store.AppendAsync(new AppendRequest("acme", "c1", null, [1], known), Decide, CancellationToken.None)).Outcome.Should().Be(AppendOutcome.Recorded);
@@ -145,7 +146,7 @@ public abstract class StoreContractTests : IDisposable
         var result = await Append(store, "acme", "c1", "b");
 
         result.Outcome.Should().Be(AppendOutcome.Recorded);
-        result.ResponseBody.Should().Be("a\nb");
+        Encoding.UTF8.GetString(result.ResponseBody!).Should().Be("a\nb");
         (await store.GetAsync("acme", "c1", CancellationToken.None)).Should().Be(new StoredCase("c1", "a\nb", 2));
         (await Append(store, "acme", "missing", "b")).Outcome.Should().Be(AppendOutcome.NotFound);
     }
@@ -310,7 +311,7 @@ public abstract class StoreContractTests : IDisposable
     // Appends a line to the document, as the host appends an event to the history it read.
     private Task<AppendResult> Append(ICaseStore store, string tenant, string id, string line, string? key = null, StoredCase? known = null) =>
         store.AppendAsync(new AppendRequest(tenant, id, key, IdempotencyKeys.Hash(line), known), current =>
-            AppendStep.Write(Row(current.Document + "\n" + line), current.Document + "\n" + line, new IdempotencyRecord(200, current.Document.Split('\n').Length + 1, Clock.GetCurrentInstant().InUtc().Date)),
+            AppendStep.Write(Row(current.Document + "\n" + line), Encoding.UTF8.GetBytes(current.Document + "\n" + line), new IdempotencyRecord(200, current.Document.Split('\n').Length + 1, Clock.GetCurrentInstant().InUtc().Date)),
             CancellationToken.None);
 }
 

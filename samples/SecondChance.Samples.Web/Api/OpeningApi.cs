@@ -120,7 +120,7 @@ public static class OpeningApi
 
             after = updated;
             affected = Affected(id, updated, decision, candidate, replayed: false);
-            return AppendStep.Write(reminders.With(CaseApi.ToRow(updated, decision.DueOn, rules.Fingerprint), tenant, id, decision), JsonSerializer.Serialize(affected, json), new IdempotencyRecord(StatusCodes.Status200OK, updated.Events.Count, today));
+            return AppendStep.Write(reminders.With(CaseApi.ToRow(updated, decision.DueOn, rules.Fingerprint), tenant, id, decision), JsonSerializer.SerializeToUtf8Bytes(affected, json), new IdempotencyRecord(StatusCodes.Status200OK, updated.Events.Count, today));
         }, ct);
 
         switch (result.Outcome)
