@@ -184,9 +184,11 @@ public static class CaseApi
         var hash = IdempotencyKeys.Hash(JsonSerializer.Serialize(@event, SecondChanceJson.Options));
         RunnerUpCase? before = null, after = null;
         StoredCase? written = null;
-        var result = await store.AppendAsync(new AppendRequest(tenant, id, key.Length > 0 ? key : null, hash, cases.Known(tenant, id)), current =>
+        var held = cases.Held(tenant, id);
+        var result = await store.AppendAsync(new AppendRequest(tenant, id, key.Length > 0 ? key : null, hash, held?.Version ?? 0), current =>
         {
-            before = cases.Load(tenant, current);
+            // No document: the store found the version held here, whose parsed case this is (even if the cache let it go since).
+            before = current.Document is null ? held!.Case : cases.Load(tenant, new StoredCase(id, current.Document, current.Version));
             var updated = before.With(@event);
             var today = rules.Engine.Today(updated, clock);
             var decision = rules.Engine.Decide(updated, today);

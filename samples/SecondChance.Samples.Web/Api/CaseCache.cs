@@ -91,10 +91,10 @@ public sealed class CaseCache : IDisposable
     }
 
     /// <summary>
-    /// Returns the cached stored case of a tenant's case, to pass as <see cref="AppendRequest.Known"/> so a
-    /// write need not read the document again; <see langword="null"/> when none is cached.
+    /// Returns the cached entry of a tenant's case, whose version to pass as <see cref="AppendRequest.KnownVersion"/>
+    /// so a write need not read the document again; <see langword="null"/> when none is cached.
     /// </summary>
-    public StoredCase? Known(string tenant, string id) => Find(tenant, id)?.Stored;
+    public CachedCase? Held(string tenant, string id) => Find(tenant, id);
 
     /// <summary>Caches <paramref name="case"/> as the case stored as <paramref name="stored"/> (just written, so already parsed).</summary>
     public void Remember(string tenant, StoredCase stored, RunnerUpCase @case)
@@ -132,36 +132,37 @@ public sealed class CaseCache : IDisposable
 
     private CachedCase Put(string tenant, StoredCase stored, RunnerUpCase @case)
     {
-        var entry = new CachedCase(stored, @case);
+        var entry = new CachedCase(stored.Version, @case);
 
         _cache.Set(new Key(tenant, stored.Id), entry, new MemoryCacheEntryOptions { Size = EntryBytes(stored.Document.Length), SlidingExpiration = Idle });
         return entry;
     }
 
     /// <summary>
-    /// What an entry is charged: its document (two bytes a character), the parsed case (measured at 1.8 to 2.3
-    /// bytes per character of the document, from 2 to 41 events), and about 2 KB for the entry, its key and the last answer.
+    /// What an entry is charged: the parsed case (measured at 1.8 to 2.3 bytes per character of its document,
+    /// from 2 to 41 events; the document itself is not kept), and about 2 KB for the entry, its key and the last answer.
     /// </summary>
-    internal static long EntryBytes(int documentLength) => (documentLength * 4L) + 2048;
+    internal static long EntryBytes(int documentLength) => (documentLength * 5L / 2) + 2048;
 
     private readonly record struct Key(string Tenant, string Id);
 
     internal sealed record NextAnswer(PlaybookEngine Engine, LocalDate Day, byte[] Body);
 
-    /// <summary>One version of a stored case, parsed, with the last "next" answer worked out for it.</summary>
+    /// <summary>
+    /// One version of a stored case, parsed, with the last "next" answer worked out for it. The document it was
+    /// parsed from is not kept: every write replaces it, and a copy per cached case would be half the cache and
+    /// most of what the garbage collector copies between generations.
+    /// </summary>
     public sealed class CachedCase
     {
-        internal CachedCase(StoredCase stored, RunnerUpCase @case)
+        internal CachedCase(long version, RunnerUpCase @case)
         {
-            Stored = stored;
+            Version = version;
             Case = @case;
         }
 
-        /// <summary>Gets the stored case this entry was parsed from.</summary>
-        public StoredCase Stored { get; }
-
         /// <summary>Gets the stored version this entry was parsed from.</summary>
-        public long Version => Stored.Version;
+        public long Version { get; }
 
         /// <summary>Gets the parsed case.</summary>
         public RunnerUpCase Case { get; }

@@ -109,7 +109,7 @@ public static class OpeningApi
         RunnerUpCase? before = null, after = null;
         var result = await store.AppendAsync(new AppendRequest(tenant, id, key, hash), current =>
         {
-            before = CaseApi.Load(current);
+            before = CaseApi.Load(new StoredCase(id, current.Document!, current.Version)); // no version was held, so the document was read
             var updated = before.With(candidate.Event);
             var today = engine.Today(updated, clock);
             var decision = engine.Decide(updated, today);

@@ -48,9 +48,11 @@ public interface ICaseStore
     /// Records an event on a case: answers the remembered outcome for a known, unexpired idempotency key;
     /// otherwise reads the case, asks <paramref name="decide"/> what to write, and writes it only over the
     /// version that was read, remembering the key (if any) in the same transaction. Writers to one case
-    /// are applied one after another; writers to other cases never wait for them.
+    /// are applied one after another; writers to other cases never wait for them. <paramref name="decide"/>
+    /// gets the stored version with its document, or without it (<see langword="null"/>) when that version is
+    /// <see cref="AppendRequest.KnownVersion"/>: the caller then decides over its own copy.
     /// </summary>
-    Task<AppendResult> AppendAsync(AppendRequest request, Func<StoredCase, AppendStep> decide, CancellationToken cancellationToken);
+    Task<AppendResult> AppendAsync(AppendRequest request, Func<CaseReading, AppendStep> decide, CancellationToken cancellationToken);
 
     /// <summary>
     /// Reads up to <paramref name="count"/> of a tenant's open cases whose next action is due on or before

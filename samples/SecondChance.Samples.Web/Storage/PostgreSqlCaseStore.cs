@@ -218,7 +218,7 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
     }
 
     /// <inheritdoc/>
-    public async Task<AppendResult> AppendAsync(AppendRequest request, Func<StoredCase, AppendStep> decide, CancellationToken cancellationToken)
+    public async Task<AppendResult> AppendAsync(AppendRequest request, Func<CaseReading, AppendStep> decide, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(decide);
@@ -229,12 +229,12 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         // The row lock queues every writer of this case, on any host, until this transaction ends.
-        StoredCase current;
+        CaseReading current;
         await using (var read = new NpgsqlCommand("SELECT CASE WHEN version = @known THEN NULL ELSE document END, version FROM cases WHERE tenant = @tenant AND id = @id FOR UPDATE;", connection, transaction))
         {
             read.Parameters.AddWithValue("tenant", request.Tenant);
             read.Parameters.AddWithValue("id", request.Id);
-            read.Parameters.AddWithValue("known", request.Known?.Version ?? 0L);
+            read.Parameters.AddWithValue("known", request.KnownVersion);
             await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
             {

@@ -264,21 +264,22 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     }
 
     /// <inheritdoc/>
-    public async Task<AppendResult> AppendAsync(AppendRequest request, Func<StoredCase, AppendStep> decide, CancellationToken cancellationToken)
+    public async Task<AppendResult> AppendAsync(AppendRequest request, Func<CaseReading, AppendStep> decide, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(decide);
         StoredRows.CheckKnown(request);
         var keyHash = request.IdempotencyKey is null ? null : IdempotencyKeys.Hash(request.Tenant, request.Id, request.IdempotencyKey);
         using var caseLock = await _locks.AcquireAsync(request.Tenant, request.Id, cancellationToken);
-        if (request.Known is { } held)
+        if (request.KnownVersion > 0)
         {
             // The caller holds a version of the case: decide over it without reading. The writer checks, in
             // its transaction, that the key (if any) is new and that the case is still at that version.
-            var guess = decide(held);
+            var held = request.KnownVersion;
+            var guess = decide(new CaseReading(held, null));
             if (guess.Row is not null && guess.ResponseBody is not null && guess.Replay is not null)
             {
-                var written = await Submit(new PendingWrite(request.Tenant, request.Id, guess.Row, held.Version, keyHash, request.RequestHash, guess.Replay, LookForKey: true));
+                var written = await Submit(new PendingWrite(request.Tenant, request.Id, guess.Row, held, keyHash, request.RequestHash, guess.Replay, LookForKey: true));
                 if (written.Outcome != AppendOutcome.Conflict)
                 {
                     return written.Outcome == AppendOutcome.Recorded ? written with { ResponseBody = guess.ResponseBody } : written;
@@ -296,19 +297,19 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
             return known;
         }
 
-        if (current is null)
+        if (current is not { } reading)
         {
             return new AppendResult(AppendOutcome.NotFound);
         }
 
-        var step = decide(current);
+        var step = decide(reading);
         if (step.Row is null || step.ResponseBody is null || step.Replay is null)
         {
             return new AppendResult(AppendOutcome.Rejected, Errors: step.Errors ?? []);
         }
 
         // From here the write is no longer the caller's to cancel: once queued it may commit.
-        var result = await Submit(new PendingWrite(request.Tenant, request.Id, step.Row, current.Version, keyHash, request.RequestHash, step.Replay));
+        var result = await Submit(new PendingWrite(request.Tenant, request.Id, step.Row, reading.Version, keyHash, request.RequestHash, step.Replay));
         return result.Outcome == AppendOutcome.Recorded ? result with { ResponseBody = step.ResponseBody } : result;
     }
 
@@ -761,14 +762,14 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
 
     // Both from one snapshot, which is what lets the writer skip looking for the key again when the case
     // is still at the version read here: a key is only ever recorded together with a change of its case.
-    private static (AppendResult? Known, StoredCase? Current) ReadCaseAndKey(SqliteSession session, AppendRequest request, byte[]? keyHash, long now)
+    private static (AppendResult? Known, CaseReading? Current) ReadCaseAndKey(SqliteSession session, AppendRequest request, byte[]? keyHash, long now)
     {
         var read = session.Command(SelectCaseAndKey);
         read.Parameters.AddWithValue("$tenant", request.Tenant);
         read.Parameters.AddWithValue("$id", request.Id);
         read.Parameters.AddWithValue("$key", (object?)keyHash ?? DBNull.Value);
         read.Parameters.AddWithValue("$now", now);
-        read.Parameters.AddWithValue("$known", request.Known?.Version ?? 0);
+        read.Parameters.AddWithValue("$known", request.KnownVersion);
         using var reader = read.ExecuteReader();
         if (!reader.Read())
         {

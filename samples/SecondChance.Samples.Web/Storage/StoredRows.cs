@@ -21,26 +21,24 @@ internal static class StoredRows
             ? new AppendResult(AppendOutcome.Replayed, Replay: new IdempotencyRecord(reader.GetInt32(first + 1), reader.GetInt32(first + 2), DayZero.PlusDays(reader.GetInt32(first + 3))))
             : new AppendResult(AppendOutcome.KeyReused);
 
-    /// <summary>Refuses a request whose <see cref="AppendRequest.Known"/> case is not the request's own case.</summary>
-    /// <exception cref="ArgumentException">The known case has another id.</exception>
+    /// <summary>Refuses a request whose <see cref="AppendRequest.KnownVersion"/> is negative (versions start at 1; 0 is none).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The known version is negative.</exception>
     public static void CheckKnown(AppendRequest request)
     {
-        if (request.Known is { } known && !string.Equals(known.Id, request.Id, StringComparison.Ordinal))
+        if (request.KnownVersion < 0)
         {
-            throw new ArgumentException($"The known case '{known.Id}' is not the case '{request.Id}' the event is for.", nameof(request));
+            throw new ArgumentOutOfRangeException(nameof(request), request.KnownVersion, $"The known version of case '{request.Id}' must be 0 (none) or more.");
         }
     }
 
     /// <summary>
-    /// The case an append decides over: the stored document, or, when the store left it out because the
-    /// stored version is the one the caller knows, the caller's own copy of that version.
+    /// The case an append decides over: the stored version with its document, which the store left out only
+    /// when that version is the one the caller holds.
     /// </summary>
-    public static StoredCase Current(AppendRequest request, string? document, long version) =>
-        document is not null
-            ? new StoredCase(request.Id, document, version)
-            : request.Known is { } known && known.Version == version
-                ? known
-                : throw new InvalidOperationException($"The store left out the document of case '{request.Id}' at version {version}, which the request did not hold.");
+    public static CaseReading Current(AppendRequest request, string? document, long version) =>
+        document is not null || (version == request.KnownVersion && version > 0)
+            ? new CaseReading(version, document)
+            : throw new InvalidOperationException($"The store left out the document of case '{request.Id}' at version {version}, which the request did not hold.");
 
     /// <summary>
     /// Recomputes, in <paramref name="transaction"/>, the due dates of a tenant's cases that were derived with
