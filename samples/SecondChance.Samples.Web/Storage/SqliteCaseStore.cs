@@ -100,6 +100,8 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
 
     private const int WritesPerCheckpoint = 1000;
     private const int RestartWaitMs = 100;
+    private const int SettlePasses = 4;   // checkpoint passes, at most, before the writer restarts the log
+    private const int SettledFrames = 64; // what may be left for the restart to copy without another pass
     private const string BumpTenant = "INSERT INTO tenant_changes (tenant, version) VALUES ($tenant, 1) ON CONFLICT (tenant) DO UPDATE SET version = version + 1;";
     private const string SelectCase = "SELECT document, version FROM cases WHERE tenant = $tenant AND id = $id;";
 
@@ -637,13 +639,25 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         {
             Read(s =>
             {
-                var frames = LogFrames(s.Command("PRAGMA wal_checkpoint(PASSIVE);"));
+                var (frames, copied) = LogFrames(s.Command("PRAGMA wal_checkpoint(PASSIVE);"));
                 if (_frameBytes == 0)
                 {
                     _frameBytes = (long)s.Command("PRAGMA page_size;").ExecuteScalar()! + 24; // a frame is a page and its header
                 }
 
-                _restartLog = frames * _frameBytes > WalLimitBytes;
+                if (frames * _frameBytes > WalLimitBytes)
+                {
+                    // The restart copies, on the writer's path and with the files synced, what is still not copied
+                    // then: what came in while this pass copied (thousands of pages: 35 to 50 ms). Copy that here
+                    // too, a few times, so the restart finds only what came in during the last pass (20 to 27 ms).
+                    for (var pass = 0; pass < SettlePasses && frames - copied > SettledFrames; pass++)
+                    {
+                        (frames, copied) = LogFrames(s.Command("PRAGMA wal_checkpoint(PASSIVE);"));
+                    }
+
+                    _restartLog = true;
+                }
+
                 return frames;
             });
         }
@@ -677,11 +691,11 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         }
     }
 
-    // The number of frames in the log, from the (busy, log, checkpointed) row a checkpoint answers.
-    private static long LogFrames(SqliteCommand checkpoint)
+    // The frames in the log and those copied, from the (busy, log, checkpointed) row a checkpoint answers.
+    private static (long Frames, long Copied) LogFrames(SqliteCommand checkpoint)
     {
         using var reader = checkpoint.ExecuteReader();
-        return reader.Read() ? reader.GetInt64(1) : 0;
+        return reader.Read() ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
     }
 
     // A new case (an id already taken breaks the primary key: the savepoint undoes this write only).
