@@ -28,7 +28,7 @@ public static class CaseApi
     private const int MaxIdempotencyKeyLength = 200;
     private const int DefaultAgendaLimit = 100;
     private const int MaxAgendaLimit = 1000;
-    private const string JsonContentType = "application/json; charset=utf-8";
+    private const string JsonContentType = JsonBytes.Utf8Json;
 
     public static IEndpointRouteBuilder MapCaseApi(this IEndpointRouteBuilder routes)
     {
@@ -145,7 +145,7 @@ public static class CaseApi
         stats.Changed(tenant, null, @case);
         var body = Answer(id, document, decision.Next, json.Value.SerializerOptions);
         http.Response.Headers.Location = $"/api/cases/{id}";
-        return Results.Text(body, JsonContentType, StatusCodes.Status201Created);
+        return new JsonBytes(body, StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> GetCase(string id, HttpContext http, ICaseStore store, TenantDirectory tenants, CaseCache cases, IClock clock, CancellationToken ct)
@@ -209,7 +209,7 @@ public static class CaseApi
             case AppendOutcome.Recorded:
                 stats.Changed(tenant, before, after!);
                 cases.Remember(tenant, written!, after!); // every write is over the version read, so this is the new one
-                return Results.Bytes(result.ResponseBody!, JsonContentType);
+                return new JsonBytes(result.ResponseBody!);
             case AppendOutcome.Replayed:
                 return await Replay(id, result.Replay!, http, store, cases, rules.Engine, json.Value.SerializerOptions, ct);
             case AppendOutcome.NotFound:
@@ -242,25 +242,31 @@ public static class CaseApi
         var decision = engine.Decide(then, first.DecidedOn);
         http.Response.Headers[IdempotentReplayedHeader] = "true";
         var body = Answer(id, SerializeDocument(then, json), decision.Next, json);
-        return Results.Text(body, JsonContentType, first.Status);
+        return new JsonBytes(body, first.Status);
     }
 
-    private static async Task<IResult> GetNext(string id, string? today, HttpContext http, ICaseStore store, TenantDirectory tenants, CaseCache cases, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)
+    // Most reads of a case find it cached and still the stored version (nothing was committed since it was
+    // checked): that answer is made without awaiting anything.
+    private static ValueTask<IResult> GetNext(string id, string? today, HttpContext http, ICaseStore store, TenantDirectory tenants, CaseCache cases, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var (error, engine, cached, date) = await LoadForDecision(id, today, http, store, tenants, cases, clock, ct);
-        if (error is not null)
+        if (today is null && cases.Current(store, http.Tenant(), id) is { } cached)
         {
-            return error;
+            var engine = tenants.For(http.Tenant()).Engine;
+            return new(NextAnswer(cached, engine, engine.Today(cached.Case, clock), json.Value.SerializerOptions));
         }
 
-        // The answer depends only on the stored case, the day and the rules: a case read again the same day is not decided again.
-        var body = CaseCache.Next(cached!, engine!, date, () =>
+        return new(ReadAndAnswer());
+
+        async Task<IResult> ReadAndAnswer()
         {
-            var decision = engine!.Decide(cached!.Case, date);
-            return decision.IsValid ? JsonSerializer.SerializeToUtf8Bytes(decision.Next, json.Value.SerializerOptions) : null;
-        });
-        return body is not null ? Results.Bytes(body, JsonContentType) : Invalid(engine!.Decide(cached!.Case, date).Errors);
+            var (error, engine, read, date) = await LoadForDecision(id, today, http, store, tenants, cases, clock, ct);
+            return error ?? NextAnswer(read!, engine!, date, json.Value.SerializerOptions);
+        }
     }
+
+    // The answer depends only on the stored case, the day and the rules: a case read again the same day is not decided again.
+    private static IResult NextAnswer(CaseCache.CachedCase cached, PlaybookEngine engine, LocalDate date, JsonSerializerOptions json) =>
+        CaseCache.Next(cached, engine, date, json) is { } body ? new JsonBytes(body) : Invalid(engine.Decide(cached.Case, date).Errors);
 
     private static async Task<IResult> GetPlan(string id, string? today, HttpContext http, ICaseStore store, TenantDirectory tenants, CaseCache cases, IClock clock, CancellationToken ct)
     {
@@ -331,7 +337,7 @@ public static class CaseApi
             http.Response.Headers.Link = page.NextLink;
         }
 
-        return Results.Bytes(page.Body, "application/json");
+        return new JsonBytes(page.Body, contentType: "application/json");
     }
 
     private static async Task<AgendaPage> AgendaPage(

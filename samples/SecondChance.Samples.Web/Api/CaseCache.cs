@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -91,6 +92,17 @@ public sealed class CaseCache : IDisposable
     }
 
     /// <summary>
+    /// Returns the cached entry of a tenant's case when the store can tell, without reading anything, that it is
+    /// still the stored version (nothing was committed since it was last checked; see <see cref="ICaseStore.CommitStamp"/>);
+    /// otherwise <see langword="null"/>, and <see cref="ReadCachedAsync"/> asks the store.
+    /// </summary>
+    public CachedCase? Current(ICaseStore store, string tenant, string id)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return Find(tenant, id) is { } cached && store.CommitStamp() is { } stamp && stamp != Unchecked && cached.WasCheckedAt(stamp) ? cached : null;
+    }
+
+    /// <summary>
     /// Returns the cached entry of a tenant's case, whose version to pass as <see cref="AppendRequest.KnownVersion"/>
     /// so a write need not read the document again; <see langword="null"/> when none is cached.
     /// </summary>
@@ -106,18 +118,20 @@ public sealed class CaseCache : IDisposable
     /// <summary>
     /// Returns the JSON of the case's next action as of <paramref name="day"/> with <paramref name="engine"/>:
     /// the cached bytes when the last answer for this version of the case was for that day and engine;
-    /// otherwise <paramref name="make"/>'s (a <see langword="null"/> from it, an invalid case, is not cached).
+    /// otherwise decided and serialized now and kept; <see langword="null"/> when the case is not valid then
+    /// (its errors are not kept).
     /// </summary>
-    public static byte[]? Next(CachedCase entry, PlaybookEngine engine, LocalDate day, Func<byte[]?> make)
+    public static byte[]? Next(CachedCase entry, PlaybookEngine engine, LocalDate day, JsonSerializerOptions json)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(make);
+        ArgumentNullException.ThrowIfNull(engine);
         if (entry.Answer is { } answer && answer.Day == day && ReferenceEquals(answer.Engine, engine))
         {
             return answer.Body;
         }
 
-        var body = make();
+        var decision = engine.Decide(entry.Case, day);
+        var body = decision.IsValid ? JsonSerializer.SerializeToUtf8Bytes(decision.Next, json) : null;
         if (body is not null)
         {
             entry.Answer = new NextAnswer(engine, day, body);
