@@ -31,7 +31,7 @@ agenda_cases=${LOAD_AGENDA_CASES:-1000}
 stats_cases=${LOAD_STATS_CASES:-100000}
 warmup=${LOAD_WARMUP:-5s}
 # The parsed-case cache sized to the write scenario's working set, as a deployment sizes it to its cases in
-# use: 10,000 cases that gain up to about 50 events each in a 30 s run take about 170 MiB (the default, 64,
+# use: 10,000 cases that gain up to about 50 events each in a 30 s run take about 110 MiB (the default, 64,
 # holds all of them only while they are small; a case that falls out is read and parsed again on its next write).
 case_cache_mib=${LOAD_CASE_CACHE_MIB:-256}
 phase=
