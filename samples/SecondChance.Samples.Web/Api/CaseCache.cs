@@ -69,7 +69,7 @@ public sealed class CaseCache : IDisposable
         // Taken before the version is read: a commit after this point changes the stamp, so an entry is only
         // ever trusted at a stamp under which its version was read (or is still the stored one).
         var stamp = store.CommitStamp() ?? Unchecked;
-        if (cached is not null && stamp != Unchecked && cached.WasCheckedAt(stamp))
+        if (IsCurrent(cached, stamp))
         {
             return cached;
         }
@@ -99,7 +99,8 @@ public sealed class CaseCache : IDisposable
     public CachedCase? Current(ICaseStore store, string tenant, string id)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return Find(tenant, id) is { } cached && store.CommitStamp() is { } stamp && stamp != Unchecked && cached.WasCheckedAt(stamp) ? cached : null;
+        var cached = Find(tenant, id);
+        return cached is not null && IsCurrent(cached, store.CommitStamp() ?? Unchecked) ? cached : null;
     }
 
     /// <summary>
@@ -141,6 +142,10 @@ public sealed class CaseCache : IDisposable
     }
 
     public void Dispose() => _cache.Dispose();
+
+    // Checked under this very stamp: nothing was committed since this version was read as the stored one.
+    private static bool IsCurrent([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] CachedCase? cached, long stamp) =>
+        cached is not null && stamp != Unchecked && cached.WasCheckedAt(stamp);
 
     private CachedCase? Find(string tenant, string id) => _cache.TryGetValue(new Key(tenant, id), out CachedCase? entry) ? entry : null;
 
