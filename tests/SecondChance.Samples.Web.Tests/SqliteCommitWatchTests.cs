@@ -73,6 +73,27 @@ public sealed class SqliteCommitWatchTests : IDisposable
     }
 
     [Fact]
+    public async Task TenantVersion_IsReadAgainAfterAnyCommit_EvenOneThatBypassedTheStore()
+    {
+        await using var store = TestStores.OpenSqlite(_directory);
+        await store.CreateAsync("acme", "c1", new CaseRow("a", "Alex", "Contoso", null, "rules", "UTC"), CancellationToken.None);
+        var first = await store.TenantVersionAsync("acme", CancellationToken.None);
+        (await store.TenantVersionAsync("acme", CancellationToken.None)).Should().Be(first);
+
+        await using (var other = Open())
+        {
+            await using var bump = other.CreateCommand();
+            bump.CommandText = "UPDATE tenant_changes SET version = version + 41 WHERE tenant = 'acme';";
+            (await bump.ExecuteNonQueryAsync()).Should().Be(1);
+        }
+
+        (await store.TenantVersionAsync("acme", CancellationToken.None)).Should().Be(first + 41, "a count remembered under an older stamp is not used");
+        await store.CreateAsync("acme", "c2", new CaseRow("b", "Sam", "Contoso", null, "rules", "UTC"), CancellationToken.None);
+        (await store.TenantVersionAsync("acme", CancellationToken.None)).Should().BeGreaterThan(first + 41);
+        (await store.TenantVersionAsync("globex", CancellationToken.None)).Should().Be(0);
+    }
+
+    [Fact]
     public void AfterTheStoreIsDisposed_StampsNeverRepeat()
     {
         var store = TestStores.OpenSqlite(_directory);

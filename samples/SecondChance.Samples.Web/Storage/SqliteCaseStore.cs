@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
@@ -129,6 +130,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     private readonly IClock _clock;
     private readonly ObjectPool<SqliteSession> _readers;
     private readonly SqliteCommitWatch? _commits;
+    private readonly ConcurrentDictionary<string, TenantVersionsSeen> _tenantVersions = new(StringComparer.Ordinal);
     private readonly CaseLocks _locks = new();
     private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _start = new();
@@ -336,13 +338,28 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         }));
 
     /// <inheritdoc/>
-    public Task<long> TenantVersionAsync(string tenant, CancellationToken cancellationToken) =>
-        Task.FromResult(Read(s =>
+    /// <remarks>
+    /// Read again only when something was committed since it was last read under the commit stamp the call
+    /// gets (see <see cref="CommitStamp"/>), so an agenda page served again costs no query while the file is unchanged.
+    /// </remarks>
+    public Task<long> TenantVersionAsync(string tenant, CancellationToken cancellationToken)
+    {
+        var stamp = _commits?.Stamp() ?? 0;
+        var seen = stamp > 0 ? _tenantVersions.GetOrAdd(tenant, static _ => new TenantVersionsSeen()) : null;
+        if (seen?.Find(stamp) is { } known)
+        {
+            return Task.FromResult(known);
+        }
+
+        var version = Read(s =>
         {
             var command = s.Command("SELECT version FROM tenant_changes WHERE tenant = $tenant;");
             command.Parameters.AddWithValue("$tenant", tenant);
-            return command.ExecuteScalar() is long version ? version : 0L;
-        }));
+            return command.ExecuteScalar() is long stored ? stored : 0L;
+        });
+        seen?.Add(stamp, version);
+        return Task.FromResult(version);
+    }
 
     /// <inheritdoc/>
     public async IAsyncEnumerable<StoredCase> AllAsync(string tenant, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -828,5 +845,31 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         public SqliteSession Create() => create();
 
         public bool Return(SqliteSession obj) => obj.IsUsable;
+    }
+
+    // The last few tenant change counts read, each with the commit stamp taken before it was read: while a
+    // look answers that stamp, nothing was committed since, so the count still holds. A pair is one object,
+    // written whole; a thread that overwrites another's only makes a later call read again.
+    private sealed class TenantVersionsSeen
+    {
+        private readonly Seen?[] _seen = new Seen?[4];
+        private int _next;
+
+        public long? Find(long stamp)
+        {
+            for (var i = 0; i < _seen.Length; i++)
+            {
+                if (Volatile.Read(ref _seen[i]) is { } pair && pair.Stamp == stamp)
+                {
+                    return pair.Version;
+                }
+            }
+
+            return null;
+        }
+
+        public void Add(long stamp, long version) => Volatile.Write(ref _seen[(_next++ & int.MaxValue) % _seen.Length], new Seen(stamp, version));
+
+        private sealed record Seen(long Stamp, long Version);
     }
 }
