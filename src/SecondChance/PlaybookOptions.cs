@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using SecondChance.Cases;
 using SecondChance.Rules;
@@ -53,6 +54,12 @@ public sealed class PlaybookOptions
             if (level.IsEmpty)
             {
                 problems.Add("Levels: a configured job level has no name.");
+            }
+            else if (!Validation.CaseLimits.HasVisibleCharacter(level.Name))
+            {
+                // Shown as escapes: the name itself would print as nothing.
+                var shown = string.Concat(level.Name.Select(c => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}")));
+                problems.Add($"Levels:{shown}: the level's name must hold visible characters, not only control or zero-width ones.");
             }
             else if (profile is null)
             {

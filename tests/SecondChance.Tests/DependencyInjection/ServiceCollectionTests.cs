@@ -95,6 +95,18 @@ public class ServiceCollectionTests
         start.Should().Throw<OptionsValidationException>().Which.Failures.Should().Contain(f => f.StartsWith(message, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("\u200B", "Levels:\\u200B: the level's name must hold visible characters")]
+    [InlineData("\u2060\u00AD", "Levels:\\u2060\\u00AD: the level's name must hold visible characters")]
+    public void AddSecondChance_LevelNamedOnlyWithInvisibleCharacters_StopsTheStart_ShowingTheNameAsEscapes(string name, string message)
+    {
+        using var provider = new ServiceCollection().AddSecondChance(o => o.Levels[new JobLevel(name)] = new LevelProfile(2, 7, 0.1)).BuildServiceProvider();
+
+        var start = () => provider.GetRequiredService<IStartupValidator>().Validate();
+
+        start.Should().Throw<OptionsValidationException>().Which.Failures.Should().Contain(f => f.StartsWith(message, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void AddSecondChance_NoBusinessDay_StopsTheStart()
     {
