@@ -148,6 +148,28 @@ public class RulesCommandTests
     }
 
     [Fact]
+    public async Task RulesShow_ARuleFileWithCharactersATerminalActsOn_PrintsThemAsJsonEscapes_AndTheSameJson()
+    {
+        // A bidirectional override in the workflow name, a C1 control (CSI) in a rule's guidance, and old Mac
+        // line endings (a lone carriage return returns the cursor, hiding what was printed before it).
+        var text = File.ReadAllText(Paths.SampleRules)
+            .Replace("\"QuickFollowUp\"", "\"Quick\u202EFollowUp\"", StringComparison.Ordinal)
+            .Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r", StringComparison.Ordinal);
+        var guidance = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("Rules")[0].GetProperty("Properties").GetProperty("guidance").GetString()!;
+        text = text.Replace($"\"{guidance}\"", $"\"{guidance}\u009B31m\"", StringComparison.Ordinal);
+        var file = Paths.TempFile(text);
+
+        var result = await CliRun.Run("rules", "show", "--rules", file, "--rules-mode", "extend");
+
+        result.ExitCode.Should().Be(0, result.Stderr);
+        result.Stdout.Should().NotContain("\u202E").And.NotContain("\u009B").And.NotContain("\r")
+            .And.Contain("Quick\\u202EFollowUp").And.Contain("\\u009B31m");
+        var shown = System.Text.Json.JsonDocument.Parse(result.Stdout).RootElement;
+        shown.GetProperty("WorkflowName").GetString().Should().Be("Quick\u202EFollowUp", "a JSON escape is the same character to a parser");
+        shown.GetProperty("Rules")[0].GetProperty("Properties").GetProperty("guidance").GetString().Should().Be(guidance + "\u009B31m");
+    }
+
+    [Fact]
     public async Task RulesShow_WithRules_PrintsThatRuleSet()
     {
         var result = await CliRun.Run("rules", "show", "--rules", Paths.SampleRules, "--rules-mode", "extend");

@@ -16,10 +16,11 @@ internal static class RulesCommand
         };
         validate.SetAction(parsed => Validate(session, parsed.GetRequiredValue(file)));
 
-        var show = new Command("show", "Print the rules in force as workflow JSON: the default rules, or the file given with --rules.");
+        var show = new Command("show", "Print the rules in force as workflow JSON: the default rules, or the file given with --rules (characters a terminal would act on written as JSON escapes).");
         show.SetAction(_ =>
         {
-            session.Stdout.WriteLine(session.RulesPath is null ? PlaybookRuleSet.DefaultWorkflowJson : session.LoadRuleSet().Json);
+            // The file's own text: its strings may hold characters a terminal acts on, written as JSON escapes.
+            session.Stdout.WriteLine(session.RulesPath is null ? PlaybookRuleSet.DefaultWorkflowJson : Presentation.TerminalText.SafeJson(session.LoadRuleSet().Json));
             return ExitCodes.Success;
         });
 

@@ -13,7 +13,8 @@ namespace SecondChance.Samples.Cli.Presentation;
 /// <c>\u001B</c>. Line feeds and tabs stay, and so does a carriage return that ends a line (<c>\r\n</c>).
 /// Every human-readable output of the CLI passes through <see cref="Safe"/>: the console's renderer (see
 /// <see cref="Attach"/>), standard error (see <see cref="SafeWriter"/>) and plain text written to
-/// standard output. JSON output is left exact: its serializer already escapes all of these.
+/// standard output. JSON output is left exact: its serializer already escapes all of these; JSON printed
+/// as it was read goes through <see cref="SafeJson"/>.
 /// </summary>
 internal static class TerminalText
 {
@@ -43,6 +44,53 @@ internal static class TerminalText
             else
             {
                 safe.Append(c);
+            }
+        }
+
+        return safe.ToString();
+    }
+
+    /// <summary>
+    /// Returns the JSON text <paramref name="json"/> safe to print and still the same JSON: an unsafe character
+    /// inside a string is written as its JSON escape <c>\uXXXX</c> (the same character to any parser), and a
+    /// carriage return between tokens, which is only white space there, as a line feed. For JSON printed as
+    /// it was read (a rule file), where a serializer's escaping never ran.
+    /// </summary>
+    public static string SafeJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (FirstUnsafe(json) < 0)
+        {
+            return json;
+        }
+
+        var safe = new StringBuilder(json.Length + 16);
+        var inString = false;
+        for (var i = 0; i < json.Length; i++)
+        {
+            var c = json[i];
+            if (inString && c == '\\' && i + 1 < json.Length && !IsUnsafe(json, i + 1))
+            {
+                safe.Append(c).Append(json[++i]); // an escape: the next character is part of it
+                continue;
+            }
+
+            if (c == '"')
+            {
+                inString = !inString;
+            }
+
+            if (!IsUnsafe(json, i))
+            {
+                safe.Append(c);
+            }
+            else if (!inString && c == '\r')
+            {
+                safe.Append('\n');
+            }
+            else
+            {
+                safe.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
             }
         }
 
