@@ -36,14 +36,17 @@ public sealed class StorageOptions
     public int MaxWritesPerCommit { get; set; } = 256;
 
     /// <summary>
-    /// Gets or sets how large SQLite's write-ahead log may grow, in MiB, before the store restarts it. Default: 64.
+    /// Gets or sets how large SQLite's write-ahead log may grow, in MiB, before the store restarts it. Default: 256.
     /// The store copies the log into the database in the background without stopping anyone; when the log
     /// is past this size it also waits for the readers still on the log and starts it again from its
     /// beginning (<c>PRAGMA wal_checkpoint(RESTART)</c>), and the file is cut back to this size
     /// (<c>PRAGMA journal_size_limit</c>). Without the restart, writes that never pause would grow the log
-    /// without end, and every read and write would walk an ever longer log.
+    /// without end, and every read and write would walk an ever longer log. Each restart holds the writer
+    /// for the time it takes to sync what the background copy had not reached (20 to 30 ms on a local disk
+    /// under a steady write load), so a larger log means rarer stalls: at 6,000 writes a second, 256 MiB is
+    /// a restart about every 2.5 s instead of every 0.6 s at 64, and the file takes that much disk.
     /// </summary>
-    public int WalLimitMiB { get; set; } = 64;
+    public int WalLimitMiB { get; set; } = 256;
 
     internal void Validate()
     {
@@ -69,7 +72,7 @@ public sealed class StorageOptions
 
         if (WalLimitMiB < 1)
         {
-            throw new InvalidOperationException("Storage:WalLimitMiB must be at least 1, such as 64.");
+            throw new InvalidOperationException("Storage:WalLimitMiB must be at least 1, such as 256.");
         }
     }
 }
