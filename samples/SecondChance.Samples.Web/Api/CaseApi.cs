@@ -249,24 +249,23 @@ public static class CaseApi
     // checked): that answer is made without awaiting anything.
     private static ValueTask<IResult> GetNext(string id, string? today, HttpContext http, ICaseStore store, TenantDirectory tenants, CaseCache cases, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        if (today is null && cases.Current(store, http.Tenant(), id) is { } cached)
-        {
-            var engine = tenants.For(http.Tenant()).Engine;
-            return new(NextAnswer(cached, engine, engine.Today(cached.Case, clock), json.Value.SerializerOptions));
-        }
+        var loading = LoadForDecision(id, today, http, store, tenants, cases, clock, ct);
+        return loading.IsCompletedSuccessfully ? new(NextAnswer(loading.Result, json.Value.SerializerOptions)) : new(Awaited());
 
-        return new(ReadAndAnswer());
-
-        async Task<IResult> ReadAndAnswer()
-        {
-            var (error, engine, read, date) = await LoadForDecision(id, today, http, store, tenants, cases, clock, ct);
-            return error ?? NextAnswer(read!, engine!, date, json.Value.SerializerOptions);
-        }
+        async Task<IResult> Awaited() => NextAnswer(await loading, json.Value.SerializerOptions);
     }
 
     // The answer depends only on the stored case, the day and the rules: a case read again the same day is not decided again.
-    private static IResult NextAnswer(CaseCache.CachedCase cached, PlaybookEngine engine, LocalDate date, JsonSerializerOptions json) =>
-        CaseCache.Next(cached, engine, date, json) is { } body ? new JsonBytes(body) : Invalid(engine.Decide(cached.Case, date).Errors);
+    private static IResult NextAnswer((IResult? Error, PlaybookEngine? Engine, CaseCache.CachedCase? Case, LocalDate Today) loaded, JsonSerializerOptions json)
+    {
+        if (loaded.Error is not null)
+        {
+            return loaded.Error;
+        }
+
+        var (engine, cached, date) = (loaded.Engine!, loaded.Case!, loaded.Today);
+        return CaseCache.Next(cached, engine, date, json) is { } body ? new JsonBytes(body) : Invalid(engine.Decide(cached.Case, date).Errors);
+    }
 
     private static async Task<IResult> GetPlan(string id, string? today, HttpContext http, ICaseStore store, TenantDirectory tenants, CaseCache cases, IClock clock, CancellationToken ct)
     {
@@ -282,22 +281,31 @@ public static class CaseApi
 
     // What "next" and "plan" share: the optional today parameter, the tenant's case (404 if it is not
     // theirs), the tenant's engine, and today in the case's time zone when no date was given.
-    private static async Task<(IResult? Error, PlaybookEngine? Engine, CaseCache.CachedCase? Case, LocalDate Today)> LoadForDecision(
+    // Completes at once when the case is cached and nothing was committed since it was checked.
+    private static ValueTask<(IResult? Error, PlaybookEngine? Engine, CaseCache.CachedCase? Case, LocalDate Today)> LoadForDecision(
         string id, string? today, HttpContext http, ICaseStore store, TenantDirectory tenants, CaseCache cases, IClock clock, CancellationToken ct)
     {
         if (!TryParseDate(today, "today", out var date, out var dateError))
         {
-            return (dateError, null, null, default);
+            return new((dateError, null, null, default));
         }
 
-        var cached = await cases.ReadCachedAsync(store, http.Tenant(), id, ct);
-        if (cached is null)
+        var tenant = http.Tenant();
+        var reading = cases.ReadCachedAsync(store, tenant, id, ct);
+        return reading.IsCompletedSuccessfully ? new(Loaded(reading.Result)) : new(Awaited());
+
+        async Task<(IResult?, PlaybookEngine?, CaseCache.CachedCase?, LocalDate)> Awaited() => Loaded(await reading);
+
+        (IResult?, PlaybookEngine?, CaseCache.CachedCase?, LocalDate) Loaded(CaseCache.CachedCase? cached)
         {
-            return (CaseNotFound(id), null, null, default);
-        }
+            if (cached is null)
+            {
+                return (CaseNotFound(id), null, null, default);
+            }
 
-        var engine = tenants.For(http.Tenant()).Engine;
-        return (null, engine, cached, date ?? engine.Today(cached.Case, clock));
+            var engine = tenants.For(tenant).Engine;
+            return (null, engine, cached, date ?? engine.Today(cached.Case, clock));
+        }
     }
 
     private static async Task<IResult> GetAgenda(string? on, string? limit, string? cursor, HttpContext http, ICaseStore store, TenantDirectory tenants, AgendaCache cache, IClock clock, IOptions<JsonOptions> json, CancellationToken ct)

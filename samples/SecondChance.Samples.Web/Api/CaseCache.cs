@@ -61,7 +61,11 @@ public sealed class CaseCache : IDisposable
     /// <see cref="Next"/>); <see langword="null"/> when the tenant has no such case.
     /// </summary>
     /// <exception cref="InvalidOperationException">The stored document cannot be read.</exception>
-    public async Task<CachedCase?> ReadCachedAsync(ICaseStore store, string tenant, string id, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Completes at once, without a query, when the store can tell that nothing was committed since the cached
+    /// entry was last checked (<see cref="ICaseStore.CommitStamp"/>).
+    /// </remarks>
+    public ValueTask<CachedCase?> ReadCachedAsync(ICaseStore store, string tenant, string id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         var cached = Find(tenant, id);
@@ -69,11 +73,13 @@ public sealed class CaseCache : IDisposable
         // Taken before the version is read: a commit after this point changes the stamp, so an entry is only
         // ever trusted at a stamp under which its version was read (or is still the stored one).
         var stamp = store.CommitStamp() ?? Unchecked;
-        if (IsCurrent(cached, stamp))
-        {
-            return cached;
-        }
+        return cached is not null && stamp != Unchecked && cached.WasCheckedAt(stamp)
+            ? new(cached)
+            : new(ReadStoredAsync(store, tenant, id, cached, stamp, cancellationToken));
+    }
 
+    private async Task<CachedCase?> ReadStoredAsync(ICaseStore store, string tenant, string id, CachedCase? cached, long stamp, CancellationToken cancellationToken)
+    {
         if (await store.GetIfChangedAsync(tenant, id, cached?.Version ?? 0, cancellationToken).ConfigureAwait(false) is not { } reading)
         {
             return null;
@@ -89,18 +95,6 @@ public sealed class CaseCache : IDisposable
         var entry = Put(tenant, stored, CaseApi.Load(stored));
         entry.CheckedAt(stamp);
         return entry;
-    }
-
-    /// <summary>
-    /// Returns the cached entry of a tenant's case when the store can tell, without reading anything, that it is
-    /// still the stored version (nothing was committed since it was last checked; see <see cref="ICaseStore.CommitStamp"/>);
-    /// otherwise <see langword="null"/>, and <see cref="ReadCachedAsync"/> asks the store.
-    /// </summary>
-    public CachedCase? Current(ICaseStore store, string tenant, string id)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        var cached = Find(tenant, id);
-        return cached is not null && IsCurrent(cached, store.CommitStamp() ?? Unchecked) ? cached : null;
     }
 
     /// <summary>
@@ -142,10 +136,6 @@ public sealed class CaseCache : IDisposable
     }
 
     public void Dispose() => _cache.Dispose();
-
-    // Checked under this very stamp: nothing was committed since this version was read as the stored one.
-    private static bool IsCurrent([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] CachedCase? cached, long stamp) =>
-        cached is not null && stamp != Unchecked && cached.WasCheckedAt(stamp);
 
     private CachedCase? Find(string tenant, string id) => _cache.TryGetValue(new Key(tenant, id), out CachedCase? entry) ? entry : null;
 
