@@ -179,29 +179,11 @@ public sealed class CaseCache : IDisposable
         // Replaced whole, never changed in place: readers on other threads see one answer or the other.
         internal NextAnswer? Answer { get; set; }
 
-        // The last few store commit stamps under which this version was read as the stored one (a store may
-        // answer different stamps to concurrent readers). Each is written whole; a thread that writes over
-        // another's stamp only makes a later read ask the store again.
-        private long _checked0 = Unchecked, _checked1 = Unchecked, _checked2 = Unchecked, _checked3 = Unchecked;
-        private int _nextChecked;
+        // The store's commit stamps under which this version was read as the stored one.
+        private readonly StampedReads<long> _checked = new();
 
-        internal bool WasCheckedAt(long stamp) =>
-            Volatile.Read(ref _checked0) == stamp || Volatile.Read(ref _checked1) == stamp || Volatile.Read(ref _checked2) == stamp || Volatile.Read(ref _checked3) == stamp;
+        internal bool WasCheckedAt(long stamp) => _checked.TryGet(stamp, out _);
 
-        internal void CheckedAt(long stamp)
-        {
-            if (stamp == Unchecked || WasCheckedAt(stamp))
-            {
-                return;
-            }
-
-            switch (_nextChecked++ & 3)
-            {
-                case 0: Volatile.Write(ref _checked0, stamp); break;
-                case 1: Volatile.Write(ref _checked1, stamp); break;
-                case 2: Volatile.Write(ref _checked2, stamp); break;
-                default: Volatile.Write(ref _checked3, stamp); break;
-            }
-        }
+        internal void CheckedAt(long stamp) => _checked.Add(stamp, Version);
     }
 }

@@ -130,7 +130,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     private readonly IClock _clock;
     private readonly ObjectPool<SqliteSession> _readers;
     private readonly SqliteCommitWatch? _commits;
-    private readonly ConcurrentDictionary<string, TenantVersionsSeen> _tenantVersions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StampedReads<long>> _tenantVersions = new(StringComparer.Ordinal);
     private readonly CaseLocks _locks = new();
     private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _start = new();
@@ -345,8 +345,8 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     public Task<long> TenantVersionAsync(string tenant, CancellationToken cancellationToken)
     {
         var stamp = _commits?.Stamp() ?? 0;
-        var seen = stamp > 0 ? _tenantVersions.GetOrAdd(tenant, static _ => new TenantVersionsSeen()) : null;
-        if (seen?.Find(stamp) is { } known)
+        var seen = stamp > 0 ? _tenantVersions.GetOrAdd(tenant, static _ => new StampedReads<long>()) : null;
+        if (seen is not null && seen.TryGet(stamp, out var known))
         {
             return Task.FromResult(known);
         }
@@ -845,31 +845,5 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
         public SqliteSession Create() => create();
 
         public bool Return(SqliteSession obj) => obj.IsUsable;
-    }
-
-    // The last few tenant change counts read, each with the commit stamp taken before it was read: while a
-    // look answers that stamp, nothing was committed since, so the count still holds. A pair is one object,
-    // written whole; a thread that overwrites another's only makes a later call read again.
-    private sealed class TenantVersionsSeen
-    {
-        private readonly Seen?[] _seen = new Seen?[4];
-        private int _next;
-
-        public long? Find(long stamp)
-        {
-            for (var i = 0; i < _seen.Length; i++)
-            {
-                if (Volatile.Read(ref _seen[i]) is { } pair && pair.Stamp == stamp)
-                {
-                    return pair.Version;
-                }
-            }
-
-            return null;
-        }
-
-        public void Add(long stamp, long version) => Volatile.Write(ref _seen[(_next++ & int.MaxValue) % _seen.Length], new Seen(stamp, version));
-
-        private sealed record Seen(long Stamp, long Version);
     }
 }
