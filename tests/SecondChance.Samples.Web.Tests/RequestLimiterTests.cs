@@ -28,6 +28,57 @@ public class RequestLimiterTests
         granted.Count(g => g.Who == "b" && g.IsAcquired).Should().Be(10);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task ALimitSplitOverOneWindowPerProcessor_StillGrantsExactlyTheLimit(int extra)
+    {
+        // One permit more than the windows split evenly: the windows still add up to the limit.
+        var permits = (RequestLimiter<string>.MinPermitsPerShard * Environment.ProcessorCount) + extra;
+        var limit = new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = false };
+        using var limiter = new RequestLimiter<string>(_ => [("tenant", limit)]);
+
+        var granted = await Task.WhenAll(Enumerable.Range(0, permits * 3).Select(_ => Task.Run(() =>
+        {
+            using var lease = limiter.AttemptAcquire(Request("a"));
+            return lease.IsAcquired;
+        })));
+
+        granted.Count(g => g).Should().Be(permits);
+        using var refused = limiter.AttemptAcquire(Request("a"));
+        refused.IsAcquired.Should().BeFalse();
+        refused.TryGetMetadata(MetadataName.RetryAfter, out var after).Should().BeTrue();
+        after.Should().BeGreaterThan(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void Shards_OnePerProcessor_OnlyWhenEachGetsEnoughPermits_AndRefillTogether()
+    {
+        var small = new FixedWindowRateLimiterOptions { PermitLimit = RequestLimiter<string>.MinPermitsPerShard * 2 - 1, Window = TimeSpan.FromMilliseconds(50), QueueLimit = 0, AutoReplenishment = false };
+        var large = new FixedWindowRateLimiterOptions { PermitLimit = 100_000, Window = TimeSpan.FromMilliseconds(50), QueueLimit = 0, AutoReplenishment = false };
+        using var one = new RequestLimiter<string>.Shards(small);
+        using var many = new RequestLimiter<string>.Shards(large);
+
+        one.Count.Should().Be(1);
+        many.Count.Should().Be(Environment.ProcessorCount);
+        many.IdleDuration.Should().NotBeNull("no permit is taken yet");
+
+        var taken = 0;
+        while (many.AttemptAcquire(1) is { IsAcquired: true } lease)
+        {
+            lease.Dispose();
+            taken++;
+        }
+
+        taken.Should().Be(100_000, "a request refused by its own processor's window takes a permit from another");
+        many.IdleDuration.Should().BeNull("permits are taken");
+        Thread.Sleep(100);
+        many.TryReplenish();
+        many.IdleDuration.Should().NotBeNull("every window was refilled");
+        using var again = many.AttemptAcquire(1);
+        again.IsAcquired.Should().BeTrue();
+    }
+
     [Fact]
     public void RequestRefusedByALaterWindow_NamesWhenToRetry()
     {
