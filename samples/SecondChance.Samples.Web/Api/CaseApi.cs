@@ -264,7 +264,7 @@ public static class CaseApi
         }
 
         var (engine, cached, date) = (loaded.Engine!, loaded.Case!, loaded.Today);
-        return CaseCache.Next(cached, engine, date, json) is { } body ? new JsonBytes(body) : Invalid(engine.Decide(cached.Case, date).Errors);
+        return CaseCache.Next(cached, engine, date, json, out var errors) is { } body ? new JsonBytes(body) : Invalid(errors);
     }
 
     private static async Task<IResult> GetPlan(string id, string? today, HttpContext http, ICaseStore store, TenantDirectory tenants, CaseCache cases, IClock clock, CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using SecondChance.Cases;
+using SecondChance.Validation;
 using SecondChance.Samples.Web.Storage;
 
 namespace SecondChance.Samples.Web.Api;
@@ -113,25 +114,28 @@ public sealed class CaseCache : IDisposable
     /// <summary>
     /// Returns the JSON of the case's next action as of <paramref name="day"/> with <paramref name="engine"/>:
     /// the cached bytes when the last answer for this version of the case was for that day and engine;
-    /// otherwise decided and serialized now and kept; <see langword="null"/> when the case is not valid then
-    /// (its errors are not kept).
+    /// otherwise decided and serialized now and kept; <see langword="null"/> when the case is not valid then,
+    /// with its errors in <paramref name="errors"/> (which are not kept).
     /// </summary>
-    public static byte[]? Next(CachedCase entry, PlaybookEngine engine, LocalDate day, JsonSerializerOptions json)
+    public static byte[]? Next(CachedCase entry, PlaybookEngine engine, LocalDate day, JsonSerializerOptions json, out IReadOnlyList<CaseError> errors)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(engine);
+        errors = [];
         if (entry.Answer is { } answer && answer.Day == day && ReferenceEquals(answer.Engine, engine))
         {
             return answer.Body;
         }
 
         var decision = engine.Decide(entry.Case, day);
-        var body = decision.IsValid ? JsonSerializer.SerializeToUtf8Bytes(decision.Next, json) : null;
-        if (body is not null)
+        if (!decision.IsValid)
         {
-            entry.Answer = new NextAnswer(engine, day, body);
+            errors = decision.Errors;
+            return null;
         }
 
+        var body = JsonSerializer.SerializeToUtf8Bytes(decision.Next, json);
+        entry.Answer = new NextAnswer(engine, day, body);
         return body;
     }
 

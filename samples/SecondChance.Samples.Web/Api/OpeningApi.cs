@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
 using SecondChance.Cases;
@@ -40,7 +38,7 @@ public static class OpeningApi
         return routes;
     }
 
-    private static async Task<IResult> PostOpenings(HttpContext http, ICaseStore store, TenantDirectory tenants, TenantStats stats, IClock clock, IOptions<JsonOptions> json, ReminderOutboxWriter reminders, CancellationToken ct)
+    private static async Task<IResult> PostOpenings(HttpContext http, ICaseStore store, TenantDirectory tenants, TenantStats stats, IClock clock, ReminderOutboxWriter reminders, CancellationToken ct)
     {
         var text = await CaseApi.ReadBody(http.Request, ct);
         var today = clock.GetCurrentInstant().InUtc().Date;
@@ -72,7 +70,7 @@ public static class OpeningApi
             foreach (var candidate in index.Match(opening, includeRecorded: true))
             {
                 var id = ids[candidate.Index];
-                var outcome = await Record(store, stats, reminders, tenant, id, rules, clock, candidate, json.Value.SerializerOptions, ct);
+                var outcome = await Record(store, stats, reminders, tenant, id, rules, clock, candidate, ct);
                 if (outcome is { } result)
                 {
                     affected.Add(result);
@@ -92,7 +90,7 @@ public static class OpeningApi
     /// by the opening's id or url so a repeated request records it once; <see langword="null"/> when the case
     /// changed underneath or can no longer take it.
     /// </summary>
-    private static async Task<AffectedCase?> Record(ICaseStore store, TenantStats stats, ReminderOutboxWriter reminders, string tenant, string id, TenantEngine rules, IClock clock, OpeningCandidate candidate, JsonSerializerOptions json, CancellationToken ct)
+    private static async Task<AffectedCase?> Record(ICaseStore store, TenantStats stats, ReminderOutboxWriter reminders, string tenant, string id, TenantEngine rules, IClock clock, OpeningCandidate candidate, CancellationToken ct)
     {
         var engine = rules.Engine;
         var opening = candidate.Opening;
@@ -120,7 +118,8 @@ public static class OpeningApi
 
             after = updated;
             affected = Affected(id, updated, decision, candidate, replayed: false);
-            return AppendStep.Write(reminders.With(CaseApi.ToRow(updated, decision.DueOn, rules.Fingerprint), tenant, id, decision), JsonSerializer.SerializeToUtf8Bytes(affected, json), new IdempotencyRecord(StatusCodes.Status200OK, updated.Events.Count, today));
+            // The answer lists every affected case, so it is built after the writes, not kept per write.
+            return AppendStep.Write(reminders.With(CaseApi.ToRow(updated, decision.DueOn, rules.Fingerprint), tenant, id, decision), new IdempotencyRecord(StatusCodes.Status200OK, updated.Events.Count, today));
         }, ct);
 
         switch (result.Outcome)
