@@ -34,6 +34,18 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task DocumentBeyondAscii_ReadsBackExactly_AfterCreateAndAppend()
+    {
+        var store = Open();
+        const string First = "Zoë Łukasik, 東京 \U0001F680";
+        await store.CreateAsync("acme", "c1", new CaseRow(Encoding.UTF8.GetBytes(First), "Zoë", "東京", null, "v1", "Asia/Tokyo"), CancellationToken.None);
+
+        (await store.GetAsync("acme", "c1", CancellationToken.None))!.Document.Should().Be(First);
+        (await Append(store, "acme", "c1", "Ünïcode ✓")).Outcome.Should().Be(AppendOutcome.Recorded);
+        (await store.GetAsync("acme", "c1", CancellationToken.None))!.Document.Should().Be(First + "\nÜnïcode ✓");
+    }
+
+    [Fact]
     public async Task GetIfChanged_LeavesTheDocumentOut_OnlyAtTheVersionGiven()
     {
         var store = Open();
@@ -306,7 +318,7 @@ public abstract class StoreContractTests : IDisposable
         return store;
     }
 
-    private static CaseRow Row(string document, string? nextDue = "2026-08-06") =>
+    protected static CaseRow Row(string document, string? nextDue = "2026-08-06") =>
         new(document, "Alex Rivera", "Contoso", nextDue, "v1", "Europe/Paris");
 
     // Appends a line to the document, as the host appends an event to the history it read.
@@ -319,6 +331,25 @@ public abstract class StoreContractTests : IDisposable
             CancellationToken.None);
 }
 
-public sealed class StoreContractTestsOnSqlite() : StoreContractTests(TestStorage.Sqlite);
+public sealed class StoreContractTestsOnSqlite() : StoreContractTests(TestStorage.Sqlite)
+{
+    [Fact]
+    public async Task Document_IsStoredAsText_AsWrittenFromUtf8()
+    {
+        // The row's UTF-8 is bound as a blob and cast to text in the statement: the column must still hold text.
+        var store = (SqliteCaseStore)Open();
+        await store.CreateAsync("acme", "c1", Row("{\"name\":\"Zoë\"}"), CancellationToken.None);
+
+        using var connection = new SqliteConnection($"Data Source={store.Location};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT typeof(document), document, length(document) FROM cases WHERE id = 'c1';";
+        using var reader = command.ExecuteReader();
+        reader.Read().Should().BeTrue();
+        reader.GetString(0).Should().Be("text");
+        reader.GetString(1).Should().Be("{\"name\":\"Zoë\"}");
+        reader.GetInt64(2).Should().Be(14, "length counts characters of text, not bytes");
+    }
+}
 
 public sealed class StoreContractTestsOnPostgreSql() : StoreContractTests(TestStorage.PostgreSql);

@@ -141,7 +141,7 @@ public static class CaseApi
 
         var id = NewId();
         var document = SerializeDocument(@case, json.Value.SerializerOptions);
-        await store.CreateAsync(tenant, id, reminders.With(ToRow(@case, Encoding.UTF8.GetString(document), decision.DueOn, rules.Fingerprint), tenant, id, decision), ct);
+        await store.CreateAsync(tenant, id, reminders.With(ToRow(@case, document, decision.DueOn, rules.Fingerprint), tenant, id, decision), ct);
         stats.Changed(tenant, null, @case);
         var body = Answer(id, document, decision.Next, json.Value.SerializerOptions);
         http.Response.Headers.Location = $"/api/cases/{id}";
@@ -183,7 +183,7 @@ public static class CaseApi
         // or property order is the same request.
         var hash = IdempotencyKeys.Hash(JsonSerializer.Serialize(@event, SecondChanceJson.Options));
         RunnerUpCase? before = null, after = null;
-        StoredCase? written = null;
+        var written = (Version: 0L, Length: 0);
         var held = cases.Held(tenant, id);
         var result = await store.AppendAsync(new AppendRequest(tenant, id, key.Length > 0 ? key : null, hash, held?.Version ?? 0), current =>
         {
@@ -200,15 +200,15 @@ public static class CaseApi
             after = updated;
             var document = SerializeDocument(updated, json.Value.SerializerOptions);
             var body = Answer(id, document, decision.Next, json.Value.SerializerOptions);
-            written = new StoredCase(id, Encoding.UTF8.GetString(document), current.Version + 1);
-            return AppendStep.Write(reminders.With(ToRow(updated, written.Document, decision.DueOn, rules.Fingerprint), tenant, id, decision), body, new IdempotencyRecord(StatusCodes.Status200OK, updated.Events.Count, today));
+            written = (current.Version + 1, document.Length);
+            return AppendStep.Write(reminders.With(ToRow(updated, document, decision.DueOn, rules.Fingerprint), tenant, id, decision), body, new IdempotencyRecord(StatusCodes.Status200OK, updated.Events.Count, today));
         }, ct);
 
         switch (result.Outcome)
         {
             case AppendOutcome.Recorded:
                 stats.Changed(tenant, before, after!);
-                cases.Remember(tenant, written!, after!); // every write is over the version read, so this is the new one
+                cases.Remember(tenant, id, written.Version, written.Length, after!); // every write is over the version read, so this is the new one
                 return new JsonBytes(result.ResponseBody!);
             case AppendOutcome.Replayed:
                 return await Replay(id, result.Replay!, http, store, cases, rules.Engine, json.Value.SerializerOptions, ct);
@@ -437,9 +437,9 @@ public static class CaseApi
         return buffer[..at];
     }
 
-    internal static CaseRow ToRow(RunnerUpCase @case, LocalDate? dueOn, string fingerprint) => ToRow(@case, SecondChanceJson.Serialize(@case), dueOn, fingerprint);
+    internal static CaseRow ToRow(RunnerUpCase @case, LocalDate? dueOn, string fingerprint) => ToRow(@case, SerializeDocument(@case, SecondChanceJson.Options), dueOn, fingerprint);
 
-    private static CaseRow ToRow(RunnerUpCase @case, string document, LocalDate? dueOn, string fingerprint) => new(
+    private static CaseRow ToRow(RunnerUpCase @case, byte[] document, LocalDate? dueOn, string fingerprint) => new(
         document,
         @case.Candidate,
         @case.Company,

@@ -46,7 +46,7 @@ public sealed class CaseCache : IDisposable
         ArgumentNullException.ThrowIfNull(stored);
         return Find(tenant, stored.Id) is { } entry && entry.Version == stored.Version
             ? entry.Case
-            : Put(tenant, stored, CaseApi.Load(stored)).Case;
+            : Put(tenant, stored.Id, stored.Version, stored.Document.Length, CaseApi.Load(stored)).Case;
     }
 
     /// <summary>
@@ -93,7 +93,7 @@ public sealed class CaseCache : IDisposable
         }
 
         var stored = new StoredCase(id, reading.Document ?? throw new InvalidOperationException($"The store left out the document of case '{id}' at a version not asked about."), reading.Version);
-        var entry = Put(tenant, stored, CaseApi.Load(stored));
+        var entry = Put(tenant, id, stored.Version, stored.Document.Length, CaseApi.Load(stored));
         entry.CheckedAt(stamp);
         return entry;
     }
@@ -104,12 +104,12 @@ public sealed class CaseCache : IDisposable
     /// </summary>
     public CachedCase? Held(string tenant, string id) => Find(tenant, id);
 
-    /// <summary>Caches <paramref name="case"/> as the case stored as <paramref name="stored"/> (just written, so already parsed).</summary>
-    public void Remember(string tenant, StoredCase stored, RunnerUpCase @case)
-    {
-        ArgumentNullException.ThrowIfNull(stored);
-        Put(tenant, stored, @case);
-    }
+    /// <summary>
+    /// Caches <paramref name="case"/> as case <paramref name="id"/> at <paramref name="version"/> (just written, so already
+    /// parsed), charged for a document of <paramref name="documentLength"/> characters or UTF-8 bytes.
+    /// </summary>
+    public void Remember(string tenant, string id, long version, int documentLength, RunnerUpCase @case) =>
+        Put(tenant, id, version, documentLength, @case);
 
     /// <summary>
     /// Returns the JSON of the case's next action as of <paramref name="day"/> with <paramref name="engine"/>:
@@ -143,11 +143,11 @@ public sealed class CaseCache : IDisposable
 
     private CachedCase? Find(string tenant, string id) => _cache.TryGetValue(new Key(tenant, id), out CachedCase? entry) ? entry : null;
 
-    private CachedCase Put(string tenant, StoredCase stored, RunnerUpCase @case)
+    private CachedCase Put(string tenant, string id, long version, int documentLength, RunnerUpCase @case)
     {
-        var entry = new CachedCase(stored.Version, @case);
+        var entry = new CachedCase(version, @case);
 
-        _cache.Set(new Key(tenant, stored.Id), entry, new MemoryCacheEntryOptions { Size = EntryBytes(stored.Document.Length), SlidingExpiration = Idle });
+        _cache.Set(new Key(tenant, id), entry, new MemoryCacheEntryOptions { Size = EntryBytes(documentLength), SlidingExpiration = Idle });
         return entry;
     }
 

@@ -720,7 +720,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     {
         var insert = session.Command("""
             INSERT INTO cases (tenant, id, version, document, candidate, company, next_due, rules, time_zone)
-            VALUES ($tenant, $id, 1, $document, $candidate, $company, $next_due, $rules, $time_zone);
+            VALUES ($tenant, $id, 1, CAST($document AS TEXT), $candidate, $company, $next_due, $rules, $time_zone);
             """, transaction);
         AddRow(insert, write);
         insert.ExecuteNonQuery();
@@ -739,7 +739,7 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
 
         var update = session.Command("""
             UPDATE cases
-            SET version = version + 1, document = $document, candidate = $candidate, company = $company,
+            SET version = version + 1, document = CAST($document AS TEXT), candidate = $candidate, company = $company,
                 next_due = $next_due, rules = $rules, time_zone = $time_zone
             WHERE tenant = $tenant AND id = $id AND version = $version;
             """, transaction);
@@ -825,7 +825,8 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     {
         command.Parameters.AddWithValue("$tenant", write.Tenant);
         command.Parameters.AddWithValue("$id", write.Id);
-        command.Parameters.AddWithValue("$document", write.Row.Document);
+        // UTF-8 as the row holds it, bound as a blob and cast to text in the statement: no UTF-16 copy, no re-encoding.
+        command.Parameters.AddWithValue("$document", write.Row.DocumentBytes);
         command.Parameters.AddWithValue("$candidate", write.Row.Candidate);
         command.Parameters.AddWithValue("$company", write.Row.Company);
         command.Parameters.AddWithValue("$next_due", (object?)write.Row.NextDue ?? DBNull.Value);
