@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SecondChance.Analytics;
 using SecondChance.Cases;
 using SecondChance.Samples.Web.Storage;
@@ -17,7 +18,8 @@ namespace SecondChance.Samples.Web.Api;
 /// </remarks>
 public sealed class TenantStats
 {
-    private readonly Dictionary<string, Tally> _tallies = new(StringComparer.Ordinal);
+    // Read without a lock on every write; each tenant's tally has its own lock.
+    private readonly ConcurrentDictionary<string, Tally> _tallies = new(StringComparer.Ordinal);
     private readonly TenantDirectory _tenants;
 
     public TenantStats(TenantDirectory tenants) => _tenants = tenants;
@@ -41,10 +43,7 @@ public sealed class TenantStats
                 }
             }
 
-            lock (_tallies)
-            {
-                _tallies[tenant] = tally;
-            }
+            _tallies[tenant] = tally;
         }
     }
 
@@ -73,19 +72,8 @@ public sealed class TenantStats
         }
     }
 
-    private Tally For(string tenant)
-    {
-        lock (_tallies)
-        {
-            if (!_tallies.TryGetValue(tenant, out var tally))
-            {
-                tally = new Tally(new OutcomeAccumulator(_tenants.For(tenant).Engine));
-                _tallies[tenant] = tally;
-            }
-
-            return tally;
-        }
-    }
+    private Tally For(string tenant) =>
+        _tallies.TryGetValue(tenant, out var tally) ? tally : _tallies.GetOrAdd(tenant, t => new Tally(new OutcomeAccumulator(_tenants.For(t).Engine)));
 
     private sealed class Tally(OutcomeAccumulator accumulator)
     {

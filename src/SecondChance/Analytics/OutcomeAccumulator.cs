@@ -94,29 +94,31 @@ public sealed class OutcomeAccumulator
         LocalDate? approachedOn = null;
         LocalDate? hiredOn = null;
         CloseReason? closed = null;
+        // On the event's type, not its class: every write to a case counts its whole history twice (out, then in).
         for (var i = 1; i < events.Count && closed is null; i++)
         {
-            switch (events[i])
+            var e = events[i];
+            switch (e.Type)
             {
-                case NoteSent:
+                case CaseEventType.NoteSent:
                     furthest = Math.Max(furthest, (int)OutcomeStage.NoteSent);
                     break;
-                case FollowUpMade:
+                case CaseEventType.FollowUpMade:
                     furthest = Math.Max(furthest, (int)OutcomeStage.FollowUpMade);
                     break;
-                case Approached a:
+                case CaseEventType.Approached:
                     furthest = Math.Max(furthest, (int)OutcomeStage.Approached);
-                    approachedOn ??= a.On;
+                    approachedOn ??= e.On;
                     break;
-                case OfferReceived:
+                case CaseEventType.OfferReceived:
                     furthest = Math.Max(furthest, (int)OutcomeStage.Offered);
                     break;
-                case Closed c:
-                    closed = c.Reason;
-                    if (c.Reason == CloseReason.Hired)
+                case CaseEventType.Closed:
+                    closed = ((Closed)e).Reason;
+                    if (closed == CloseReason.Hired)
                     {
                         furthest = (int)OutcomeStage.Hired;
-                        hiredOn = c.On;
+                        hiredOn = e.On;
                     }
 
                     break;
