@@ -281,6 +281,37 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task RefreshDerived_CommitsEachBatchBeforeTheNext_AndLeavesWhatItCannotDerive()
+    {
+        var store = Open(new StorageOptions { RecomputeBatchSize = 2 });
+        var otherHost = Open();
+        foreach (var n in Enumerable.Range(0, 7))
+        {
+            await store.CreateAsync("acme", $"c{n}", Row($"doc {n}", "2026-08-01") with { Rules = "v1" }, CancellationToken.None);
+        }
+
+        // While a case is recomputed, another host sharing the database sees every batch before this one.
+        var committed = new List<int>();
+        var changed = store.RefreshDerived("acme", "v2", (id, document) =>
+        {
+            committed.Add(Recomputed(otherHost).Count);
+            return id == "c3" ? null : Row(document, "2026-03-01") with { Rules = "v2" };
+        });
+
+        changed.Should().Be(6);
+        committed.Should().Equal(0, 0, 2, 2, 3, 3, 5);
+        Recomputed(otherHost).Should().Equal("c0", "c1", "c2", "c4", "c5", "c6");
+        store.RefreshDerived("acme", "v2", (id, _) => id == "c3" ? null : throw new InvalidOperationException($"case {id} was recomputed again")).Should().Be(0);
+    }
+
+    [Fact]
+    public void RecomputeBatchSize_BelowOne_IsRejectedNamingTheSetting()
+    {
+        FluentActions.Invoking(() => Open(new StorageOptions { RecomputeBatchSize = 0 }))
+            .Should().Throw<InvalidOperationException>().WithMessage("*Storage:RecomputeBatchSize*at least 1*");
+    }
+
+    [Fact]
     public async Task Documents_StreamsEveryCaseOfTheTenant()
     {
         var store = Open();
@@ -311,12 +342,16 @@ public abstract class StoreContractTests : IDisposable
     }
 
     /// <summary>Opens a store on this test's database, as one host would, and brings its schema up to date.</summary>
-    protected ICaseStore Open()
+    protected ICaseStore Open(StorageOptions? options = null)
     {
-        var store = TestStores.Open(Storage, _directory, Clock);
+        var store = TestStores.Open(Storage, _directory, Clock, options);
         _stores.Add((IDisposable)store);
         return store;
     }
+
+    // The cases the refresh gave its new due date (1 March; the others stay due in August).
+    private static List<string> Recomputed(ICaseStore store) =>
+        [.. store.DueAsync("acme", "2026-03-31", null, 100, CancellationToken.None).GetAwaiter().GetResult().Select(d => d.Case.Id)];
 
     protected static CaseRow Row(string document, string? nextDue = "2026-08-06") =>
         new(document, "Alex Rivera", "Contoso", nextDue, "v1", "Europe/Paris");

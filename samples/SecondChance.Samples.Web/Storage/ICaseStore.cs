@@ -81,8 +81,9 @@ public interface ICaseStore
 
     /// <summary>
     /// Recomputes the derived columns of a tenant's cases that were computed with other rules (the
-    /// tenant's rule set or level profiles changed since they were written), in one transaction with the
-    /// reminders the recomputed rows carry (<see cref="CaseRow.Outbox"/>, written as a case write writes them).
+    /// tenant's rule set or level profiles changed since they were written), each case in the same
+    /// transaction as the reminders its recomputed row carries (<see cref="CaseRow.Outbox"/>, written as a
+    /// case write writes them), <see cref="StorageOptions.RecomputeBatchSize"/> cases per transaction.
     /// <paramref name="derive"/> gets a case's id and document. Returns how many changed.
     /// </summary>
     int RefreshDerived(string tenant, string rules, Func<string, string, CaseRow?> derive);

@@ -348,15 +348,18 @@ public sealed class PostgreSqlCaseStore : ICaseStore, IAsyncDisposable, IDisposa
     {
         ArgumentNullException.ThrowIfNull(derive);
         using var connection = _source.OpenConnection();
-        using var transaction = connection.BeginTransaction();
-        var changed = StoredRows.RefreshDerived(connection, transaction, tenant, rules, derive);
-        if (changed > 0)
+        return StoredRows.RefreshDerived(_options.RecomputeBatchSize, after =>
         {
-            BumpAsync(connection, transaction, tenant, tenant).GetAwaiter().GetResult();
-        }
+            using var transaction = connection.BeginTransaction();
+            var batch = StoredRows.RefreshBatch(connection, transaction, tenant, rules, derive, after, _options.RecomputeBatchSize);
+            if (batch.Changed > 0)
+            {
+                BumpAsync(connection, transaction, tenant, tenant).GetAwaiter().GetResult();
+            }
 
-        transaction.Commit();
-        return changed;
+            transaction.Commit();
+            return batch;
+        });
     }
 
     /// <inheritdoc/>

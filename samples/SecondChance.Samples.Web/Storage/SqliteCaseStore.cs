@@ -380,17 +380,20 @@ public sealed class SqliteCaseStore : ICaseStore, IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(derive);
         using var session = new SqliteSession(_connectionString, _options);
-        using var transaction = session.Connection.BeginTransaction(deferred: false);
-        var changed = StoredRows.RefreshDerived(session.Connection, transaction, tenant, rules, derive, IntegrationRows.SqliteSupersede);
-        if (changed > 0)
+        return StoredRows.RefreshDerived(_options.RecomputeBatchSize, after =>
         {
-            var bump = session.Command(BumpTenant, transaction);
-            bump.Parameters.AddWithValue("$tenant", tenant);
-            bump.ExecuteNonQuery();
-        }
+            using var transaction = session.Connection.BeginTransaction(deferred: false);
+            var batch = StoredRows.RefreshBatch(session.Connection, transaction, tenant, rules, derive, after, _options.RecomputeBatchSize, IntegrationRows.SqliteSupersede);
+            if (batch.Changed > 0)
+            {
+                var bump = session.Command(BumpTenant, transaction);
+                bump.Parameters.AddWithValue("$tenant", tenant);
+                bump.ExecuteNonQuery();
+            }
 
-        transaction.Commit();
-        return changed;
+            transaction.Commit();
+            return batch;
+        });
     }
 
     /// <inheritdoc/>

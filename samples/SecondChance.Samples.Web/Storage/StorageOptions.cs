@@ -32,6 +32,14 @@ public sealed class StorageOptions
     /// </summary>
     public int CaseCacheMiB { get; set; } = 64;
 
+    /// <summary>
+    /// Gets or sets how many cases one transaction recomputes when a tenant's rules or level profiles changed
+    /// since its cases were written (at start). Default: 500. Each batch commits before the next begins, so
+    /// another host sharing the database writes in between, and a tenant of any size is never read into
+    /// memory at once.
+    /// </summary>
+    public int RecomputeBatchSize { get; set; } = 500;
+
     /// <summary>Gets or sets the most writes committed in one transaction. Default: 256.</summary>
     public int MaxWritesPerCommit { get; set; } = 256;
 
@@ -68,6 +76,11 @@ public sealed class StorageOptions
         if (CaseCacheMiB < 1)
         {
             throw new InvalidOperationException("Storage:CaseCacheMiB must be at least 1, such as 64.");
+        }
+
+        if (RecomputeBatchSize < 1)
+        {
+            throw new InvalidOperationException("Storage:RecomputeBatchSize must be at least 1, such as 500.");
         }
 
         if (WalLimitMiB < 1)

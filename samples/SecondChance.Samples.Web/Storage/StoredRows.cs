@@ -41,17 +41,46 @@ internal static class StoredRows
             : throw new InvalidOperationException($"The store left out the document of case '{request.Id}' at version {version}, which the request did not hold.");
 
     /// <summary>
-    /// Recomputes, in <paramref name="transaction"/>, the due dates of a tenant's cases that were derived with
-    /// other rules, and re-plans their reminders the way a case write does (a pending reminder that no longer
-    /// matches is superseded, the new one is queued; one already there, sent or not, is left as it is). A case
-    /// that meanwhile got these rules is left alone. Returns how many rows changed. <paramref name="supersede"/> is the
-    /// store's statement for superseding reminders (<see cref="IntegrationRows.Supersede"/> unless given).
+    /// Recomputes the due dates of a tenant's cases that were derived with other rules, one batch of cases
+    /// per transaction, and returns how many rows changed. <paramref name="batch"/> runs
+    /// <see cref="RefreshBatch"/> in a transaction of its own for the cases after the given id and commits
+    /// it. A tenant's refresh after a rules change thus never holds the database for all its cases at once
+    /// (another host sharing it writes between two batches), nor reads them all into memory; one that stops
+    /// half way is taken up again at the next start, since only rows of other rules are read.
     /// </summary>
-    public static int RefreshDerived(DbConnection connection, DbTransaction transaction, string tenant, string rules, Func<string, string, CaseRow?> derive, string? supersede = null)
+    public static int RefreshDerived(int batchSize, Func<string, RefreshedBatch> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var changed = 0;
+        var after = string.Empty;
+        while (true)
+        {
+            var done = batch(after);
+            changed += done.Changed;
+            if (done.Read < batchSize || done.LastId is null)
+            {
+                return changed;
+            }
+
+            after = done.LastId;
+        }
+    }
+
+    /// <summary>
+    /// Recomputes, in <paramref name="transaction"/>, the due dates of up to <paramref name="batchSize"/> of a
+    /// tenant's cases derived with other rules, those with ids after <paramref name="afterId"/> in id order,
+    /// and re-plans their reminders the way a case write does (a pending reminder that no longer matches is
+    /// superseded, the new one is queued; one already there, sent or not, is left as it is). A case that
+    /// meanwhile got these rules is left alone, and one <paramref name="derive"/> gives nothing for (its
+    /// document is not valid) stays as it is. <paramref name="supersede"/> is the store's statement for
+    /// superseding reminders (<see cref="IntegrationRows.Supersede"/> unless given).
+    /// </summary>
+    public static RefreshedBatch RefreshBatch(DbConnection connection, DbTransaction transaction, string tenant, string rules, Func<string, string, CaseRow?> derive, string afterId, int batchSize, string? supersede = null)
     {
         ArgumentNullException.ThrowIfNull(derive);
-        var stale = new List<(string Id, string Document)>();
-        using (var read = IntegrationRows.Command(connection, transaction, "SELECT id, document FROM cases WHERE tenant = @tenant AND rules <> @rules;", ("@tenant", tenant), ("@rules", rules)))
+        var stale = new List<(string Id, string Document)>(Math.Min(batchSize, 1024));
+        using (var read = IntegrationRows.Command(connection, transaction, "SELECT id, document FROM cases WHERE tenant = @tenant AND id > @after AND rules <> @rules ORDER BY id LIMIT @limit;",
+                   ("@tenant", tenant), ("@after", afterId), ("@rules", rules), ("@limit", batchSize)))
         using (var reader = read.ExecuteReader())
         {
             while (reader.Read())
@@ -77,6 +106,9 @@ internal static class StoredRows
             }
         }
 
-        return changed;
+        return new RefreshedBatch(stale.Count, changed, stale.Count > 0 ? stale[^1].Id : null);
     }
 }
+
+/// <summary>What one batch of <see cref="StoredRows.RefreshBatch"/> did: cases read, rows changed, and the last id read (none when it read none).</summary>
+internal readonly record struct RefreshedBatch(int Read, int Changed, string? LastId);
