@@ -181,7 +181,7 @@ public static class CaseApi
 
         // The hash is of the event as parsed and written back, so a retry that only differs in whitespace
         // or property order is the same request.
-        var hash = IdempotencyKeys.Hash(JsonSerializer.Serialize(@event, SecondChanceJson.Options));
+        var hash = IdempotencyKeys.Hash(JsonSerializer.SerializeToUtf8Bytes(@event, SecondChanceJson.Options));
         RunnerUpCase? before = null, after = null;
         var written = (Version: 0L, Length: 0);
         var held = cases.Held(tenant, id);

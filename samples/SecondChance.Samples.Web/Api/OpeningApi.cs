@@ -95,7 +95,7 @@ public static class OpeningApi
         var engine = rules.Engine;
         var opening = candidate.Opening;
         var key = opening.Key is { } k ? "opening:" + k : null;
-        var hash = IdempotencyKeys.Hash(JsonSerializer.Serialize<CaseEvent>(candidate.Event, SecondChanceJson.Options));
+        var hash = IdempotencyKeys.Hash(JsonSerializer.SerializeToUtf8Bytes<CaseEvent>(candidate.Event, SecondChanceJson.Options));
         if (candidate.AlreadyRecorded)
         {
             // Recorded by an earlier request without a key (no id, no url) or under another spelling: answer with the case as it is.
