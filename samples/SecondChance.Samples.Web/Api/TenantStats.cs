@@ -73,7 +73,7 @@ public sealed class TenantStats
     }
 
     private Tally For(string tenant) =>
-        _tallies.TryGetValue(tenant, out var tally) ? tally : _tallies.GetOrAdd(tenant, t => new Tally(new OutcomeAccumulator(_tenants.For(t).Engine)));
+        _tallies.GetOrAdd(tenant, static (t, tenants) => new Tally(new OutcomeAccumulator(tenants.For(t).Engine)), _tenants);
 
     private sealed class Tally(OutcomeAccumulator accumulator)
     {

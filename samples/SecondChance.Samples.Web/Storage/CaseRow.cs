@@ -73,4 +73,27 @@ public sealed record CaseRow
 
     // For a store that binds the document as is (SQLite, as a blob cast to text): never written to.
     internal byte[] DocumentBytes => _document;
+
+    /// <summary>Rows are equal when every column is, the document compared by its bytes (not by the array holding them).</summary>
+    public bool Equals(CaseRow? other) =>
+        other is not null
+        && _document.AsSpan().SequenceEqual(other._document)
+        && Candidate == other.Candidate && Company == other.Company && NextDue == other.NextDue
+        && Rules == other.Rules && TimeZone == other.TimeZone
+        && Equals(Outbox, other.Outbox) && Equals(Intake, other.Intake);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        hash.AddBytes(_document);
+        hash.Add(Candidate);
+        hash.Add(Company);
+        hash.Add(NextDue);
+        hash.Add(Rules);
+        hash.Add(TimeZone);
+        hash.Add(Outbox);
+        hash.Add(Intake);
+        return hash.ToHashCode();
+    }
 }
