@@ -28,7 +28,6 @@ public static class CaseApi
     private const int MaxIdempotencyKeyLength = 200;
     private const int DefaultAgendaLimit = 100;
     private const int MaxAgendaLimit = 1000;
-    private const string JsonContentType = JsonBytes.Utf8Json;
 
     public static IEndpointRouteBuilder MapCaseApi(this IEndpointRouteBuilder routes)
     {
