@@ -9,11 +9,12 @@
 #        next    GET  /api/cases/{id}/next
 #        agenda  GET  /api/agenda              (one page of 100 of 1,000 due cases, mixed time zones)
 #        write   POST /api/cases/{id}/events   (each request on another of 10,000 cases, a unique Idempotency-Key)
+#        minimal the same with "Prefer: return=minimal" (the short answer), on 10,000 cases of its own
 #      and, for the write scenario, the ceiling's durable floor (the same request, answered only after its
 #      body was committed to a SQLite file by one group-committing writer: what any durable write costs here);
 #   5. checks that every acknowledged (2xx) event is stored exactly once, measures the stored bytes
 #      per idempotency key, and times /api/stats over 100,000 cases;
-#   6. prints a table, then as its last line:
+#   6. prints a table, the short-answer write's ratio and p99 on a line of their own, then as its last line:
 #      web: next_ratio=<r> agenda_ratio=<r> write_ratio=<r> write_p99_ms=<n> lost=<n> dup=<n> idem_bytes_per_key=<n>
 #      (ratios and p99 at the highest connection count).
 # Settings (environment): LOAD_DURATION (30s), LOAD_CONNECTIONS ("16 64"), LOAD_WRITE_CASES (10000),
@@ -84,6 +85,7 @@ today=$(date -u +%F)
 month_ago=$(date -u -d '30 days ago' +%F)
 say "creating $write_cases cases to write to, 1 to read and $agenda_cases on the agenda"
 python3 "$here/prepare.py" seed "$sample_url" "$key" "$today" "$write_cases" "$work/write.ids"
+python3 "$here/prepare.py" seed "$sample_url" "$key" "$today" "$write_cases" "$work/minimal.ids"
 python3 "$here/prepare.py" seed "$sample_url" "$key" "$today" 1 "$work/next.ids"
 python3 "$here/prepare.py" seed "$sample_url" "$key-agenda" "$month_ago" "$agenda_cases" "$work/agenda.ids" UTC America/Los_Angeles Asia/Tokyo Europe/Berlin
 python3 "$here/prepare.py" seed "$sample_url" "$key" "$today" 1 "$work/probe.ids"
@@ -93,13 +95,16 @@ curl -sf -H "X-Api-Key: $key-agenda" "$sample_url/api/agenda" -D "$work/agenda.h
 curl -sf -H "X-Api-Key: $key" -H 'Content-Type: application/json' -X POST \
   --data "{\"type\":\"FeedbackRecorded\",\"on\":\"$today\",\"gaps\":[\"probe\"]}" \
   "$sample_url/api/cases/$(head -1 "$work/probe.ids")/events" -o "$work/write.json"
+curl -sf -H "X-Api-Key: $key" -H 'Content-Type: application/json' -H 'Prefer: return=minimal' -X POST \
+  --data "{\"type\":\"FeedbackRecorded\",\"on\":\"$today\",\"gaps\":[\"probe\"]}" \
+  "$sample_url/api/cases/$(head -1 "$work/probe.ids")/events" -o "$work/write-minimal.json"
 agenda_items=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$work/agenda.json")
 grep -qi '^link:.*rel="next"' "$work/agenda.headers" || { echo "load: the agenda page has no next link" >&2; exit 1; }
-say "agenda page: $agenda_items cases, $(wc -c <"$work/agenda.json") bytes; next: $(wc -c <"$work/next.json") bytes; write answer: $(wc -c <"$work/write.json") bytes"
+say "agenda page: $agenda_items cases, $(wc -c <"$work/agenda.json") bytes; next: $(wc -c <"$work/next.json") bytes; write answer: $(wc -c <"$work/write.json") bytes (short: $(wc -c <"$work/write-minimal.json"))"
 
 ceiling_url=http://127.0.0.1:$(free_port)
 (cd "$work/ceiling" && ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-  CEILING_NEXT="$work/next.json" CEILING_AGENDA="$work/agenda.json" CEILING_WRITE="$work/write.json" CEILING_DB="$work/ceiling.db" \
+  CEILING_NEXT="$work/next.json" CEILING_AGENDA="$work/agenda.json" CEILING_WRITE="$work/write.json" CEILING_WRITE_MINIMAL="$work/write-minimal.json" CEILING_DB="$work/ceiling.db" \
   exec dotnet Ceiling.dll --urls "$ceiling_url" >>"$work/ceiling.log" 2>&1) &
 pids+=($!)
 wait_up "$ceiling_url"
@@ -113,6 +118,8 @@ run_wrk() {
     agenda) out=$(LOAD_KEY=$key-agenda wrk -t$threads -c"$c" -d"$length" --latency -s "$here/read.lua" "$url/api/agenda") ;;
     write|durable) out=$(LOAD_KEY=$key LOAD_DAY=$today LOAD_CASES="$work/write.ids" LOAD_RUN="$app$c$phase" LOAD_LABELS="$work/labels-$app.txt" \
                  LOAD_PREFIX=$prefix wrk -t$threads -c"$c" -d"$length" --latency -s "$here/write.lua" "$url") ;;
+    minimal) out=$(LOAD_KEY=$key LOAD_DAY=$today LOAD_CASES="$work/minimal.ids" LOAD_RUN="${app}m$c$phase" LOAD_LABELS="$work/labels-$app.txt" \
+                 LOAD_PREFER=return=minimal wrk -t$threads -c"$c" -d"$length" --latency -s "$here/write.lua" "$url") ;;
   esac
   local result
   result=$(grep '^RESULT' <<<"$out")
@@ -132,7 +139,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'
 phase=warm
 warm_c=${connections##* }
 say "warming both apps up: ${warmup} per scenario at $warm_c connections"
-for scenario in next agenda write; do
+for scenario in next agenda write minimal; do
   run_wrk sample "$sample_url" "$warm_c" "$scenario" "$warmup" >/dev/null
   run_wrk ceiling "$ceiling_url" "$warm_c" "$scenario" "$warmup" >/dev/null
 done
@@ -143,19 +150,21 @@ table="| scenario | connections | sample req/s | sample p99 ms | ceiling req/s |
 | --- | --- | --- | --- | --- | --- | --- |"
 declare -A last_ratio
 write_p99=0
+minimal_p99=0
 for c in $connections; do
-  for scenario in next agenda write; do
+  for scenario in next agenda write minimal; do
     read -r s_rps s_p99 < <(run_wrk sample "$sample_url" "$c" "$scenario")
     read -r c_rps c_p99 < <(run_wrk ceiling "$ceiling_url" "$c" "$scenario")
     r=$(ratio "$s_rps" "$c_rps")
     last_ratio[$scenario]=$r
-    [ "$scenario" = write ] && write_p99=$s_p99
+    [ "$scenario" = write ] && write_p99=$s_p99 && write_rps=$s_rps && write_ceiling_rps=$c_rps
+    [ "$scenario" = minimal ] && minimal_p99=$s_p99
     table+=$'\n'"| $scenario | $c | $s_rps | $s_p99 | $c_rps | $c_p99 | $r |"
   done
   read -r d_rps d_p99 < <(run_wrk durable "$ceiling_url" "$c" durable)
-  over_durable=$(ratio "$s_rps" "$d_rps")
-  durable_ratio=$(ratio "$d_rps" "$c_rps")
-  table+=$'\n'"| write: durable floor instead of ceiling | $c | $s_rps | $s_p99 | $d_rps | $d_p99 | $over_durable |"
+  over_durable=$(ratio "$write_rps" "$d_rps")
+  durable_ratio=$(ratio "$d_rps" "${write_ceiling_rps}")
+  table+=$'\n'"| write: durable floor instead of ceiling | $c | $write_rps | $write_p99 | $d_rps | $d_p99 | $over_durable |"
 done
 
 sleep 2 # let requests still in flight when wrk stopped finish
@@ -181,5 +190,6 @@ fi
 
 echo "$table"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -sr), load average before the end $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "web-minimal: write_ratio=${last_ratio[minimal]} write_p99_ms=$(printf '%.0f' "$minimal_p99") (POST .../events with Prefer: return=minimal, against the ceiling answering the same short bytes)"
 echo "web-durable: write_over_durable_floor=$over_durable durable_floor_ratio=$durable_ratio (the floor: a body committed to SQLite by a group-committing writer, nothing decided)"
 echo "web: next_ratio=${last_ratio[next]} agenda_ratio=${last_ratio[agenda]} write_ratio=${last_ratio[write]} write_p99_ms=$(printf '%.0f' "$write_p99") lost=$lost dup=$dup idem_bytes_per_key=$per_key"

@@ -8,6 +8,7 @@ local run = os.getenv("LOAD_RUN") or "r"
 local key = os.getenv("LOAD_KEY")
 local day = os.getenv("LOAD_DAY")
 local prefix = os.getenv("LOAD_PREFIX") or ""   -- "/durable" for the ceiling's durable floor
+local prefer = os.getenv("LOAD_PREFER")          -- "return=minimal" for the short answer
 
 local threads = {}
 
@@ -28,8 +29,9 @@ function request()
   local id = ids[(n % #ids) + 1]
   local label = "w" .. run .. "-" .. number .. "-" .. sent
   local body = '{"type":"FeedbackRecorded","on":"' .. day .. '","gaps":["' .. label .. '"]}'
-  return wrk.format("POST", prefix .. "/api/cases/" .. id .. "/events",
-    { ["X-Api-Key"] = key, ["Content-Type"] = "application/json", ["Idempotency-Key"] = label }, body)
+  local headers = { ["X-Api-Key"] = key, ["Content-Type"] = "application/json", ["Idempotency-Key"] = label }
+  if prefer and prefer ~= "" then headers["Prefer"] = prefer end
+  return wrk.format("POST", prefix .. "/api/cases/" .. id .. "/events", headers, body)
 end
 
 function response(status, headers, body)

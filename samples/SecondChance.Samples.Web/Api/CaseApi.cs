@@ -54,9 +54,9 @@ public static class CaseApi
         api.MapPost("/cases/{id}/events", RecordEvent)
             .WithName("RecordEvent")
             .WithSummary("Record one event in a case's history")
-            .WithDescription("Appends one event and answers with the new state. An Idempotency-Key header makes a retry safe: the same key and body record the event once and get the same answer.")
+            .WithDescription("Appends one event and answers with the new state: the whole case and its next action, or, with 'Prefer: return=minimal', just the event, its position and the next action (a short answer whatever the case's history). An Idempotency-Key header makes a retry safe: the same key and body record the event once and get the same answer.")
             .Accepts<CaseEvent>("application/json")
-            .AddOpenApiOperationTransformer((operation, _, _) =>
+            .AddOpenApiOperationTransformer(async (operation, context, ct) =>
             {
                 operation.Parameters ??= [];
                 operation.Parameters.Add(new OpenApiParameter
@@ -67,11 +67,26 @@ public static class CaseApi
                     Description = "Any unique string (1 to 200 characters) per event, such as a UUID. A retry with the same key and body records the event once and gets the first answer.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = MaxIdempotencyKeyLength },
                 });
-                return Task.CompletedTask;
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = ReturnPreference.PreferHeader,
+                    In = ParameterLocation.Header,
+                    Required = false,
+                    Description = "RFC 7240 preferences. 'return=minimal' answers with a RecordedEvent (the event, its position and the next action) instead of the whole case; any other preference is ignored.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Examples = [System.Text.Json.Nodes.JsonValue.Create(ReturnPreference.Minimal)] },
+                });
+
+                // The 200 answer is the whole case or, when asked for, the short form.
+                if (operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content?.TryGetValue("application/json", out var media) == true && media.Schema is { } whole)
+                {
+                    var recorded = await context.GetOrCreateSchemaAsync(typeof(RecordedEvent), null, ct);
+                    media.Schema = new OpenApiSchema { OneOf = [whole, recorded] };
+                }
             })
             .RequireJsonBody()
             .Produces<CaseResource>()
             .WithResponseHeader(StatusCodes.Status200OK, IdempotentReplayedHeader, "\"true\" when this is the stored first answer to an Idempotency-Key seen before; absent otherwise.", "true")
+            .WithResponseHeader(StatusCodes.Status200OK, ReturnPreference.AppliedHeader, "\"return=minimal\" when the answer is the short form the request preferred; absent otherwise.", ReturnPreference.Minimal)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -177,6 +192,7 @@ public static class CaseApi
 
         var tenant = http.Tenant();
         var rules = tenants.For(tenant);
+        var minimal = ReturnPreference.IsMinimal(http.Request.Headers[ReturnPreference.PreferHeader]);
 
         // The hash is of the event as parsed and written back, so a retry that only differs in whitespace
         // or property order is the same request.
@@ -198,7 +214,9 @@ public static class CaseApi
 
             after = updated;
             var document = SerializeDocument(updated, json.Value.SerializerOptions);
-            var body = Answer(id, document, decision.Next, json.Value.SerializerOptions);
+            var body = minimal
+                ? MinimalAnswer(new RecordedEvent(id, updated.Events.Count, @event, decision.Next), json.Value.SerializerOptions)
+                : Answer(id, document, decision.Next, json.Value.SerializerOptions);
             written = (current.Version + 1, document.Length);
             return AppendStep.Write(reminders.With(ToRow(updated, document, decision.DueOn, rules.Fingerprint), tenant, id, decision), body, new IdempotencyRecord(StatusCodes.Status200OK, updated.Events.Count, today));
         }, ct);
@@ -208,9 +226,10 @@ public static class CaseApi
             case AppendOutcome.Recorded:
                 stats.Changed(tenant, before, after!);
                 cases.Remember(tenant, id, written.Version, written.Length, after!); // every write is over the version read, so this is the new one
+                AppliedMinimal(http, minimal);
                 return new JsonBytes(result.ResponseBody!);
             case AppendOutcome.Replayed:
-                return await Replay(id, result.Replay!, http, store, cases, rules.Engine, json.Value.SerializerOptions, ct);
+                return await Replay(id, result.Replay!, minimal, http, store, cases, rules.Engine, json.Value.SerializerOptions, ct);
             case AppendOutcome.NotFound:
                 return CaseNotFound(id);
             case AppendOutcome.Rejected:
@@ -229,8 +248,10 @@ public static class CaseApi
     }
 
     // The first answer again, byte for byte: the case as it was then (events are only appended, so it is
-    // the first EventCount events of the case now) with the next action as of the day it was decided.
-    private static async Task<IResult> Replay(string id, IdempotencyRecord first, HttpContext http, ICaseStore store, CaseCache cases, PlaybookEngine engine, JsonSerializerOptions json, CancellationToken ct)
+    // the first EventCount events of the case now) with the next action as of the day it was decided. The
+    // retry's own Prefer header chooses the form (a preference never changes what is recorded), so a retry
+    // that asks for the short answer gets the short answer to the first request.
+    private static async Task<IResult> Replay(string id, IdempotencyRecord first, bool minimal, HttpContext http, ICaseStore store, CaseCache cases, PlaybookEngine engine, JsonSerializerOptions json, CancellationToken ct)
     {
         if (await cases.ReadAsync(store, http.Tenant(), id, ct) is not { } now)
         {
@@ -240,8 +261,19 @@ public static class CaseApi
         var then = now.Events.Count > first.EventCount ? now with { Events = now.Events.Take(first.EventCount).ToArray() } : now;
         var decision = engine.Decide(then, first.DecidedOn);
         http.Response.Headers[IdempotentReplayedHeader] = "true";
-        var body = Answer(id, SerializeDocument(then, json), decision.Next, json);
+        AppliedMinimal(http, minimal);
+        var body = minimal
+            ? MinimalAnswer(new RecordedEvent(id, then.Events.Count, then.Events[^1], decision.Next), json)
+            : Answer(id, SerializeDocument(then, json), decision.Next, json);
         return new JsonBytes(body, first.Status);
+    }
+
+    private static void AppliedMinimal(HttpContext http, bool minimal)
+    {
+        if (minimal)
+        {
+            http.Response.Headers[ReturnPreference.AppliedHeader] = ReturnPreference.Minimal;
+        }
     }
 
     // Most reads of a case find it cached and still the stored version (nothing was committed since it was
@@ -483,10 +515,7 @@ public static class CaseApi
     /// </summary>
     internal static byte[] Answer(string id, ReadOnlySpan<byte> document, NextAction next, JsonSerializerOptions json)
     {
-        // Each thread writes the answer into its own buffer, kept from one answer to the next (a new one per
-        // answer grew by doubling, a fifth of all a write allocated), and copies out just its bytes.
-        var buffer = t_answerBuffer ??= new System.Buffers.ArrayBufferWriter<byte>(4096);
-        buffer.ResetWrittenCount();
+        var buffer = AnswerBuffer();
         try
         {
             using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = json.Encoder, Indented = json.WriteIndented }))
@@ -504,10 +533,43 @@ public static class CaseApi
         }
         finally
         {
-            if (buffer.Capacity > MaxKeptAnswerBuffer)
+            LetGoOfLargeBuffer(buffer);
+        }
+    }
+
+    /// <summary>The short answer to a write (<c>Prefer: return=minimal</c>), written in the same kept buffer as <see cref="Answer"/>.</summary>
+    internal static byte[] MinimalAnswer(RecordedEvent recorded, JsonSerializerOptions json)
+    {
+        var buffer = AnswerBuffer();
+        try
+        {
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = json.Encoder, Indented = json.WriteIndented }))
             {
-                t_answerBuffer = null; // one very large case does not keep its buffer on the thread
+                JsonSerializer.Serialize(writer, recorded, json);
             }
+
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            LetGoOfLargeBuffer(buffer);
+        }
+    }
+
+    // Each thread writes its answers into its own buffer, kept from one answer to the next (a new one per
+    // answer grew by doubling, a fifth of all a write allocated), and copies out just their bytes.
+    private static System.Buffers.ArrayBufferWriter<byte> AnswerBuffer()
+    {
+        var buffer = t_answerBuffer ??= new System.Buffers.ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        return buffer;
+    }
+
+    private static void LetGoOfLargeBuffer(System.Buffers.ArrayBufferWriter<byte> buffer)
+    {
+        if (buffer.Capacity > MaxKeptAnswerBuffer)
+        {
+            t_answerBuffer = null; // one very large case does not keep its buffer on the thread
         }
     }
 

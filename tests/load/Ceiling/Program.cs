@@ -3,8 +3,9 @@ using Microsoft.Data.Sqlite;
 
 // The load test's ceiling: the same host (ASP.NET Core minimal APIs, Kestrel, the same logging) doing
 // none of the sample's work. Each route answers the bytes the sample answered for that scenario,
-// read once at start from the files named by CEILING_NEXT, CEILING_AGENDA and CEILING_WRITE, so the
-// ratio of the two measures only the sample's own work (storage, rules, serialization).
+// read once at start from the files named by CEILING_NEXT, CEILING_AGENDA and CEILING_WRITE (and, for
+// a write that says "Prefer: return=minimal", CEILING_WRITE_MINIMAL), so the ratio of the two measures
+// only the sample's own work (storage, rules, serialization).
 //
 // Beside it, the durable floor of a write (/durable/api/cases/{id}/events): the same answer, sent only
 // after the request body was committed to a SQLite file (CEILING_DB) the way the sample commits (WAL,
@@ -17,6 +18,9 @@ var app = builder.Build();
 var next = File.ReadAllBytes(Required("CEILING_NEXT"));
 var agenda = File.ReadAllBytes(Required("CEILING_AGENDA"));
 var write = File.ReadAllBytes(Required("CEILING_WRITE"));
+var writeMinimal = File.ReadAllBytes(Required("CEILING_WRITE_MINIMAL"));
+byte[] WriteAnswer(HttpRequest request) =>
+    request.Headers["Prefer"].ToString().Contains("return=minimal", StringComparison.OrdinalIgnoreCase) ? writeMinimal : write;
 var log = new DurableLog(Required("CEILING_DB"));
 
 app.MapGet("/healthz", () => Results.Text("""{"status":"alive"}""", "application/json"));
@@ -27,13 +31,13 @@ app.MapPost("/api/cases/{id}/events", async (string id, HttpRequest request) =>
     // Read the body as the sample does, so both pay for receiving it.
     using var reader = new StreamReader(request.Body);
     await reader.ReadToEndAsync();
-    return Results.Bytes(write, "application/json");
+    return Results.Bytes(WriteAnswer(request), "application/json");
 });
 app.MapPost("/durable/api/cases/{id}/events", async (string id, HttpRequest request) =>
 {
     using var reader = new StreamReader(request.Body);
     await log.AppendAsync(id, await reader.ReadToEndAsync());
-    return Results.Bytes(write, "application/json");
+    return Results.Bytes(WriteAnswer(request), "application/json");
 });
 
 app.Run();
