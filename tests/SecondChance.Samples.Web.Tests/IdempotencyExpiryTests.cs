@@ -10,7 +10,6 @@ public class IdempotencyExpiryTests
     /// <summary>Gets the database the app stores in.</summary>
     protected virtual TestStorage Storage => TestStorage.Sqlite;
 
-    private const string FollowUp = """{ "type": "FollowUpMade", "on": "2026-03-10", "outcome": "NoChange" }""";
 
     [Fact]
     public async Task KeyOlderThanItsLifetime_IsForgotten_SameKeyRecordsAgain()
@@ -18,12 +17,12 @@ public class IdempotencyExpiryTests
         using var factory = new WebAppFactory(null, new Dictionary<string, string?> { ["Storage:IdempotencyKeyLifetime"] = "02:00:00" }, storage: Storage);
         var client = factory.ClientFor(WebAppFactory.AcmeKey);
         var id = await client.CreateCase();
-        (await client.PostEvent(id, FollowUp, "short-lived")).EnsureSuccessStatusCode();
+        (await client.PostEvent(id, ApiCalls.FollowUp, "short-lived")).EnsureSuccessStatusCode();
 
         factory.Clock.AdvanceMinutes(119);
-        using var withinLifetime = await client.PostEvent(id, FollowUp, "short-lived");
+        using var withinLifetime = await client.PostEvent(id, ApiCalls.FollowUp, "short-lived");
         factory.Clock.AdvanceMinutes(2);
-        using var afterLifetime = await client.PostEvent(id, FollowUp, "short-lived");
+        using var afterLifetime = await client.PostEvent(id, ApiCalls.FollowUp, "short-lived");
 
         withinLifetime.Headers.Contains("Idempotent-Replayed").Should().BeTrue();
         afterLifetime.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -37,7 +36,7 @@ public class IdempotencyExpiryTests
         using var factory = new WebAppFactory(null, storage: Storage);
         var client = factory.ClientFor(WebAppFactory.AcmeKey);
         var id = await client.CreateCase();
-        (await client.PostEvent(id, FollowUp, "old")).EnsureSuccessStatusCode();
+        (await client.PostEvent(id, ApiCalls.FollowUp, "old")).EnsureSuccessStatusCode();
         factory.Clock.AdvanceHours(12);
         (await client.PostEvent(id, """{ "type": "Approached", "on": "2026-03-10" }""", "newer")).EnsureSuccessStatusCode();
         var store = factory.Services.GetRequiredService<ICaseStore>();
@@ -63,7 +62,7 @@ public class IdempotencyExpiryTests
         }, storage: Storage);
         var client = factory.ClientFor(WebAppFactory.AcmeKey);
         var id = await client.CreateCase();
-        (await client.PostEvent(id, FollowUp, "soon-gone")).EnsureSuccessStatusCode();
+        (await client.PostEvent(id, ApiCalls.FollowUp, "soon-gone")).EnsureSuccessStatusCode();
         (await KeyCount(factory)).Should().Be(1);
 
         factory.Clock.AdvanceMinutes(2);

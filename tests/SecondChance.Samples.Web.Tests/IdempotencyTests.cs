@@ -6,7 +6,6 @@ namespace SecondChance.Samples.Web.Tests;
 
 public class IdempotencyTests : IClassFixture<WebAppFactory>
 {
-    private const string FollowUp = """{ "type": "FollowUpMade", "on": "2026-03-10", "outcome": "NoChange" }""";
     private readonly WebAppFactory _factory;
     private readonly HttpClient _acme;
 
@@ -21,9 +20,9 @@ public class IdempotencyTests : IClassFixture<WebAppFactory>
     {
         var id = await _acme.CreateCase();
 
-        using var first = await _acme.PostEvent(id, FollowUp, "retry-1");
+        using var first = await _acme.PostEvent(id, ApiCalls.FollowUp, "retry-1");
         _factory.Clock.AdvanceHours(20); // a later day in the case's zone, inside the key's 24 hours: the replay must not be decided again
-        using var second = await _acme.PostEvent(id, FollowUp, "retry-1");
+        using var second = await _acme.PostEvent(id, ApiCalls.FollowUp, "retry-1");
         _factory.Clock.AdvanceHours(-20);
 
         first.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -38,7 +37,7 @@ public class IdempotencyTests : IClassFixture<WebAppFactory>
     {
         var id = await _acme.CreateCase();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _acme.PostEvent(id, FollowUp, "burst")));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _acme.PostEvent(id, ApiCalls.FollowUp, "burst")));
 
         responses.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK);
         var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
@@ -50,7 +49,7 @@ public class IdempotencyTests : IClassFixture<WebAppFactory>
     public async Task SameKeyDifferentEvent_422AndNothingRecorded()
     {
         var id = await _acme.CreateCase();
-        (await _acme.PostEvent(id, FollowUp, "k1")).EnsureSuccessStatusCode();
+        (await _acme.PostEvent(id, ApiCalls.FollowUp, "k1")).EnsureSuccessStatusCode();
         var before = await _acme.GetCaseText(id);
 
         using var response = await _acme.PostEvent(id, """{ "type": "Approached", "on": "2026-03-10" }""", "k1");
@@ -66,8 +65,8 @@ public class IdempotencyTests : IClassFixture<WebAppFactory>
         var a = await _acme.CreateCase();
         var b = await _acme.CreateCase();
 
-        (await _acme.PostEvent(a, FollowUp, "shared")).EnsureSuccessStatusCode();
-        (await _acme.PostEvent(b, FollowUp, "shared")).EnsureSuccessStatusCode();
+        (await _acme.PostEvent(a, ApiCalls.FollowUp, "shared")).EnsureSuccessStatusCode();
+        (await _acme.PostEvent(b, ApiCalls.FollowUp, "shared")).EnsureSuccessStatusCode();
 
         (await _acme.GetCase(a)).GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(5);
         (await _acme.GetCase(b)).GetProperty("case").GetProperty("events").GetArrayLength().Should().Be(5);
@@ -91,10 +90,10 @@ public class IdempotencyTests : IClassFixture<WebAppFactory>
     public async Task Replay_AfterLaterEvents_IsStillTheFirstAnswer()
     {
         var id = await _acme.CreateCase();
-        using var first = await _acme.PostEvent(id, FollowUp, "first");
+        using var first = await _acme.PostEvent(id, ApiCalls.FollowUp, "first");
         (await _acme.PostEvent(id, """{ "type": "Approached", "on": "2026-03-10" }""", "second")).EnsureSuccessStatusCode();
 
-        using var replay = await _acme.PostEvent(id, FollowUp, "first");
+        using var replay = await _acme.PostEvent(id, ApiCalls.FollowUp, "first");
 
         replay.StatusCode.Should().Be(HttpStatusCode.OK);
         replay.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
@@ -106,7 +105,7 @@ public class IdempotencyTests : IClassFixture<WebAppFactory>
     public async Task SameEventOtherWhitespaceAndPropertyOrder_IsTheSameRequest()
     {
         var id = await _acme.CreateCase();
-        using var first = await _acme.PostEvent(id, FollowUp, "spacing");
+        using var first = await _acme.PostEvent(id, ApiCalls.FollowUp, "spacing");
 
         using var again = await _acme.PostEvent(id, "{\n  \"outcome\" : \"NoChange\",\n  \"on\": \"2026-03-10\",   \"type\":\"FollowUpMade\" }", "spacing");
 
@@ -121,7 +120,7 @@ public class IdempotencyTests : IClassFixture<WebAppFactory>
     {
         var id = await _acme.CreateCase();
         var longKey = new string('k', 200);
-        (await _acme.PostEvent(id, FollowUp, longKey)).EnsureSuccessStatusCode();
+        (await _acme.PostEvent(id, ApiCalls.FollowUp, longKey)).EnsureSuccessStatusCode();
 
         var row = await Database.Scalar(_factory,
             "SELECT length(key_hash) || ' ' || length(request_hash) || ' ' || status || ' ' || event_count FROM idempotency WHERE key_hash = @key;",

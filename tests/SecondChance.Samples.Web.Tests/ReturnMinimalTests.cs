@@ -9,7 +9,6 @@ namespace SecondChance.Samples.Web.Tests;
 /// <summary><c>Prefer: return=minimal</c> on a recorded event: the event, its position and the next action instead of the whole case.</summary>
 public class ReturnMinimalTests : IClassFixture<WebAppFactory>
 {
-    private const string FollowUp = """{ "type": "FollowUpMade", "on": "2026-03-10", "outcome": "NoChange" }""";
     private readonly WebAppFactory _factory;
     private readonly HttpClient _acme;
 
@@ -25,8 +24,8 @@ public class ReturnMinimalTests : IClassFixture<WebAppFactory>
         var minimalCase = await _acme.CreateCase();
         var wholeCase = await _acme.CreateCase();
 
-        using var minimal = await Post(minimalCase, FollowUp, prefer: "return=minimal");
-        using var whole = await Post(wholeCase, FollowUp);
+        using var minimal = await _acme.PostEvent(minimalCase, ApiCalls.FollowUp, prefer: "return=minimal");
+        using var whole = await _acme.PostEvent(wholeCase, ApiCalls.FollowUp);
 
         minimal.StatusCode.Should().Be(HttpStatusCode.OK);
         minimal.Headers.GetValues(ReturnPreference.AppliedHeader).Should().Equal("return=minimal");
@@ -50,15 +49,15 @@ public class ReturnMinimalTests : IClassFixture<WebAppFactory>
     public async Task Replay_IsTheFirstShortAnswer_EvenAfterLaterEvents()
     {
         var id = await _acme.CreateCase();
-        using var first = await Post(id, FollowUp, "short-1", "return=minimal");
-        using (var later = await Post(id, """{ "type": "FeedbackRecorded", "on": "2026-03-10", "gaps": ["later"] }""", "short-2", "return=minimal"))
+        using var first = await _acme.PostEvent(id, ApiCalls.FollowUp, "short-1", "return=minimal");
+        using (var later = await _acme.PostEvent(id, """{ "type": "FeedbackRecorded", "on": "2026-03-10", "gaps": ["later"] }""", "short-2", "return=minimal"))
         {
             later.StatusCode.Should().Be(HttpStatusCode.OK);
             (await later.ReadJson()).GetProperty("position").GetInt32().Should().Be(6);
         }
 
         _factory.Clock.AdvanceHours(20); // a later day: the replay is not decided again
-        using var retry = await Post(id, FollowUp, "short-1", "return=minimal");
+        using var retry = await _acme.PostEvent(id, ApiCalls.FollowUp, "short-1", "return=minimal");
         _factory.Clock.AdvanceHours(-20);
 
         retry.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -73,11 +72,11 @@ public class ReturnMinimalTests : IClassFixture<WebAppFactory>
     {
         var shortFirst = await _acme.CreateCase();
         var wholeFirst = await _acme.CreateCase();
-        using var firstShort = await Post(shortFirst, FollowUp, "form", "return=minimal");
-        using var firstWhole = await Post(wholeFirst, FollowUp, "form");
+        using var firstShort = await _acme.PostEvent(shortFirst, ApiCalls.FollowUp, "form", "return=minimal");
+        using var firstWhole = await _acme.PostEvent(wholeFirst, ApiCalls.FollowUp, "form");
 
-        using var retryWhole = await Post(shortFirst, FollowUp, "form");
-        using var retryShort = await Post(wholeFirst, FollowUp, "form", "return=minimal");
+        using var retryWhole = await _acme.PostEvent(shortFirst, ApiCalls.FollowUp, "form");
+        using var retryShort = await _acme.PostEvent(wholeFirst, ApiCalls.FollowUp, "form", "return=minimal");
 
         var whole = await retryWhole.ReadJson();
         retryWhole.Headers.Contains(ReturnPreference.AppliedHeader).Should().BeFalse();
@@ -97,7 +96,7 @@ public class ReturnMinimalTests : IClassFixture<WebAppFactory>
     {
         var id = await _acme.CreateCase();
 
-        using var response = await Post(id, """{ "type": "FollowUpMade", "on": "2026-03-01", "outcome": "NoChange" }""", prefer: "return=minimal");
+        using var response = await _acme.PostEvent(id, """{ "type": "FollowUpMade", "on": "2026-03-01", "outcome": "NoChange" }""", prefer: "return=minimal");
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         response.Headers.Contains(ReturnPreference.AppliedHeader).Should().BeFalse();
@@ -139,21 +138,5 @@ public class ReturnMinimalTests : IClassFixture<WebAppFactory>
         forms.GetArrayLength().Should().Be(2);
         forms.EnumerateArray().Select(f => f.GetRawText()).Should().Contain(f => f.Contains("CaseResource", StringComparison.Ordinal));
         forms.EnumerateArray().Select(f => f.GetRawText()).Should().Contain(f => f.Contains("position", StringComparison.Ordinal) || f.Contains("RecordedEvent", StringComparison.Ordinal));
-    }
-
-    private Task<HttpResponseMessage> Post(string id, string body, string? key = null, string? prefer = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{id}/events") { Content = ApiCalls.Json(body) };
-        if (key is not null)
-        {
-            request.Headers.Add(CaseApi.IdempotencyKeyHeader, key);
-        }
-
-        if (prefer is not null)
-        {
-            request.Headers.TryAddWithoutValidation(ReturnPreference.PreferHeader, prefer);
-        }
-
-        return _acme.SendAsync(request);
     }
 }

@@ -23,6 +23,9 @@ public static class ApiCalls
         }
         """;
 
+    /// <summary>A follow-up made on 2026-03-10 with nothing changed: an event the Alex case accepts as its fifth.</summary>
+    public const string FollowUp = """{ "type": "FollowUpMade", "on": "2026-03-10", "outcome": "NoChange" }""";
+
     public static string JustNotified(string candidate, string company, string on) => $$"""
         { "candidate": "{{candidate}}", "company": "{{company}}", "role": "Analyst", "level": "IndividualContributor",
           "events": [ { "type": "Notified", "on": "{{on}}" } ] }
@@ -43,12 +46,17 @@ public static class ApiCalls
         return (await response.ReadJson()).GetProperty("id").GetString()!;
     }
 
-    public static Task<HttpResponseMessage> PostEvent(this HttpClient client, string id, string body, string? idempotencyKey = null)
+    public static Task<HttpResponseMessage> PostEvent(this HttpClient client, string id, string body, string? idempotencyKey = null, string? prefer = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{id}/events") { Content = Json(body) };
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        if (prefer is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Prefer", prefer);
         }
 
         return client.SendAsync(request);
