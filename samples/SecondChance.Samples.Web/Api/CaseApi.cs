@@ -79,7 +79,14 @@ public static class CaseApi
                 // The 200 answer is the whole case or, when asked for, the short form.
                 if (operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content?.TryGetValue("application/json", out var media) == true && media.Schema is { } whole)
                 {
-                    var recorded = await context.GetOrCreateSchemaAsync(typeof(RecordedEvent), null, ct);
+                    IOpenApiSchema recorded = await context.GetOrCreateSchemaAsync(typeof(RecordedEvent), null, ct);
+                    if (context.Document is { } document)
+                    {
+                        // A named component, so a client generator names the short form's type.
+                        document.AddComponent(nameof(RecordedEvent), recorded);
+                        recorded = new OpenApiSchemaReference(nameof(RecordedEvent), document);
+                    }
+
                     media.Schema = new OpenApiSchema { OneOf = [whole, recorded] };
                 }
             })
