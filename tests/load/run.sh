@@ -111,15 +111,14 @@ wait_up "$ceiling_url"
 
 # run_wrk APP URL CONNECTIONS SCENARIO: prints "rps p99_ms"
 run_wrk() {
-  local app=$1 url=$2 c=$3 scenario=$4 length=${5:-$duration} out prefix=""
+  local app=$1 url=$2 c=$3 scenario=$4 length=${5:-$duration} out prefix="" cases=write prefer="" run=$1
   if [ "$scenario" = durable ]; then prefix=/durable; fi
+  if [ "$scenario" = minimal ]; then cases=minimal prefer=return=minimal run=${app}m; fi
   case $scenario in
     next) out=$(LOAD_KEY=$key wrk -t$threads -c"$c" -d"$length" --latency -s "$here/read.lua" "$url/api/cases/$next_id/next") ;;
     agenda) out=$(LOAD_KEY=$key-agenda wrk -t$threads -c"$c" -d"$length" --latency -s "$here/read.lua" "$url/api/agenda") ;;
-    write|durable) out=$(LOAD_KEY=$key LOAD_DAY=$today LOAD_CASES="$work/write.ids" LOAD_RUN="$app$c$phase" LOAD_LABELS="$work/labels-$app.txt" \
-                 LOAD_PREFIX=$prefix wrk -t$threads -c"$c" -d"$length" --latency -s "$here/write.lua" "$url") ;;
-    minimal) out=$(LOAD_KEY=$key LOAD_DAY=$today LOAD_CASES="$work/minimal.ids" LOAD_RUN="${app}m$c$phase" LOAD_LABELS="$work/labels-$app.txt" \
-                 LOAD_PREFER=return=minimal wrk -t$threads -c"$c" -d"$length" --latency -s "$here/write.lua" "$url") ;;
+    write|durable|minimal) out=$(LOAD_KEY=$key LOAD_DAY=$today LOAD_CASES="$work/$cases.ids" LOAD_RUN="$run$c$phase" LOAD_LABELS="$work/labels-$app.txt" \
+                 LOAD_PREFIX=$prefix LOAD_PREFER=$prefer wrk -t$threads -c"$c" -d"$length" --latency -s "$here/write.lua" "$url") ;;
   esac
   local result
   result=$(grep '^RESULT' <<<"$out")
