@@ -221,9 +221,7 @@ public static class CaseApi
 
             after = updated;
             var document = SerializeDocument(updated, json.Value.SerializerOptions);
-            var body = minimal
-                ? MinimalAnswer(new RecordedEvent(id, updated.Events.Count, @event, decision.Next), json.Value.SerializerOptions)
-                : Answer(id, document, decision.Next, json.Value.SerializerOptions);
+            var body = EventAnswer(minimal, id, updated, decision.Next, json.Value.SerializerOptions, document);
             written = (current.Version + 1, document.Length);
             return AppendStep.Write(reminders.With(ToRow(updated, document, decision.DueOn, rules.Fingerprint), tenant, id, decision), body, new IdempotencyRecord(StatusCodes.Status200OK, updated.Events.Count, today));
         }, ct);
@@ -269,11 +267,15 @@ public static class CaseApi
         var decision = engine.Decide(then, first.DecidedOn);
         http.Response.Headers[IdempotentReplayedHeader] = "true";
         AppliedMinimal(http, minimal);
-        var body = minimal
-            ? MinimalAnswer(new RecordedEvent(id, then.Events.Count, then.Events[^1], decision.Next), json)
-            : Answer(id, SerializeDocument(then, json), decision.Next, json);
-        return new JsonBytes(body, first.Status);
+        return new JsonBytes(EventAnswer(minimal, id, then, decision.Next, json), first.Status);
     }
+
+    // The answer to a recorded event (the case's last) in the form the request preferred: the short
+    // RecordedEvent, or the whole case, whose document is serialized here unless the caller has it.
+    private static byte[] EventAnswer(bool minimal, string id, RunnerUpCase @case, NextAction next, JsonSerializerOptions json, byte[]? document = null) =>
+        minimal
+            ? MinimalAnswer(new RecordedEvent(id, @case.Events.Count, @case.Events[^1], next), json)
+            : Answer(id, document ?? SerializeDocument(@case, json), next, json);
 
     private static void AppliedMinimal(HttpContext http, bool minimal)
     {
